@@ -1,0 +1,5 @@
+export * from './idempotency.ts';
+export * from './meetings.ts';
+export * from './orders.ts';
+export * from './outbox.ts';
+export * from './users.ts';

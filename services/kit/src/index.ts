@@ -1,0 +1,13 @@
+export { createRoute, z } from '@hono/zod-openapi';
+export * from './conditional.ts';
+export * from './env.ts';
+export * from './errors.ts';
+export * from './logger.ts';
+export * from './metrics.ts';
+export * from './openapi.ts';
+export * from './pagination.ts';
+export * from './problem.ts';
+export * from './request-context.ts';
+export * from './service.ts';
+export * from './trace-context.ts';
+export * from './validation.ts';

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { tryGetContext } from 'hono/context-storage';
+import type { Logger } from './logger.ts';
+
+/** What the kit puts on every request's context. */
+export interface KitVariables {
+  requestId: string;
+  traceId: string;
+  spanId: string;
+  traceparent: string;
+  logger: Logger;
+}
+
+export interface KitEnv<Deps = unknown> {
+  Variables: KitVariables & { deps: Deps };
+}
+
+/**
+ * Headers an outgoing call must carry to continue the current request's trace and request id.
+ * Read from Hono's context storage, so clients need no handle on the request.
+ */
+export function propagationHeaders(): Record<string, string> {
+  const c = tryGetContext<KitEnv>() as Context<KitEnv> | undefined;
+  if (!c) {
+    return {};
+  }
+  const headers: Record<string, string> = {};
+  const traceparent = c.get('traceparent');
+  const requestId = c.get('requestId');
+  if (traceparent) {
+    headers.traceparent = traceparent;
+  }
+  if (requestId) {
+    headers['x-request-id'] = requestId;
+  }
+  return headers;
+}

@@ -1,0 +1,31 @@
+import type { SpanContext } from '@opentelemetry/api';
+
+const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const zeroTraceId = '0'.repeat(32);
+const zeroSpanId = '0'.repeat(16);
+
+/** Reads a W3C `traceparent` header; invalid or all-zero ids are ignored as the spec requires. */
+export function parseTraceparent(header: string | null | undefined): SpanContext | undefined {
+  const match = header ? traceparentPattern.exec(header.trim().toLowerCase()) : null;
+  if (!match) {
+    return undefined;
+  }
+  const [, traceId, spanId, flags] = match as unknown as [string, string, string, string];
+  if (traceId === zeroTraceId || spanId === zeroSpanId) {
+    return undefined;
+  }
+  return { traceId, spanId, traceFlags: Number.parseInt(flags, 16), isRemote: true };
+}
+
+export function formatTraceparent(context: SpanContext): string {
+  const flags = (context.traceFlags & 0xff).toString(16).padStart(2, '0');
+  return `00-${context.traceId}-${context.spanId}-${flags}`;
+}
+
+function randomHex(bytes: number): string {
+  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(buffer, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const randomTraceId = () => randomHex(16);
+export const randomSpanId = () => randomHex(8);
