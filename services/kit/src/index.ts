@@ -1,5 +1,6 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export * from './conditional.ts';
+export * from './contract.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './logger.ts';

@@ -57,8 +57,10 @@ export function infoOf(app: object): ServiceInfo {
 }
 
 /** The OpenAPI 3.1 document of a service, exactly as `/openapi.json` serves it. */
-export function openApiDocumentOf(app: OpenAPIHono<never> | OpenAPIHono<KitEnv<never>>) {
-  return (app as OpenAPIHono).getOpenAPI31Document(infoOf(app).documentConfig);
+export function openApiDocumentOf(app: {
+  getOpenAPI31Document: OpenAPIHono['getOpenAPI31Document'];
+}) {
+  return app.getOpenAPI31Document(infoOf(app).documentConfig);
 }
 
 /** A router for one resource; shares the validation hook so bad input is always a 400 problem. */

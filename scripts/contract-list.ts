@@ -1,0 +1,6 @@
+import { usersContract } from '../services/users/src/contract.ts';
+
+/** Every service whose OpenAPI document is published and turned into a typed client. */
+export const contracts: Record<string, () => unknown> = {
+  users: usersContract,
+};

@@ -1,0 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { contracts } from './contract-list.ts';
+
+/** Writes each service's OpenAPI document next to it; CI fails when they drift from the code. */
+for (const [service, build] of Object.entries(contracts)) {
+  const file = new URL(`../services/${service}/openapi.json`, import.meta.url);
+  await writeFile(file, `${JSON.stringify(build(), null, 2)}\n`);
+  console.log(`wrote services/${service}/openapi.json`);
+}

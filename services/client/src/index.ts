@@ -1,0 +1,44 @@
+import createFetchClient, { type Client } from 'openapi-fetch';
+import type { ServicePaths } from './paths.ts';
+import { defaultPorts, type ServiceName } from './services.ts';
+import { createTransport, type Discovery, type TransportOptions } from './transport.ts';
+
+export type { components as UsersComponents } from './generated/users.ts';
+export type { ServicePaths } from './paths.ts';
+export { defaultPorts, type ServiceName, serviceNames } from './services.ts';
+export { createTransport, type Discovery, upstreamFailure } from './transport.ts';
+
+export interface ClientOptions extends Omit<TransportOptions, 'service'> {
+  /** Fixed base URL; use this or `discovery`. */
+  baseUrl?: string;
+  discovery?: Discovery;
+}
+
+export type ServiceClient<S extends ServiceName> = Client<ServicePaths[S]>;
+
+/**
+ * A typed client of one service, generated from its OpenAPI document:
+ * `createClient('users', { baseUrl }).GET('/v1/users/{id}', { params: { path: { id } } })`.
+ */
+export function createClient<S extends ServiceName>(
+  service: S,
+  options: ClientOptions,
+): ServiceClient<S> {
+  if (!options.baseUrl && !options.discovery) {
+    throw new Error(`createClient('${service}') needs a baseUrl or a discovery`);
+  }
+  return createFetchClient<ServicePaths[S]>({
+    // With discovery, the transport swaps this placeholder origin for a live instance.
+    baseUrl: options.baseUrl ?? `http://${service}.invalid`,
+    fetch: createTransport({ ...options, service }),
+  });
+}
+
+/** Discovery from fixed URLs, e.g. `{ users: 'http://127.0.0.1:4101' }`; the default ports otherwise. */
+export function staticDiscovery(urls: Partial<Record<ServiceName, string>> = {}): Discovery {
+  return {
+    resolve(service) {
+      return urls[service] ?? `http://127.0.0.1:${defaultPorts[service]}`;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { UserRow } from '@trellis/db/schema';
+import { ApiError } from '@trellis/kit';
+
+export type UserStatus = UserRow['status'];
+export type Role = UserRow['roles'][number];
+
+export class EmailTaken extends ApiError {
+  constructor(email: string) {
+    super('conflict', {
+      detail: `A user with the email ${email} already exists.`,
+      errors: [{ in: 'body', path: 'email', message: 'is already taken' }],
+    });
+  }
+}
+
+export class IllegalUserTransition extends ApiError {
+  constructor(from: UserStatus, action: 'suspend' | 'reactivate') {
+    super('conflict', {
+      detail: `Cannot ${action} a user whose status is ${from}.`,
+      extensions: { currentStatus: from },
+    });
+  }
+}
+
+export class UserNotFound extends ApiError {
+  constructor(id: string) {
+    super('not_found', { detail: `No user with id ${id}.` });
+  }
+}
+
+/** Emails compare case-insensitively; we keep what the user typed, trimmed. */
+export function normalizeEmail(email: string): string {
+  return email.trim();
+}
+
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const transitions: Record<'suspend' | 'reactivate', { from: UserStatus; to: UserStatus }> = {
+  suspend: { from: 'active', to: 'suspended' },
+  reactivate: { from: 'suspended', to: 'active' },
+};
+
+export function nextStatus(current: UserStatus, action: 'suspend' | 'reactivate'): UserStatus {
+  const transition = transitions[action];
+  if (current !== transition.from) {
+    throw new IllegalUserTransition(current, action);
+  }
+  return transition.to;
+}
+
+/** Roles sorted and deduplicated, so `['admin', 'admin']` and `['admin']` are one value. */
+export function normalizeRoles(roles: readonly Role[]): Role[] {
+  const order: Role[] = ['member', 'operator', 'admin'];
+  return order.filter((role) => roles.includes(role));
+}

@@ -1,0 +1,4 @@
+export { createUsersApp } from './app.ts';
+export type { UsersDeps } from './deps.ts';
+export { hashPassword } from './password.ts';
+export * from './routes/users/schema.ts';

@@ -1,0 +1,353 @@
+import { outbox } from '@trellis/db/schema';
+import { ProblemSchema } from '@trellis/kit';
+import { eq } from 'drizzle-orm';
+import { jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LookupResultSchema, UserPageSchema, UserSchema } from '../src/routes/users/schema.ts';
+import { createUsersHarness, testTokenSecret, type UsersHarness } from './harness.ts';
+
+let h: UsersHarness;
+
+beforeAll(async () => {
+  h = await createUsersHarness();
+});
+afterAll(async () => {
+  await h.database.drop();
+});
+
+async function createUser(body: Record<string, unknown>) {
+  const res = await h.request('/v1/users', { method: 'POST', json: body });
+  return { res, body: (await res.clone().json()) as Record<string, unknown> };
+}
+
+async function expectProblem(res: Response, status: number, field?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const problem = ProblemSchema.parse(await res.json());
+  expect(problem.status).toBe(status);
+  expect(problem.traceId).toMatch(/^[0-9a-f]{32}$/);
+  if (field !== undefined) {
+    expect(problem.errors.map((e) => e.path)).toContain(field);
+  }
+  return problem;
+}
+
+describe('POST /v1/users', () => {
+  it('creates a user with a prefixed id, default member role and no password in the response', async () => {
+    const { res, body } = await createUser({
+      email: 'Ada@Example.com',
+      name: 'Ada Lovelace',
+      password: 'analytical engine',
+    });
+    expect(res.status).toBe(201);
+    const user = UserSchema.parse(body);
+    expect(user.id).toMatch(/^usr_[0-9a-f]{32}$/);
+    expect(user.roles).toEqual(['member']);
+    expect(user.status).toBe('active');
+    expect(JSON.stringify(body)).not.toMatch(/password|pbkdf2/i);
+    expect(res.headers.get('location')).toBe(`/v1/users/${user.id}`);
+  });
+
+  it('refuses an email already taken, compared case-insensitively, with 409', async () => {
+    await createUser({ email: 'grace@example.com', name: 'Grace Hopper' });
+    const { res } = await createUser({ email: 'GRACE@example.COM', name: 'Other Grace' });
+    const problem = await expectProblem(res, 409, 'email');
+    expect(problem.detail).toContain('GRACE@example.COM');
+  });
+
+  it('writes user.created to the outbox in the same transaction, with the trace context', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const res = await h.request('/v1/users', {
+      method: 'POST',
+      json: { email: 'linus@example.com', name: 'Linus' },
+      headers: { traceparent, 'x-request-id': 'req-create-linus' },
+    });
+    const user = UserSchema.parse(await res.json());
+    const events = await h.database.db.select().from(outbox).where(eq(outbox.aggregateId, user.id));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.eventType).toBe('user.created');
+    expect(events[0]?.payload).toMatchObject({ user: { id: user.id, email: 'linus@example.com' } });
+    expect(events[0]?.headers.traceparent).toMatch(
+      /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/,
+    );
+    expect(events[0]?.headers['x-request-id']).toBe('req-create-linus');
+  });
+
+  it.each([
+    ['a missing field', { name: 'No Email' }, 'email'],
+    ['a wrong type', { email: 'x@example.com', name: 42 }, 'name'],
+    ['a bad enum', { email: 'y@example.com', name: 'Y', roles: ['root'] }, 'roles[0]'],
+    [
+      'an oversize list',
+      { email: 'z@example.com', name: 'Z', roles: ['member', 'member', 'member', 'member'] },
+      'roles',
+    ],
+    ['a malformed email', { email: 'not-an-email', name: 'Q' }, 'email'],
+    ['a short password', { email: 'p@example.com', name: 'P', password: 'short' }, 'password'],
+    ['an unknown field', { email: 'u@example.com', name: 'U', admin: true }, ''],
+  ])('answers %s with a 400 problem naming the field', async (_case, body, field) => {
+    const { res } = await createUser(body);
+    await expectProblem(res, 400, field);
+  });
+
+  it('answers a body that is not JSON with a 400 problem', async () => {
+    const res = await h.request('/v1/users', {
+      method: 'POST',
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
+    await expectProblem(res, 400);
+  });
+
+  it('never logs the password', async () => {
+    await createUser({ email: 'secret@example.com', name: 'S', password: 'hunter2hunter2' });
+    expect(JSON.stringify(h.logLines)).not.toContain('hunter2hunter2');
+  });
+});
+
+describe('GET /v1/users/{id}', () => {
+  it('returns the user with an ETag and answers 304 to a matching If-None-Match', async () => {
+    const { body } = await createUser({ email: 'etag@example.com', name: 'E Tag' });
+    const res = await h.request(`/v1/users/${body.id}`);
+    expect(res.status).toBe(200);
+    const etag = res.headers.get('etag');
+    expect(etag).toBe(`"${body.id}.v1"`);
+    expect(UserSchema.parse(await res.json()).email).toBe('etag@example.com');
+    const again = await h.request(`/v1/users/${body.id}`, {
+      headers: { 'if-none-match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers an unknown id with 404 and a malformed id with 400', async () => {
+    await expectProblem(await h.request(`/v1/users/usr_${'0'.repeat(32)}`), 404);
+    await expectProblem(await h.request('/v1/users/nope'), 400, 'id');
+  });
+});
+
+describe('GET /v1/users', () => {
+  it('searches by name or email, filters by status and pages with a cursor', async () => {
+    for (let i = 0; i < 5; i++) {
+      await createUser({ email: `pager${i}@example.com`, name: `Pager ${i}` });
+    }
+    const first = UserPageSchema.parse(await (await h.request('/v1/users?q=pager&limit=2')).json());
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0]?.name).toBe('Pager 4');
+    expect(first.nextCursor).toBeTruthy();
+    const seen = [...first.items];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = UserPageSchema.parse(
+        await (await h.request(`/v1/users?q=PAGER&limit=2&cursor=${cursor}`)).json(),
+      );
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(seen.map((u) => u.name)).toEqual([
+      'Pager 4',
+      'Pager 3',
+      'Pager 2',
+      'Pager 1',
+      'Pager 0',
+    ]);
+    const suspended = UserPageSchema.parse(
+      await (await h.request('/v1/users?status=suspended&q=pager')).json(),
+    );
+    expect(suspended.items).toHaveLength(0);
+  });
+
+  it('treats % and _ in the search text literally', async () => {
+    const page = UserPageSchema.parse(await (await h.request('/v1/users?q=%25')).json());
+    expect(page.items).toHaveLength(0);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=1000', 'limit'],
+    ['limit=abc', 'limit'],
+    ['status=deleted', 'status'],
+    ['cursor=not-a-cursor', 'cursor'],
+  ])('answers %s with a 400 problem naming the field', async (query, field) => {
+    await expectProblem(await h.request(`/v1/users?${query}`), 400, field);
+  });
+});
+
+describe('PATCH /v1/users/{id}', () => {
+  it('updates when If-Match is current and refuses a stale one with 412', async () => {
+    const { body } = await createUser({ email: 'patch@example.com', name: 'Patch' });
+    const etag = `"${body.id}.v1"`;
+    const ok = await h.request(`/v1/users/${body.id}`, {
+      method: 'PATCH',
+      json: { name: 'Patched', roles: ['operator', 'member'] },
+      headers: { 'if-match': etag },
+    });
+    expect(ok.status).toBe(200);
+    const updated = UserSchema.parse(await ok.json());
+    expect(updated).toMatchObject({ name: 'Patched', roles: ['member', 'operator'], version: 2 });
+    expect(ok.headers.get('etag')).toBe(`"${body.id}.v2"`);
+    const stale = await h.request(`/v1/users/${body.id}`, {
+      method: 'PATCH',
+      json: { name: 'Too late' },
+      headers: { 'if-match': etag },
+    });
+    await expectProblem(stale, 412, 'if-match');
+  });
+
+  it('refuses an empty change and an email taken by someone else', async () => {
+    const { body } = await createUser({ email: 'owner@example.com', name: 'Owner' });
+    await createUser({ email: 'other@example.com', name: 'Other' });
+    await expectProblem(
+      await h.request(`/v1/users/${body.id}`, { method: 'PATCH', json: {} }),
+      400,
+    );
+    await expectProblem(
+      await h.request(`/v1/users/${body.id}`, {
+        method: 'PATCH',
+        json: { email: 'OTHER@example.com' },
+      }),
+      409,
+      'email',
+    );
+  });
+});
+
+describe('suspend and reactivate', () => {
+  it('moves active → suspended → active, writes events, and refuses repeats with 409', async () => {
+    const { body } = await createUser({ email: 'susp@example.com', name: 'Susp' });
+    const suspended = await h.request(`/v1/users/${body.id}/suspend`, { method: 'POST' });
+    expect(UserSchema.parse(await suspended.json()).status).toBe('suspended');
+    const again = await h.request(`/v1/users/${body.id}/suspend`, { method: 'POST' });
+    const problem = await expectProblem(again, 409);
+    expect(problem.detail).toContain('suspended');
+    expect(problem.currentStatus).toBe('suspended');
+    const back = await h.request(`/v1/users/${body.id}/reactivate`, { method: 'POST' });
+    expect(UserSchema.parse(await back.json()).status).toBe('active');
+    const events = await h.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.aggregateId, String(body.id)));
+    expect(events.map((e) => e.eventType)).toEqual([
+      'user.created',
+      'user.suspended',
+      'user.reactivated',
+    ]);
+  });
+
+  it('answers an unknown user with 404', async () => {
+    await expectProblem(
+      await h.request(`/v1/users/usr_${'1'.repeat(32)}/suspend`, { method: 'POST' }),
+      404,
+    );
+  });
+});
+
+describe('POST /v1/users/lookup', () => {
+  it('returns the users found in the order asked and the ids that are missing', async () => {
+    const a = await createUser({ email: 'la@example.com', name: 'LA' });
+    const b = await createUser({ email: 'lb@example.com', name: 'LB' });
+    const missing = `usr_${'2'.repeat(32)}`;
+    const res = await h.request('/v1/users/lookup', {
+      method: 'POST',
+      json: { ids: [b.body.id, missing, a.body.id] },
+    });
+    const result = LookupResultSchema.parse(await res.json());
+    expect(result.items.map((u) => u.id)).toEqual([b.body.id, a.body.id]);
+    expect(result.missing).toEqual([missing]);
+  });
+
+  it('refuses more than 100 ids and malformed ids with a 400 naming the field', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `usr_${i.toString(16).padStart(32, '0')}`);
+    await expectProblem(
+      await h.request('/v1/users/lookup', { method: 'POST', json: { ids } }),
+      400,
+      'ids',
+    );
+    await expectProblem(
+      await h.request('/v1/users/lookup', { method: 'POST', json: { ids: ['x'] } }),
+      400,
+      'ids[0]',
+    );
+    await expectProblem(
+      await h.request('/v1/users/lookup', { method: 'POST', json: { ids: [] } }),
+      400,
+      'ids',
+    );
+  });
+});
+
+describe('POST /v1/sessions', () => {
+  it('signs in with the right password and issues a JWT naming the user and roles', async () => {
+    const { body } = await createUser({
+      email: 'op@example.com',
+      name: 'Operator',
+      password: 'operate carefully',
+      roles: ['operator'],
+    });
+    const res = await h.request('/v1/sessions', {
+      method: 'POST',
+      json: { email: 'OP@example.com', password: 'operate carefully' },
+    });
+    expect(res.status).toBe(201);
+    const session = (await res.json()) as {
+      accessToken: string;
+      tokenType: string;
+      expiresIn: number;
+    };
+    expect(session.tokenType).toBe('Bearer');
+    expect(session.expiresIn).toBe(900);
+    const { payload } = await jwtVerify(
+      session.accessToken,
+      new TextEncoder().encode(testTokenSecret),
+      {
+        issuer: 'trellis-users',
+        currentDate: h.clock.now,
+      },
+    );
+    expect(payload.sub).toBe(body.id);
+    expect(payload.roles).toEqual(['operator']);
+    expect(payload.exp).toBe(Math.floor(h.clock.now.getTime() / 1000) + 900);
+  });
+
+  it('refuses a wrong password and an unknown email alike with 401', async () => {
+    await createUser({ email: 'pw@example.com', name: 'PW', password: 'the right one' });
+    const wrong = await expectProblem(
+      await h.request('/v1/sessions', {
+        method: 'POST',
+        json: { email: 'pw@example.com', password: 'the wrong one' },
+      }),
+      401,
+    );
+    const unknown = await expectProblem(
+      await h.request('/v1/sessions', {
+        method: 'POST',
+        json: { email: 'nobody@example.com', password: 'x' },
+      }),
+      401,
+    );
+    expect(wrong.detail).toBe(unknown.detail);
+  });
+
+  it('refuses a suspended account with 403', async () => {
+    const { body } = await createUser({
+      email: 'gone@example.com',
+      name: 'Gone',
+      password: 'still valid',
+    });
+    await h.request(`/v1/users/${body.id}/suspend`, { method: 'POST' });
+    await expectProblem(
+      await h.request('/v1/sessions', {
+        method: 'POST',
+        json: { email: 'gone@example.com', password: 'still valid' },
+      }),
+      403,
+    );
+  });
+
+  it('answers a missing password with 400 naming it', async () => {
+    await expectProblem(
+      await h.request('/v1/sessions', { method: 'POST', json: { email: 'pw@example.com' } }),
+      400,
+      'password',
+    );
+  });
+});
