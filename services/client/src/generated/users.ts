@@ -310,6 +310,7 @@ export interface components {
             missing: string[];
         };
         UserPage: {
+            /** @description The users on this page, newest first. */
             items: components["schemas"]["User"][];
             /**
              * @description Cursor of the next page; null on the last.

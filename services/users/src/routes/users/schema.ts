@@ -114,7 +114,7 @@ export const ListUsersQuerySchema = z.object({
 
 export const UserPageSchema = z
   .object({
-    items: z.array(UserSchema),
+    items: z.array(UserSchema).openapi({ description: 'The users on this page, newest first.' }),
     nextCursor: z
       .string()
       .nullable()
