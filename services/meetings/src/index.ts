@@ -1,0 +1,4 @@
+export { createMeetingsApp } from './app.ts';
+export type { MeetingsDeps } from './deps.ts';
+export * from './routes/meetings/schema.ts';
+export * from './routes/rooms/schema.ts';

@@ -1,0 +1,51 @@
+import {
+  createRoute,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  propagationHeaders,
+  type ServiceApp,
+} from '@trellis/kit';
+import type { MeetingsDeps } from '../../deps.ts';
+import { assertMayRsvp, MeetingNotFound } from '../../domain.ts';
+import { changeMeeting } from '../../repository.ts';
+import { meetingEvent, presentMeeting } from './present.ts';
+import { MeetingParamsSchema, MeetingSchema, RecordRsvpSchema } from './schema.ts';
+
+export const rsvpMeetingRoute = createRoute({
+  method: 'post',
+  path: '/v1/meetings/{id}/rsvp',
+  operationId: 'meetings.rsvp',
+  tags: ['meetings'],
+  summary: "Record an attendee's response",
+  description:
+    'Only invited attendees respond (the organizer does not): 422 for anyone else, ' +
+    '409 when the meeting is cancelled. Responding again replaces the earlier answer.',
+  request: { params: MeetingParamsSchema, body: jsonBody(RecordRsvpSchema) },
+  responses: {
+    200: jsonResponse(MeetingSchema, 'The meeting with the response recorded.'),
+    ...errorResponses('not_found', 'conflict', 'unprocessable'),
+  },
+});
+
+export function registerRsvpMeeting(app: ServiceApp<MeetingsDeps>) {
+  app.openapi(rsvpMeetingRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const { userId, response } = c.req.valid('json');
+    const record = await changeMeeting(
+      db,
+      id,
+      ({ meeting, attendees }) => {
+        assertMayRsvp({ ...meeting, attendees }, userId);
+        return { kind: 'rsvp', userId, response };
+      },
+      meetingEvent('meeting.rsvp_recorded', propagationHeaders(), { rsvp: { userId, response } }),
+      now(),
+    );
+    if (!record) {
+      throw new MeetingNotFound(id);
+    }
+    return c.json(presentMeeting(record), 200);
+  });
+}
