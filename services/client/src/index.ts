@@ -3,6 +3,8 @@ import type { ServicePaths } from './paths.ts';
 import { defaultPorts, type ServiceName } from './services.ts';
 import { createTransport, type Discovery, type TransportOptions } from './transport.ts';
 
+export type { components as MeetingsComponents } from './generated/meetings.ts';
+export type { components as OrdersComponents } from './generated/orders.ts';
 export type { components as UsersComponents } from './generated/users.ts';
 export type { ServicePaths } from './paths.ts';
 export { defaultPorts, type ServiceName, serviceNames } from './services.ts';

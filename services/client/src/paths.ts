@@ -1,6 +1,10 @@
+import type { paths as MeetingsPaths } from './generated/meetings.ts';
+import type { paths as OrdersPaths } from './generated/orders.ts';
 import type { paths as UsersPaths } from './generated/users.ts';
 
 /** The generated path types of each service, keyed by service name. */
 export interface ServicePaths {
   users: UsersPaths;
+  orders: OrdersPaths;
+  meetings: MeetingsPaths;
 }

@@ -1,6 +1,8 @@
 /** Services with a published contract, and the port each listens on by default. */
 export const defaultPorts = {
   users: 4101,
+  orders: 4102,
+  meetings: 4103,
 } as const;
 
 export type ServiceName = keyof typeof defaultPorts;

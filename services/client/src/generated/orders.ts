@@ -1,0 +1,994 @@
+// Generated from services/orders/openapi.json by `npm run contracts`. Do not edit.
+
+export interface paths {
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List orders, newest first, by user and status */
+        get: operations["orders.list"];
+        put?: never;
+        /**
+         * Place an order
+         * @description Totals are computed here from the lines. The user must exist and be active. With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
+         */
+        post: operations["orders.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order with its lines */
+        get: operations["orders.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order that is not paid yet
+         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to.
+         */
+        post: operations["orders.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/fulfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a paid order as fulfilled
+         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to.
+         */
+        post: operations["orders.fulfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a pending order as paid
+         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to.
+         */
+        post: operations["orders.pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid order that is not fulfilled
+         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to.
+         */
+        post: operations["orders.refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CreateOrder: {
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description 1 to 100 lines; totals are computed by the server.
+             * @example [
+             *       {
+             *         "sku": "TEA-EARL-GREY-100G",
+             *         "quantity": 2,
+             *         "unitPriceCents": 1250
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["NewOrderItem"][];
+            /**
+             * @description The user placing the order; must exist and be active.
+             * @example usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b
+             */
+            userId: string;
+        };
+        /**
+         * @description ISO 4217 currency code; every amount of the order is in its minor unit.
+         * @example EUR
+         */
+        Currency: string;
+        FieldError: {
+            /**
+             * @description Where the offending field is.
+             * @example body
+             * @enum {string}
+             */
+            in?: "body" | "query" | "path" | "header";
+            /**
+             * @description What is wrong with it.
+             * @example is required
+             */
+            message: string;
+            /**
+             * @description The field, as `items[0].quantity`.
+             * @example email
+             */
+            path: string;
+        };
+        /** @description One line of a new order. */
+        NewOrderItem: {
+            /**
+             * @description How many units, 1 to 10,000.
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * @description Stock keeping unit of the product.
+             * @example TEA-EARL-GREY-100G
+             */
+            sku: string;
+            /**
+             * @description Price of one unit in minor units of the currency (cents), 0 to 10^9.
+             * @example 1250
+             */
+            unitPriceCents: number;
+        };
+        Order: {
+            /**
+             * Format: date-time
+             * @description When the order was cancelled (UTC); absent unless it was.
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            cancelledAt?: string;
+            /**
+             * Format: date-time
+             * @description When the order was placed (UTC).
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            createdAt: string;
+            currency: components["schemas"]["Currency"];
+            /**
+             * Format: date-time
+             * @description When the order was fulfilled (UTC); absent until then.
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            fulfilledAt?: string;
+            /**
+             * @description Order id.
+             * @example ord_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @description The lines, in the order they were given.
+             * @example [
+             *       {
+             *         "sku": "TEA-EARL-GREY-100G",
+             *         "quantity": 2,
+             *         "unitPriceCents": 1250,
+             *         "lineTotalCents": 2500
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Format: date-time
+             * @description When the order was paid (UTC); absent until then.
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            paidAt?: string;
+            /**
+             * Format: date-time
+             * @description When the order was refunded (UTC); absent unless it was.
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            refundedAt?: string;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * @description Sum of the line totals in minor units, computed by the server.
+             * @example 2500
+             */
+            totalCents: number;
+            /**
+             * Format: date-time
+             * @description When the order last changed (UTC).
+             * @example 2026-11-26T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Id of the user who placed the order.
+             * @example usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b
+             */
+            userId: string;
+            /**
+             * @description Bumped on every change; the ETag carries it.
+             * @example 1
+             */
+            version: number;
+        };
+        /** @description One line of an order. */
+        OrderItem: {
+            /**
+             * @description quantity × unitPriceCents, computed by the server.
+             * @example 2500
+             */
+            lineTotalCents: number;
+            /**
+             * @description How many units, 1 to 10,000.
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * @description Stock keeping unit of the product.
+             * @example TEA-EARL-GREY-100G
+             */
+            sku: string;
+            /**
+             * @description Price of one unit in minor units of the currency (cents), 0 to 10^9.
+             * @example 1250
+             */
+            unitPriceCents: number;
+        };
+        OrderPage: {
+            /** @description The orders of this page, newest first. */
+            items: components["schemas"]["Order"][];
+            /**
+             * @description Cursor of the next page; null on the last.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        /**
+         * @description pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded.
+         * @example pending_payment
+         * @enum {string}
+         */
+        OrderStatus: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+        /** @description An RFC 9457 problem document. */
+        Problem: {
+            /**
+             * @description What went wrong in this occurrence.
+             * @example The request body is invalid: email.
+             */
+            detail: string;
+            /** @description Field-level errors, if any. */
+            errors: components["schemas"]["FieldError"][];
+            /**
+             * @description The request path.
+             * @example /v1/users
+             */
+            instance?: string;
+            /**
+             * @description The HTTP status.
+             * @example 400
+             */
+            status: number;
+            /**
+             * @description Short summary of the kind.
+             * @example Bad request
+             */
+            title: string;
+            /**
+             * @description W3C trace id of the request, for finding it in logs and traces.
+             * @example 4bf92f3577b34da6a3ce929d0e0e4736
+             */
+            traceId?: string;
+            /**
+             * @description URI naming the kind of problem.
+             * @example urn:trellis:problem:bad-request
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "orders.list": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded. */
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Only the orders of this user. */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first result. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrder"];
+            };
+        };
+        responses: {
+            /** @description The order was placed, or this is a replay of it. */
+            201: {
+                headers: {
+                    /** @description `true` when this answer replays an earlier request with the same key. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Path of the order. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unprocessable",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "The request is well-formed but breaks a business rule.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable or a circuit is open. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "A dependency is unavailable or a circuit is open.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order; the ETag header carries its version. */
+            200: {
+                headers: {
+                    /** @description Version tag of the order. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order in its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.fulfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order in its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order in its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order in its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

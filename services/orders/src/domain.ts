@@ -1,0 +1,120 @@
+import type { OrderRow } from '@trellis/db/schema';
+import { ApiError } from '@trellis/kit';
+
+export type OrderStatus = OrderRow['status'];
+export type OrderAction = 'pay' | 'cancel' | 'fulfill' | 'refund';
+/** Every status but the initial one is reached by a transition. */
+export type ReachedStatus = Exclude<OrderStatus, 'pending_payment'>;
+
+export class OrderNotFound extends ApiError {
+  constructor(id: string) {
+    super('not_found', { detail: `No order with id ${id}.` });
+  }
+}
+
+export class IllegalTransition extends ApiError {
+  constructor(from: OrderStatus, action: OrderAction) {
+    super('conflict', {
+      detail: `Cannot ${action} an order whose status is ${from}.`,
+      extensions: { currentStatus: from },
+    });
+  }
+}
+
+export class UserNotEligible extends ApiError {
+  constructor(userId: string, reason: 'missing' | 'suspended') {
+    super('unprocessable', {
+      detail:
+        reason === 'missing'
+          ? `No user with id ${userId}; orders need an existing user.`
+          : `The user ${userId} is suspended and cannot order.`,
+      errors: [
+        {
+          in: 'body',
+          path: 'userId',
+          message: reason === 'missing' ? 'does not exist' : 'is suspended',
+        },
+      ],
+    });
+  }
+}
+
+export class IdempotencyKeyReused extends ApiError {
+  constructor() {
+    super('unprocessable', {
+      detail: 'This Idempotency-Key was already used with a different request body.',
+      errors: [
+        { in: 'header', path: 'idempotency-key', message: 'was used with a different body' },
+      ],
+    });
+  }
+}
+
+export class IdempotencyKeyInUse extends ApiError {
+  constructor() {
+    super('conflict', {
+      detail: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+      headers: { 'retry-after': '1' },
+    });
+  }
+}
+
+const transitions: Record<OrderAction, { from: OrderStatus; to: ReachedStatus }> = {
+  pay: { from: 'pending_payment', to: 'paid' },
+  cancel: { from: 'pending_payment', to: 'cancelled' },
+  fulfill: { from: 'paid', to: 'fulfilled' },
+  refund: { from: 'paid', to: 'refunded' },
+};
+
+export const orderActions = Object.keys(transitions) as OrderAction[];
+
+/** The state machine: `pending_payment → paid → fulfilled`, `→ cancelled`, `paid → refunded`. */
+export function nextStatus(current: OrderStatus, action: OrderAction): ReachedStatus {
+  const transition = transitions[action];
+  if (current !== transition.from) {
+    throw new IllegalTransition(current, action);
+  }
+  return transition.to;
+}
+
+export interface LineInput {
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export interface PricedLine extends LineInput {
+  lineTotalCents: number;
+}
+
+/** Line and order totals in minor units; the client's idea of the total is never trusted. */
+export function priceLines(lines: readonly LineInput[]): {
+  items: PricedLine[];
+  totalCents: number;
+} {
+  const items = lines.map((line) => ({
+    ...line,
+    lineTotalCents: line.quantity * line.unitPriceCents,
+  }));
+  const totalCents = items.reduce((sum, line) => sum + line.lineTotalCents, 0);
+  if (!Number.isSafeInteger(totalCents)) {
+    throw new ApiError('unprocessable', {
+      detail: 'The order total is too large to represent exactly.',
+      errors: [{ in: 'body', path: 'items', message: 'total is too large' }],
+    });
+  }
+  return { items, totalCents };
+}
+
+/** Only active users may order; `undefined` is a user the users service does not know. */
+export function assertMayOrder(
+  userId: string,
+  user: { status: 'active' | 'suspended' } | undefined,
+): void {
+  if (!user) {
+    throw new UserNotEligible(userId, 'missing');
+  }
+  if (user.status !== 'active') {
+    throw new UserNotEligible(userId, 'suspended');
+  }
+}

@@ -1,0 +1,215 @@
+import {
+  appendEvents,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  type Database,
+  type DomainEvent,
+  type Executor,
+  type IdempotencyLookup,
+  type IdempotencyRequest,
+  lookupIdempotencyKey,
+  newId,
+} from '@trellis/db';
+import { type OrderItemRow, type OrderRow, orderItems, orders } from '@trellis/db/schema';
+import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import {
+  IdempotencyKeyInUse,
+  IdempotencyKeyReused,
+  type OrderStatus,
+  type PricedLine,
+  type ReachedStatus,
+} from './domain.ts';
+
+export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
+
+export type OrderEvent = (order: OrderWithItems) => DomainEvent;
+
+export interface NewOrder {
+  userId: string;
+  currency: string;
+  totalCents: number;
+  items: PricedLine[];
+}
+
+export type CreateOutcome =
+  | { replayed: false; order: OrderWithItems }
+  | { replayed: true; statusCode: number; response: unknown };
+
+/** What a stored Idempotency-Key says; throws when it was used with another body. */
+export async function findIdempotentResponse(
+  db: Database,
+  request: IdempotencyRequest,
+  now: Date,
+): Promise<Extract<CreateOutcome, { replayed: true }> | undefined> {
+  const stored = await lookupIdempotencyKey(db, request, now);
+  return replayOf(stored);
+}
+
+function replayOf(stored: IdempotencyLookup) {
+  switch (stored.kind) {
+    case 'new':
+      return undefined;
+    case 'mismatch':
+      throw new IdempotencyKeyReused();
+    case 'pending':
+      throw new IdempotencyKeyInUse();
+    case 'replay':
+      return { replayed: true as const, statusCode: stored.statusCode, response: stored.response };
+  }
+}
+
+/**
+ * Inserts an order, its lines and `event` in one transaction. With an Idempotency-Key the key
+ * row is claimed first in that same transaction: a racing request with the same key waits on
+ * it and then replays what `present` stored here.
+ */
+export async function insertOrder(
+  db: Database,
+  input: NewOrder,
+  options: {
+    idempotency?: IdempotencyRequest;
+    event: OrderEvent;
+    present: (order: OrderWithItems) => unknown;
+  },
+  now: Date,
+): Promise<CreateOutcome> {
+  return db.transaction(async (tx) => {
+    if (options.idempotency) {
+      const replay = replayOf(await claimIdempotencyKey(tx, options.idempotency, now));
+      if (replay) {
+        return replay;
+      }
+    }
+    const [row] = await tx
+      .insert(orders)
+      .values({
+        id: newId('order'),
+        userId: input.userId,
+        currency: input.currency,
+        totalCents: input.totalCents,
+        status: 'pending_payment',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    const items = await tx
+      .insert(orderItems)
+      .values(input.items.map((item, position) => ({ orderId: row.id, position, ...item })))
+      .returning();
+    items.sort((a, b) => a.position - b.position);
+    const order = { ...row, items };
+    await appendEvents(tx, [options.event(order)]);
+    if (options.idempotency) {
+      await completeIdempotencyKey(tx, options.idempotency, {
+        statusCode: 201,
+        response: options.present(order),
+        resourceId: order.id,
+      });
+    }
+    return { replayed: false, order };
+  });
+}
+
+async function itemsOf(db: Executor, orderIds: string[]): Promise<Map<string, OrderItemRow[]>> {
+  const byOrder = new Map<string, OrderItemRow[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) {
+    return byOrder;
+  }
+  const rows = await db
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, orderIds))
+    .orderBy(asc(orderItems.orderId), asc(orderItems.position));
+  for (const row of rows) {
+    byOrder.get(row.orderId)?.push(row);
+  }
+  return byOrder;
+}
+
+async function withItems(db: Executor, rows: OrderRow[]): Promise<OrderWithItems[]> {
+  const items = await itemsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, items: items.get(row.id) ?? [] }));
+}
+
+export async function findOrderById(db: Executor, id: string): Promise<OrderWithItems | undefined> {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+  if (!row) {
+    return undefined;
+  }
+  const [order] = await withItems(db, [row]);
+  return order;
+}
+
+export interface OrderListQuery {
+  userId?: string;
+  status?: OrderStatus;
+  limit: number;
+  afterId?: string;
+}
+
+/** Newest first; keyset paging on the time-sortable id. Returns up to `limit + 1` orders. */
+export async function listOrders(db: Database, query: OrderListQuery): Promise<OrderWithItems[]> {
+  const filters: SQL[] = [];
+  if (query.userId) {
+    filters.push(eq(orders.userId, query.userId));
+  }
+  if (query.status) {
+    filters.push(eq(orders.status, query.status));
+  }
+  if (query.afterId) {
+    filters.push(lt(orders.id, query.afterId));
+  }
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(filters.length > 0 ? and(...filters) : undefined)
+    .orderBy(desc(orders.id))
+    .limit(query.limit + 1);
+  return withItems(db, rows);
+}
+
+const reachedAt = {
+  paid: 'paidAt',
+  fulfilled: 'fulfilledAt',
+  cancelled: 'cancelledAt',
+  refunded: 'refundedAt',
+} as const satisfies Record<ReachedStatus, keyof OrderRow>;
+
+/**
+ * Moves an order from `from` to `to` only if it is still in `from`, with its event, in one
+ * transaction; returns undefined when another request moved it first.
+ */
+export async function transitionOrder(
+  db: Database,
+  change: { id: string; from: OrderStatus; to: ReachedStatus },
+  event: OrderEvent,
+  now: Date,
+): Promise<OrderWithItems | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(orders)
+      .set({
+        status: change.to,
+        version: sql`${orders.version} + 1`,
+        updatedAt: now,
+        [reachedAt[change.to]]: now,
+      })
+      .where(and(eq(orders.id, change.id), eq(orders.status, change.from)))
+      .returning();
+    if (!row) {
+      return undefined;
+    }
+    const [order] = await withItems(tx, [row]);
+    if (!order) {
+      throw new Error('updated order vanished');
+    }
+    await appendEvents(tx, [event(order)]);
+    return order;
+  });
+}

@@ -1,0 +1,147 @@
+import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+
+const exampleOrderId = 'ord_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b';
+const exampleUserId = 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b';
+const exampleTime = '2026-11-26T09:30:00.000Z';
+
+export const OrderIdSchema = z
+  .string()
+  .regex(/^ord_[0-9a-f]{32}$/, 'must be an order id (ord_ followed by 32 hex digits)')
+  .openapi({ description: 'Order id.', example: exampleOrderId });
+
+export const UserIdSchema = z
+  .string()
+  .regex(/^usr_[0-9a-f]{32}$/, 'must be a user id (usr_ followed by 32 hex digits)')
+  .openapi({ description: 'Id of the user who placed the order.', example: exampleUserId });
+
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters')
+  .openapi('Currency', {
+    description: 'ISO 4217 currency code; every amount of the order is in its minor unit.',
+    example: 'EUR',
+  });
+
+export const OrderStatusSchema = z
+  .enum(['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'])
+  .openapi('OrderStatus', {
+    description:
+      'pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded.',
+    example: 'pending_payment',
+  });
+
+const SkuSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, dots, dashes or underscores')
+  .openapi({ description: 'Stock keeping unit of the product.', example: 'TEA-EARL-GREY-100G' });
+
+const QuantitySchema = z.number().int().min(1).max(10_000).openapi({
+  description: 'How many units, 1 to 10,000.',
+  example: 2,
+});
+
+const UnitPriceSchema = z.number().int().min(0).max(1_000_000_000).openapi({
+  description: 'Price of one unit in minor units of the currency (cents), 0 to 10^9.',
+  example: 1250,
+});
+
+export const NewOrderItemSchema = z
+  .object({ sku: SkuSchema, quantity: QuantitySchema, unitPriceCents: UnitPriceSchema })
+  .strict()
+  .openapi('NewOrderItem', { description: 'One line of a new order.' });
+
+export const CreateOrderSchema = z
+  .object({
+    userId: UserIdSchema.openapi({
+      description: 'The user placing the order; must exist and be active.',
+      example: exampleUserId,
+    }),
+    currency: CurrencySchema,
+    items: z
+      .array(NewOrderItemSchema)
+      .min(1)
+      .max(100)
+      .openapi({
+        description: '1 to 100 lines; totals are computed by the server.',
+        example: [{ sku: 'TEA-EARL-GREY-100G', quantity: 2, unitPriceCents: 1250 }],
+      }),
+  })
+  .strict()
+  .openapi('CreateOrder');
+
+export type CreateOrder = z.infer<typeof CreateOrderSchema>;
+
+export const OrderItemSchema = z
+  .object({
+    sku: SkuSchema,
+    quantity: QuantitySchema,
+    unitPriceCents: UnitPriceSchema,
+    lineTotalCents: z.number().int().openapi({
+      description: 'quantity × unitPriceCents, computed by the server.',
+      example: 2500,
+    }),
+  })
+  .openapi('OrderItem', { description: 'One line of an order.' });
+
+export type OrderItem = z.infer<typeof OrderItemSchema>;
+
+function timestamp(description: string) {
+  return z.iso.datetime().openapi({ description, example: exampleTime });
+}
+
+export const OrderSchema = z
+  .object({
+    id: OrderIdSchema,
+    userId: UserIdSchema,
+    currency: CurrencySchema,
+    status: OrderStatusSchema,
+    totalCents: z.number().int().openapi({
+      description: 'Sum of the line totals in minor units, computed by the server.',
+      example: 2500,
+    }),
+    items: z.array(OrderItemSchema).openapi({
+      description: 'The lines, in the order they were given.',
+      example: [
+        { sku: 'TEA-EARL-GREY-100G', quantity: 2, unitPriceCents: 1250, lineTotalCents: 2500 },
+      ],
+    }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Bumped on every change; the ETag carries it.', example: 1 }),
+    createdAt: timestamp('When the order was placed (UTC).'),
+    updatedAt: timestamp('When the order last changed (UTC).'),
+    paidAt: timestamp('When the order was paid (UTC); absent until then.').optional(),
+    fulfilledAt: timestamp('When the order was fulfilled (UTC); absent until then.').optional(),
+    cancelledAt: timestamp('When the order was cancelled (UTC); absent unless it was.').optional(),
+    refundedAt: timestamp('When the order was refunded (UTC); absent unless it was.').optional(),
+  })
+  .openapi('Order');
+
+export type Order = z.infer<typeof OrderSchema>;
+
+export const OrderParamsSchema = z.object({
+  id: OrderIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const ListOrdersQuerySchema = z.object({
+  userId: UserIdSchema.optional().openapi({
+    description: 'Only the orders of this user.',
+    example: exampleUserId,
+  }),
+  status: OrderStatusSchema.optional(),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const OrderPageSchema = z
+  .object({
+    items: z.array(OrderSchema).openapi({ description: 'The orders of this page, newest first.' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Cursor of the next page; null on the last.', example: null }),
+  })
+  .openapi('OrderPage');

@@ -1,0 +1,87 @@
+import { ApiError } from '@trellis/kit';
+import { describe, expect, it } from 'vitest';
+import {
+  assertMayOrder,
+  IllegalTransition,
+  nextStatus,
+  type OrderAction,
+  type OrderStatus,
+  orderActions,
+  priceLines,
+} from '../src/domain.ts';
+
+const allowed: [OrderStatus, OrderAction, OrderStatus][] = [
+  ['pending_payment', 'pay', 'paid'],
+  ['pending_payment', 'cancel', 'cancelled'],
+  ['paid', 'fulfill', 'fulfilled'],
+  ['paid', 'refund', 'refunded'],
+];
+
+const statuses: OrderStatus[] = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'];
+
+const illegal = statuses.flatMap((status) =>
+  orderActions
+    .filter((action) => !allowed.some(([from, a]) => from === status && a === action))
+    .map((action) => [status, action] as const),
+);
+
+describe('the order state machine', () => {
+  it.each(allowed)('moves %s through %s to %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to);
+  });
+
+  it('refuses 16 of the 20 status and action pairs', () => {
+    expect(illegal).toHaveLength(16);
+  });
+
+  it.each(illegal)('refuses to leave %s by %s, naming the current status', (from, action) => {
+    let thrown: unknown;
+    try {
+      nextStatus(from, action);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(IllegalTransition);
+    const error = thrown as IllegalTransition;
+    expect(error.status).toBe(409);
+    expect(error.detail).toBe(`Cannot ${action} an order whose status is ${from}.`);
+    expect(error.extensions).toEqual({ currentStatus: from });
+  });
+});
+
+describe('pricing', () => {
+  it('computes each line total and the order total in minor units', () => {
+    const priced = priceLines([
+      { sku: 'A', quantity: 3, unitPriceCents: 199 },
+      { sku: 'B', quantity: 1, unitPriceCents: 0 },
+      { sku: 'C', quantity: 2, unitPriceCents: 1250 },
+    ]);
+    expect(priced.items.map((line) => line.lineTotalCents)).toEqual([597, 0, 2500]);
+    expect(priced.totalCents).toBe(3097);
+  });
+
+  it('refuses a total too large to represent exactly', () => {
+    const lines = Array.from({ length: 10 }, () => ({
+      sku: 'X',
+      quantity: 1,
+      unitPriceCents: Number.MAX_SAFE_INTEGER,
+    }));
+    expect(() => priceLines(lines)).toThrow(ApiError);
+  });
+});
+
+describe('who may order', () => {
+  it('lets an active user order and refuses a missing or suspended one with 422', () => {
+    expect(() => assertMayOrder('usr_1', { status: 'active' })).not.toThrow();
+    for (const user of [undefined, { status: 'suspended' as const }]) {
+      let thrown: unknown;
+      try {
+        assertMayOrder('usr_1', user);
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as ApiError).status).toBe(422);
+      expect((thrown as ApiError).errors[0]?.path).toBe('userId');
+    }
+  });
+});
