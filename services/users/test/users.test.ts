@@ -351,3 +351,20 @@ describe('POST /v1/sessions', () => {
     );
   });
 });
+
+describe('malformed input on every endpoint', () => {
+  const someId = `usr_${'3'.repeat(32)}`;
+  it.each([
+    ['POST /v1/users', '/v1/users', 'POST', { email: 'm@example.com' }, 'name'],
+    ['GET /v1/users/{id}', '/v1/users/usr_short', 'GET', undefined, 'id'],
+    ['GET /v1/users', '/v1/users?status=banned', 'GET', undefined, 'status'],
+    ['PATCH /v1/users/{id}', `/v1/users/${someId}`, 'PATCH', { roles: 'admin' }, 'roles'],
+    ['POST /v1/users/{id}/suspend', '/v1/users/42/suspend', 'POST', undefined, 'id'],
+    ['POST /v1/users/{id}/reactivate', '/v1/users/42/reactivate', 'POST', undefined, 'id'],
+    ['POST /v1/users/lookup', '/v1/users/lookup', 'POST', { ids: 'usr_1' }, 'ids'],
+    ['POST /v1/sessions', '/v1/sessions', 'POST', { email: 7, password: 'x' }, 'email'],
+  ])('%s answers with a 400 problem naming the field', async (_name, path, method, json, field) => {
+    const res = await h.request(path, { method, ...(json !== undefined ? { json } : {}) });
+    await expectProblem(res, 400, field);
+  });
+});
