@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface StartConfig {
+  /** `.trellis/` by default: embedded Postgres data, Redis working dir, generated secrets. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  jwtSecret: string | undefined;
+  logLevel: string;
+  ports: { users: number; orders: number; meetings: number };
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    throw new Error(`${name} must be a port number, got "${text}"`);
+  }
+  return value;
+}
+
+/** Everything `npm start` takes from the environment, read in one place. */
+export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
+  return {
+    dataDir: path.resolve(env.TRELLIS_DATA_DIR || path.join(repoRoot, '.trellis')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    ports: {
+      users: port(env, 'USERS_PORT', 4101),
+      orders: port(env, 'ORDERS_PORT', 4102),
+      meetings: port(env, 'MEETINGS_PORT', 4103),
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { runMigrations } from '@trellis/db';
+import { demoLogins } from '@trellis/db/seed';
+import { readStartConfig } from './config.ts';
+import { startDatabase } from './postgres.ts';
+import { startRedis } from './redis.ts';
+import { loadSecrets } from './secrets.ts';
+import { seedDemo } from './seed.ts';
+import { baseUrl, planServices, startServices } from './services.ts';
+import { renderSummary } from './table.ts';
+import { fail, say, warn } from './terminal.ts';
+
+interface StopRequest {
+  code: number;
+  reason: string;
+}
+
+class StopRequested extends Error {}
+
+/** The message with its causes: a failed query's cause says why (refused, auth, missing). */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error; current !== undefined && parts.length < 5; ) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(': ');
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new Error(`${name} failed: ${describeError(error)}`);
+  }
+}
+
+interface Cleanup {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * Brings the platform up step by step (database, Redis, migrations, seed, services), then
+ * waits for a signal or a crash and takes everything down in reverse order.
+ * Resolves with the exit code.
+ */
+export async function runPlatform(
+  env: NodeJS.ProcessEnv,
+  onStop: (listener: () => void) => void,
+): Promise<number> {
+  const startedAt = performance.now();
+  const cleanups: Cleanup[] = [];
+  let stopRequest: StopRequest | undefined;
+  let wake: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  const requestStop = (code: number, reason: string) => {
+    if (stopRequest) {
+      return;
+    }
+    stopRequest = { code, reason };
+    wake();
+  };
+  onStop(() => requestStop(0, 'stop requested'));
+  const checkpoint = () => {
+    if (stopRequest) {
+      throw new StopRequested();
+    }
+  };
+
+  try {
+    const config = readStartConfig(env);
+    say(`Data directory: ${config.dataDir}`);
+    const database = await startDatabase(config.databaseUrl, config.dataDir);
+    if (database.stop) {
+      cleanups.push({ name: 'postgres', run: database.stop });
+    }
+    say(`Postgres at ${database.shownUrl} (${database.origin}).`);
+    checkpoint();
+
+    const redis = await startRedis(config.redisUrl, config.dataDir);
+    if (redis?.stop) {
+      cleanups.push({ name: 'redis', run: redis.stop });
+    }
+    if (redis) {
+      say(`Redis at ${redis.url} (${redis.origin}).`);
+    }
+    checkpoint();
+
+    await step('migrations', () => runMigrations(database.url));
+    say('Migrations applied.');
+    checkpoint();
+
+    const seed = await step('seeding the demo data', () => seedDemo(database.url));
+    if (seed.status === 'seeded') {
+      const { users, orders, rooms, meetings } = seed.counts;
+      say(
+        `Demo data seeded: ${users} users, ${orders} orders, ${rooms} rooms, ${meetings} meetings.`,
+      );
+    } else if (seed.reason === 'already-seeded') {
+      say('Demo data already present; reusing it.');
+    } else {
+      warn('The database already holds data, so the demo data was not seeded.');
+    }
+    checkpoint();
+
+    const jwtSecret = config.jwtSecret ?? (await loadSecrets(config.dataDir)).jwtSecret;
+    const { specs, missing } = planServices({
+      databaseUrl: database.url,
+      redisUrl: redis?.url,
+      jwtSecret,
+      logLevel: config.logLevel,
+      ports: config.ports,
+    });
+    for (const entry of missing) {
+      warn(`Skipping ${entry}: it does not exist yet.`);
+    }
+    const services = await startServices(specs, {
+      onUnexpectedExit: (reason) => requestStop(1, reason),
+      cancelled: () => Boolean(stopRequest),
+    });
+    cleanups.push({ name: 'services', run: services.stop });
+    await services.ready;
+    checkpoint();
+
+    const seededLogins = seed.status === 'seeded' || seed.reason === 'already-seeded';
+    console.log(
+      renderSummary({
+        services: specs.map((spec) => ({ name: spec.name, url: baseUrl(spec.port) })),
+        skipped: missing,
+        database: { url: database.shownUrl, origin: database.origin },
+        redis,
+        login: seededLogins ? demoLogins.admin : undefined,
+        otherLogins: [demoLogins.operator, demoLogins.member],
+        startedInMs: performance.now() - startedAt,
+      }),
+    );
+    await stopped;
+  } catch (error) {
+    if (!(error instanceof StopRequested)) {
+      requestStop(1, describeError(error));
+    }
+  }
+  let exitCode = stopRequest?.code ?? 0;
+  if (stopRequest && stopRequest.code !== 0) {
+    fail(stopRequest.reason);
+  }
+
+  say('Stopping…');
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup.run();
+      say(`Stopped ${cleanup.name}.`);
+    } catch (error) {
+      fail(`Stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : error}`);
+      exitCode = 1;
+    }
+  }
+  return exitCode;
+}

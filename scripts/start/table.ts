@@ -1,0 +1,71 @@
+import { paint } from './terminal.ts';
+
+/** Plain-text columns, padded to the widest cell; the first row is the header. */
+export function renderTable(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map((row, index) => {
+      const line = row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+      return index === 0 ? paint('bold', line) : line;
+    })
+    .join('\n');
+}
+
+export interface Summary {
+  services: { name: string; url: string }[];
+  skipped: string[];
+  database: { url: string; origin: string };
+  redis: { url: string; origin: string } | undefined;
+  login: { email: string; password: string } | undefined;
+  otherLogins: { email: string; password: string }[];
+  startedInMs: number;
+}
+
+/** What `npm start` prints once everything answers: where each service is and how to sign in. */
+export function renderSummary(summary: Summary): string {
+  const serviceRows = summary.services.map(({ name, url }) => [
+    name,
+    url,
+    `${url}/docs`,
+    `${url}/openapi.json`,
+    `${url}/metrics`,
+  ]);
+  const lines = [
+    '',
+    paint('green', `Trellis is up (${(summary.startedInMs / 1000).toFixed(1)} s).`),
+    '',
+    renderTable([['service', 'API', 'docs', 'OpenAPI', 'metrics'], ...serviceRows]),
+    '',
+    renderTable([
+      ['platform', 'URL', 'from'],
+      ['postgres', summary.database.url, summary.database.origin],
+      summary.redis
+        ? ['redis', summary.redis.url, summary.redis.origin]
+        : ['redis', 'not running', 'see the warning above'],
+    ]),
+  ];
+  if (summary.skipped.length > 0) {
+    lines.push('', paint('yellow', `Not started (no entry yet): ${summary.skipped.join(', ')}`));
+  }
+  if (summary.login) {
+    lines.push(
+      '',
+      `Admin login: ${paint('bold', `${summary.login.email} / ${summary.login.password}`)}`,
+      `Also: ${summary.otherLogins.map((l) => `${l.email} / ${l.password}`).join(', ')}`,
+    );
+  }
+  const users = summary.services.find((s) => s.name === 'users');
+  if (users) {
+    lines.push('', `Try: curl -s '${users.url}/v1/users?limit=2'`);
+  }
+  lines.push('', 'Press Ctrl-C to stop everything.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const businessServices = ['users', 'orders', 'meetings'] as const;
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null>;
+  ports?: (string | number)[];
+  volumes?: string[];
+  depends_on?: string[] | Record<string, unknown>;
+}
+
+interface Compose {
+  services: Record<string, ComposeService>;
+}
+
+interface ScrapeConfig {
+  job_name: string;
+  metrics_path?: string;
+  static_configs: { targets: string[] }[];
+}
+
+async function readYaml<T>(file: string): Promise<T> {
+  return parse(await readFile(path.join(root, file), 'utf8'), { merge: true }) as T;
+}
+
+/** Resolves `${NAME:-default}` the way compose does when NAME is unset. */
+function interpolate(value: unknown): string {
+  return String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+}
+
+function environmentOf(service: ComposeService): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolate(value)]),
+  );
+}
+
+function publishedPorts(service: ComposeService): string[] {
+  return (service.ports ?? []).map((port) => interpolate(port));
+}
+
+function commandText(service: ComposeService): string {
+  return Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? '');
+}
+
+/** A service's env schema, found by its `<name>EnvSchema` export in src/env.ts. */
+async function envSchemaOf(name: string): Promise<z.ZodType<{ PORT: number }>> {
+  const module: Record<string, unknown> = await import(
+    path.join(root, 'services', name, 'src', 'env.ts')
+  );
+  const schema = module[`${name}EnvSchema`];
+  if (!schema) {
+    throw new Error(`services/${name}/src/env.ts exports no ${name}EnvSchema`);
+  }
+  return schema as z.ZodType<{ PORT: number }>;
+}
+
+describe('compose.yaml', () => {
+  let compose: Compose;
+  let prometheus: { scrape_configs: ScrapeConfig[] };
+
+  beforeAll(async () => {
+    compose = await readYaml<Compose>('compose.yaml');
+    prometheus = await readYaml('observability/prometheus/prometheus.yml');
+  });
+
+  it.each(businessServices)('runs %s with an environment its env schema accepts', async (name) => {
+    const service = compose.services[name];
+    expect(service, `compose service ${name}`).toBeDefined();
+    if (!service) {
+      return;
+    }
+    expect(commandText(service)).toContain(`services/${name}/src/main.ts`);
+    const schema = await envSchemaOf(name);
+    const env = environmentOf(service);
+    const parsed = schema.safeParse(env);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    const defaultPort = schema.parse({ ...env, PORT: undefined }).PORT;
+    expect(Number(env.PORT)).toBe(defaultPort);
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(publishedPorts(service)).toContain(`${defaultPort}:${defaultPort}`);
+  });
+
+  it('runs Postgres with logical replication and Redis', () => {
+    expect(compose.services.postgres?.image).toMatch(/^postgres:18/);
+    expect(commandText(compose.services.postgres ?? {})).toContain('wal_level=logical');
+    expect(compose.services.redis?.image).toMatch(/^redis:7/);
+  });
+
+  it('migrates and seeds once before the services start', () => {
+    const setup = compose.services.setup;
+    expect(commandText(setup ?? {})).toMatch(/migrate.*seed/);
+    for (const name of businessServices) {
+      expect(compose.services[name]?.depends_on).toMatchObject({
+        setup: { condition: 'service_completed_successfully' },
+      });
+    }
+  });
+
+  it('only depends on services it defines and mounts files that exist', () => {
+    const names = Object.keys(compose.services);
+    for (const [name, service] of Object.entries(compose.services)) {
+      const dependencies = Array.isArray(service.depends_on)
+        ? service.depends_on
+        : Object.keys(service.depends_on ?? {});
+      for (const dependency of dependencies) {
+        expect(names, `${name} depends on ${dependency}`).toContain(dependency);
+      }
+      for (const volume of service.volumes ?? []) {
+        const source = volume.split(':')[0] ?? '';
+        if (source.startsWith('.')) {
+          expect(existsSync(path.join(root, source)), `${name} mounts ${source}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('scrapes every business service, and every target is a compose service port', () => {
+    const targets = prometheus.scrape_configs.flatMap((job) =>
+      job.static_configs.flatMap((config) => config.targets),
+    );
+    for (const target of targets) {
+      const [host, port] = target.split(':');
+      const service = compose.services[host ?? ''];
+      expect(service, `scrape target ${target}`).toBeDefined();
+      expect(environmentOf(service ?? {}).PORT, `port of ${target}`).toBe(port);
+    }
+    for (const name of businessServices) {
+      expect(
+        targets.some((target) => target.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
+    }
+    for (const job of prometheus.scrape_configs) {
+      expect(job.metrics_path ?? '/metrics').toBe('/metrics');
+    }
+  });
+
+  it('provisions Grafana with the compose Prometheus as its default data source', async () => {
+    const provisioning = await readYaml<{ datasources: { type: string; url: string }[] }>(
+      'observability/grafana/provisioning/datasources/prometheus.yml',
+    );
+    const [source] = provisioning.datasources;
+    expect(source?.type).toBe('prometheus');
+    const host = new URL(source?.url ?? '').hostname;
+    expect(Object.keys(compose.services)).toContain(host);
+    expect(compose.services.grafana?.volumes).toContain(
+      './observability/grafana/provisioning:/etc/grafana/provisioning:ro',
+    );
+  });
+});

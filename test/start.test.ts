@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readStartConfig } from '../scripts/start/config.ts';
+import { formatLogLine as formatColored } from '../scripts/start/log-lines.ts';
+import { planServices } from '../scripts/start/services.ts';
+
+const formatLogLine = (line: string) => stripVTControlCharacters(formatColored(line));
+
+const platform = {
+  databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5432/trellis',
+  redisUrl: undefined,
+  jwtSecret: 'x'.repeat(48),
+  logLevel: 'info',
+  ports: { users: 4101, orders: 4102, meetings: 4103 },
+};
+
+describe('npm start', () => {
+  it('gives users the JWT secret and the others the users URL', () => {
+    const { specs, missing } = planServices(platform);
+    expect(missing).toEqual([]);
+    const byName = Object.fromEntries(specs.map((spec) => [spec.name, spec.env]));
+    expect(byName.users).toMatchObject({ PORT: '4101', JWT_SECRET: platform.jwtSecret });
+    expect(byName.orders).toMatchObject({ PORT: '4102', USERS_URL: 'http://127.0.0.1:4101' });
+    expect(byName.meetings).toMatchObject({ PORT: '4103', USERS_URL: 'http://127.0.0.1:4101' });
+    expect(byName.orders).not.toHaveProperty('JWT_SECRET');
+  });
+
+  it('skips a service whose entry does not exist yet', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'trellis-start-'));
+    try {
+      await mkdir(path.join(root, 'services/users/src'), { recursive: true });
+      await writeFile(path.join(root, 'services/users/src/main.ts'), '');
+      const { specs, missing } = planServices(platform, root);
+      expect(specs.map((spec) => spec.name)).toEqual(['users']);
+      expect(missing).toEqual([
+        path.join('services', 'orders', 'src', 'main.ts'),
+        path.join('services', 'meetings', 'src', 'main.ts'),
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('takes ports and the data directory from the environment', () => {
+    const config = readStartConfig({ ORDERS_PORT: '5102', TRELLIS_DATA_DIR: '/tmp/elsewhere' });
+    expect(config.ports).toEqual({ users: 4101, orders: 5102, meetings: 4103 });
+    expect(config.dataDir).toBe('/tmp/elsewhere');
+    expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
+  });
+
+  it('prints pino lines compactly and other lines as they are', () => {
+    const request = JSON.stringify({
+      level: 'info',
+      time: '2026-11-26T10:00:00.000Z',
+      service: 'users',
+      msg: 'request',
+      method: 'GET',
+      path: '/v1/users',
+      status: 200,
+      durationMs: 3.1,
+      traceId: 'abc',
+    });
+    expect(formatLogLine(request)).toMatch(/INFO {2}GET \/v1\/users 200 3.1ms trace=abc$/);
+    const listening = JSON.stringify({ level: 'warn', msg: 'listening', port: 4101 });
+    expect(formatLogLine(listening)).toMatch(/WARN {2}listening port=4101$/);
+    expect(formatLogLine('plain text')).toBe('plain text');
+  });
+});
