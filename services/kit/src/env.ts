@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAt } from './validation.ts';
 
 export class EnvError extends Error {
   constructor(readonly variables: { name: string; message: string }[]) {
@@ -20,7 +21,9 @@ export function parseEnv<T extends z.ZodType>(
     result.error.issues.map((issue) => ({
       name: issue.path.map(String).join('.') || '(environment)',
       message:
-        issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+        issue.code === 'invalid_type' && valueAt(source, issue.path) === undefined
+          ? 'is required'
+          : issue.message,
     })),
   );
 }

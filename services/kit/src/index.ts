@@ -12,3 +12,4 @@ export * from './request-context.ts';
 export * from './service.ts';
 export * from './trace-context.ts';
 export * from './validation.ts';
+export * from './entry.ts';

@@ -26,8 +26,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+/** The value at a zod issue path, to tell a missing field from one of the wrong type. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+// zod 4 leaves the offending input out of issues, so the caller passes the input in.
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
     return 'is required';
   }
   if (issue.code === 'unrecognized_keys') {
@@ -36,17 +49,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-export function fieldErrorsFrom(error: z.ZodError, target?: string): FieldError[] {
+export function fieldErrorsFrom(error: z.ZodError, target?: string, input?: unknown): FieldError[] {
   const location = target ? targetLocation[target] : undefined;
   return error.issues.map((issue) => ({
     ...(location ? { in: location } : {}),
     path: formatPath(issue.path),
-    message: describeIssue(issue),
+    message: describeIssue(issue, input),
   }));
 }
 
-export function validationError(error: z.ZodError, target?: string): ApiError {
-  const errors = fieldErrorsFrom(error, target);
+export function validationError(error: z.ZodError, target?: string, input?: unknown): ApiError {
+  const errors = fieldErrorsFrom(error, target, input);
   const where = target ? (targetLocation[target] ?? target) : 'input';
   const fields = errors.map((e) => e.path || where).join(', ');
   return new ApiError('bad_request', {
@@ -60,6 +73,8 @@ type HookResult = Parameters<Hook<unknown, Env, string, unknown>>[0];
 /** The defaultHook of every OpenAPIHono: invalid input becomes a 400 problem naming the fields. */
 export function validationHook(result: HookResult): void {
   if (!result.success) {
-    throw validationError(result.error as z.ZodError, result.target);
+    // The validator passes the raw input as `data` beside the result; its type omits it.
+    const input = (result as { data?: unknown }).data;
+    throw validationError(result.error as z.ZodError, result.target, input);
   }
 }

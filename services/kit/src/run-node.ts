@@ -1,0 +1,27 @@
+import type { ServiceEntry } from './entry.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { serveNode } from './serve-node.ts';
+
+/** A service's Node entry: parse the environment, wire the app, serve until signalled. */
+export async function runOnNode<Env extends { PORT: number; HOST: string }>(
+  entry: ServiceEntry<Env>,
+): Promise<void> {
+  let env: Env;
+  try {
+    env = parseEnv(entry.envSchema, process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${entry.name}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, logger, database } = entry.bootstrap(env);
+  await serveNode({
+    fetch: app.fetch,
+    port: env.PORT,
+    hostname: env.HOST,
+    logger,
+    onShutdown: () => database.close(),
+  });
+}
