@@ -1,6 +1,7 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export * from './conditional.ts';
 export * from './contract.ts';
+export * from './entry.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './logger.ts';
@@ -12,4 +13,3 @@ export * from './request-context.ts';
 export * from './service.ts';
 export * from './trace-context.ts';
 export * from './validation.ts';
-export * from './entry.ts';

@@ -1,5 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { serve } from '@hono/node-server';
+import { expect } from 'vitest';
 import { createLogger, type Logger } from './logger.ts';
+import { ProblemSchema } from './openapi.ts';
 
 /** A logger for tests that keeps every line it writes, parsed, for assertions. */
 export function captureLogger(service = 'test'): {
@@ -19,4 +23,76 @@ export function captureLogger(service = 'test'): {
   });
   const logger = createLogger({ service, instance: 'test', level: 'debug', destination });
   return { logger, lines };
+}
+
+export type JsonRequestInit = RequestInit & { json?: unknown };
+export type JsonRequester = (path: string, init?: JsonRequestInit) => Promise<Response>;
+
+/** Requests against an in-process app; a `json` body is serialized and labelled as JSON. */
+export function jsonRequester(app: {
+  request: (path: string, init: RequestInit) => Response | Promise<Response>;
+}): JsonRequester {
+  return (path, init = {}) => {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (json !== undefined) {
+      headers.set('content-type', 'application/json');
+    }
+    return Promise.resolve(
+      app.request(path, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      }),
+    );
+  };
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `fetch` over HTTP on a free port of 127.0.0.1. */
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<TestServer> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            // Keep-alive connections from fetch would otherwise hold close() open.
+            if ('closeAllConnections' in server) {
+              server.closeAllConnections();
+            }
+          }),
+      }),
+    );
+  });
+}
+
+/** A base URL where nothing listens: a server started and closed again. */
+export async function closedUrl(): Promise<string> {
+  const server = await listen(() => new Response(null, { status: 204 }));
+  await server.close();
+  return server.url;
+}
+
+/**
+ * Asserts `res` is a problem+json answer with `status` and a trace id, naming `field` among its
+ * field errors when given, and returns the parsed problem.
+ */
+export async function expectProblem(res: Response, status: number, field?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const problem = ProblemSchema.parse(await res.json());
+  expect(problem.status).toBe(status);
+  expect(problem.traceId).toMatch(/^[0-9a-f]{32}$/);
+  if (field !== undefined) {
+    expect(problem.errors.map((e) => e.path)).toContain(field);
+  }
+  return problem;
 }

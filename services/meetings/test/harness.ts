@@ -1,13 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createClient, type ServiceClient } from '@trellis/client';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { captureLogger } from '@trellis/kit/testing';
-import { createUsersApp } from '@trellis/users';
+import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
+import { serveTestUsers } from '@trellis/users/testing';
 import { inject } from 'vitest';
 import { createMeetingsApp } from '../src/app.ts';
-
-type Server = ReturnType<typeof serve>;
 
 export interface MeetingsHarness {
   app: ReturnType<typeof createMeetingsApp>;
@@ -15,44 +11,13 @@ export interface MeetingsHarness {
   clock: { now: Date };
   /** Base URL of the real users service the meetings app calls. */
   usersUrl: string;
-  request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  request: JsonRequester;
   /** Creates an active user through the users HTTP API and returns its id. */
   createUser(name: string): Promise<string>;
   suspendUser(id: string): Promise<void>;
   /** A meetings app on the same database whose users client points elsewhere. */
   appWithUsers(users: ServiceClient<'users'>): ReturnType<typeof createMeetingsApp>;
   close(): Promise<void>;
-}
-
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Server> {
-  return new Promise((resolve) => {
-    const server: Server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) =>
-    server.close((error) => (error ? reject(error) : resolve())),
-  );
-}
-
-export function sendRequest(
-  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<Response> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined) {
-    headers.set('content-type', 'application/json');
-  }
-  return Promise.resolve(
-    app.request(path, {
-      ...rest,
-      headers,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    }),
-  );
 }
 
 /**
@@ -62,37 +27,20 @@ export function sendRequest(
 export async function createMeetingsHarness(): Promise<MeetingsHarness> {
   const database = await createTestDatabase(inject('adminDatabaseUrl'));
   const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
-  const usersApp = createUsersApp({
-    deps: {
-      db: database.db,
-      now: () => clock.now,
-      tokens: {
-        secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'),
-        issuer: 'trellis-users',
-        ttlSeconds: 900,
-      },
-      passwordIterations: 1000,
-    },
-    logger: captureLogger('users').logger,
-    version: 'test',
-    instanceId: 'users-test',
-    ping: database.ping,
-  });
-  const usersServer = await listen(usersApp.fetch);
-  const usersUrl = `http://127.0.0.1:${(usersServer.address() as AddressInfo).port}`;
+  const users = await serveTestUsers({ database, clock });
 
-  const appWithUsers = (users: ServiceClient<'users'>) =>
+  const appWithUsers = (client: ServiceClient<'users'>) =>
     createMeetingsApp({
-      deps: { db: database.db, now: () => clock.now, users },
+      deps: { db: database.db, now: () => clock.now, users: client },
       logger: captureLogger('meetings').logger,
       version: 'test',
       instanceId: 'meetings-test',
       ping: database.ping,
     });
-  const app = appWithUsers(createClient('users', { baseUrl: usersUrl }));
+  const app = appWithUsers(createClient('users', { baseUrl: users.url }));
 
   const callUsers = async (path: string, json?: unknown) => {
-    const res = await fetch(`${usersUrl}${path}`, {
+    const res = await fetch(`${users.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
@@ -108,8 +56,8 @@ export async function createMeetingsHarness(): Promise<MeetingsHarness> {
     app,
     database,
     clock,
-    usersUrl,
-    request: (path, init) => sendRequest(app, path, init),
+    usersUrl: users.url,
+    request: jsonRequester(app),
     async createUser(name) {
       userCount++;
       const user = await callUsers('/v1/users', {
@@ -123,7 +71,7 @@ export async function createMeetingsHarness(): Promise<MeetingsHarness> {
     },
     appWithUsers,
     async close() {
-      await close(usersServer);
+      await users.close();
       await database.drop();
     },
   };

@@ -1,12 +1,11 @@
-import { type AddressInfo, createServer } from 'node:net';
 import { createClient } from '@trellis/client';
 import { meetings, outbox } from '@trellis/db/schema';
-import { ProblemSchema } from '@trellis/kit';
+import { closedUrl, expectProblem, jsonRequester } from '@trellis/kit/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Meeting, MeetingPageSchema, MeetingSchema } from '../src/routes/meetings/schema.ts';
 import { RoomSchema } from '../src/routes/rooms/schema.ts';
-import { createMeetingsHarness, type MeetingsHarness, sendRequest } from './harness.ts';
+import { createMeetingsHarness, type MeetingsHarness } from './harness.ts';
 
 let h: MeetingsHarness;
 let ada: string;
@@ -55,18 +54,6 @@ async function scheduled(body: Record<string, unknown>): Promise<Meeting> {
   const res = await schedule(body);
   expect(res.status).toBe(201);
   return MeetingSchema.parse(await res.json());
-}
-
-async function expectProblem(res: Response, status: number, field?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const problem = ProblemSchema.parse(await res.json());
-  expect(problem.status).toBe(status);
-  expect(problem.traceId).toMatch(/^[0-9a-f]{32}$/);
-  if (field !== undefined) {
-    expect(problem.errors.map((e) => e.path)).toContain(field);
-  }
-  return problem;
 }
 
 async function eventsOf(aggregateId: string) {
@@ -259,7 +246,7 @@ describe('POST /v1/meetings', () => {
         },
       }),
     );
-    const res = await sendRequest(app, '/v1/meetings', {
+    const res = await jsonRequester(app)('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Counted',
@@ -275,15 +262,10 @@ describe('POST /v1/meetings', () => {
   });
 
   it('answers 503 with a problem, not 500, when users cannot be reached', async () => {
-    // A port that was just free: nothing listens there, so connections are refused.
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise((resolve) => probe.close(resolve));
     const app = h.appWithUsers(
-      createClient('users', { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 500 }),
+      createClient('users', { baseUrl: await closedUrl(), timeoutMs: 500 }),
     );
-    const res = await sendRequest(app, '/v1/meetings', {
+    const res = await jsonRequester(app)('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Offline',
@@ -305,7 +287,7 @@ describe('POST /v1/meetings', () => {
         fetch: async () => new Response('upstream broke', { status: 500 }),
       }),
     );
-    const res = await sendRequest(app, '/v1/meetings', {
+    const res = await jsonRequester(app)('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Broken',

@@ -1,5 +1,5 @@
 import { outbox } from '@trellis/db/schema';
-import { ProblemSchema } from '@trellis/kit';
+import { expectProblem } from '@trellis/kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomPageSchema, RoomSchema } from '../src/routes/rooms/schema.ts';
@@ -17,17 +17,6 @@ afterAll(async () => {
 async function createRoom(body: Record<string, unknown>) {
   const res = await h.request('/v1/rooms', { method: 'POST', json: body });
   return { res, body: (await res.clone().json()) as Record<string, unknown> };
-}
-
-async function expectProblem(res: Response, status: number, field?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const problem = ProblemSchema.parse(await res.json());
-  expect(problem.status).toBe(status);
-  if (field !== undefined) {
-    expect(problem.errors.map((e) => e.path)).toContain(field);
-  }
-  return problem;
 }
 
 describe('POST /v1/rooms', () => {

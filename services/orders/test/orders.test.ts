@@ -1,10 +1,11 @@
 import { idempotencyKeys, orders, outbox } from '@trellis/db/schema';
 import { ProblemSchema } from '@trellis/kit';
+import { closedUrl, expectProblem } from '@trellis/kit/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderAction, OrderStatus } from '../src/domain.ts';
 import { type Order, OrderPageSchema, OrderSchema } from '../src/routes/orders/schema.ts';
-import { closedUrl, createOrdersHarness, type OrdersHarness } from './harness.ts';
+import { createOrdersHarness, type OrdersHarness } from './harness.ts';
 
 let h: OrdersHarness;
 let buyer: string;
@@ -67,18 +68,6 @@ async function eventsOf(id: string) {
     .from(outbox)
     .where(eq(outbox.aggregateId, id))
     .orderBy(asc(outbox.id));
-}
-
-async function expectProblem(res: Response, status: number, field?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const problem = ProblemSchema.parse(await res.json());
-  expect(problem.status).toBe(status);
-  expect(problem.traceId).toMatch(/^[0-9a-f]{32}$/);
-  if (field !== undefined) {
-    expect(problem.errors.map((e) => e.path)).toContain(field);
-  }
-  return problem;
 }
 
 describe('POST /v1/orders', () => {

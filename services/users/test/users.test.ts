@@ -1,10 +1,11 @@
 import { outbox } from '@trellis/db/schema';
-import { ProblemSchema } from '@trellis/kit';
+import { expectProblem } from '@trellis/kit/testing';
 import { eq } from 'drizzle-orm';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResultSchema, UserPageSchema, UserSchema } from '../src/routes/users/schema.ts';
-import { createUsersHarness, testTokenSecret, type UsersHarness } from './harness.ts';
+import { testTokenSecret } from '../src/testing.ts';
+import { createUsersHarness, type UsersHarness } from './harness.ts';
 
 let h: UsersHarness;
 
@@ -18,18 +19,6 @@ afterAll(async () => {
 async function createUser(body: Record<string, unknown>) {
   const res = await h.request('/v1/users', { method: 'POST', json: body });
   return { res, body: (await res.clone().json()) as Record<string, unknown> };
-}
-
-async function expectProblem(res: Response, status: number, field?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const problem = ProblemSchema.parse(await res.json());
-  expect(problem.status).toBe(status);
-  expect(problem.traceId).toMatch(/^[0-9a-f]{32}$/);
-  if (field !== undefined) {
-    expect(problem.errors.map((e) => e.path)).toContain(field);
-  }
-  return problem;
 }
 
 describe('POST /v1/users', () => {
