@@ -8,6 +8,7 @@ export default defineConfig({
       'services/*/src/**/*.test.ts',
       'services/*/test/**/*.test.ts',
       'test/**/*.test.ts',
+      'admin/test/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**'],
     testTimeout: 30_000,

@@ -9,8 +9,10 @@ export interface StartConfig {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   jwtSecret: string | undefined;
+  adminSessionSecret: string | undefined;
   logLevel: string;
   ports: { users: number; orders: number; meetings: number };
+  adminPort: number;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,11 +34,13 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
+    adminSessionSecret: env.ADMIN_SESSION_SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     ports: {
       users: port(env, 'USERS_PORT', 4101),
       orders: port(env, 'ORDERS_PORT', 4102),
       meetings: port(env, 'MEETINGS_PORT', 4103),
     },
+    adminPort: port(env, 'ADMIN_PORT', 3000),
   };
 }

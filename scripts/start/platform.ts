@@ -1,5 +1,6 @@
 import { runMigrations } from '@trellis/db';
 import { demoLogins } from '@trellis/db/seed';
+import { buildAdmin, planAdmin, startAdmin } from './admin.ts';
 import { readStartConfig } from './config.ts';
 import { startDatabase } from './postgres.ts';
 import { startRedis } from './redis.ts';
@@ -105,7 +106,15 @@ export async function runPlatform(
     }
     checkpoint();
 
-    const jwtSecret = config.jwtSecret ?? (await loadSecrets(config.dataDir)).jwtSecret;
+    const secrets =
+      config.jwtSecret && config.adminSessionSecret ? undefined : await loadSecrets(config.dataDir);
+    const jwtSecret = config.jwtSecret ?? secrets?.jwtSecret ?? '';
+    const adminSessionSecret = config.adminSessionSecret ?? secrets?.adminSessionSecret ?? '';
+    // The admin builds while the services start: both take a while, on different cores.
+    const buildAborted = new AbortController();
+    void stopped.then(() => buildAborted.abort());
+    const adminBuild = step('building the admin', () => buildAdmin(buildAborted.signal));
+    adminBuild.catch(() => {});
     const { specs, missing } = planServices({
       databaseUrl: database.url,
       redisUrl: redis?.url,
@@ -122,12 +131,34 @@ export async function runPlatform(
     });
     cleanups.push({ name: 'services', run: services.stop });
     await services.ready;
+    await adminBuild;
+    checkpoint();
+
+    const admin = await startAdmin(
+      planAdmin({
+        port: config.adminPort,
+        serviceUrls: {
+          users: baseUrl(config.ports.users),
+          orders: baseUrl(config.ports.orders),
+          meetings: baseUrl(config.ports.meetings),
+        },
+        sessionSecret: adminSessionSecret,
+        logLevel: config.logLevel,
+      }),
+      {
+        onUnexpectedExit: (reason) => requestStop(1, reason),
+        cancelled: () => Boolean(stopRequest),
+      },
+    );
+    cleanups.push({ name: 'admin', run: admin.stop });
+    await admin.ready;
     checkpoint();
 
     const seededLogins = seed.status === 'seeded' || seed.reason === 'already-seeded';
     console.log(
       renderSummary({
         services: specs.map((spec) => ({ name: spec.name, url: baseUrl(spec.port) })),
+        admin: { url: admin.url },
         skipped: missing,
         database: { url: database.shownUrl, origin: database.origin },
         redis,

@@ -21,6 +21,7 @@ export function renderTable(rows: string[][]): string {
 
 export interface Summary {
   services: { name: string; url: string }[];
+  admin: { url: string } | undefined;
   skipped: string[];
   database: { url: string; origin: string };
   redis: { url: string; origin: string } | undefined;
@@ -55,9 +56,12 @@ export function renderSummary(summary: Summary): string {
   if (summary.skipped.length > 0) {
     lines.push('', paint('yellow', `Not started (no entry yet): ${summary.skipped.join(', ')}`));
   }
+  if (summary.admin) {
+    lines.push('', `Admin console: ${paint('bold', summary.admin.url)}`);
+  }
   if (summary.login) {
     lines.push(
-      '',
+      ...(summary.admin ? [] : ['']),
       `Admin login: ${paint('bold', `${summary.login.email} / ${summary.login.password}`)}`,
       `Also: ${summary.otherLogins.map((l) => `${l.email} / ${l.password}`).join(', ')}`,
     );

@@ -118,3 +118,55 @@ export function assertMayOrder(
     throw new UserNotEligible(userId, 'suspended');
   }
 }
+
+const dayMs = 86_400_000;
+
+export interface DayRange {
+  /** Start of the first day, inclusive. */
+  from: Date;
+  /** Start of the day after today, exclusive. */
+  to: Date;
+  /** Each day as `YYYY-MM-DD`, oldest first; the last is today. */
+  dates: string[];
+}
+
+/** The last `days` UTC calendar days up to and including the day of `now`. */
+export function utcDayRange(now: Date, days: number): DayRange {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const first = today - (days - 1) * dayMs;
+  const dates = Array.from({ length: days }, (_, index) =>
+    new Date(first + index * dayMs).toISOString().slice(0, 10),
+  );
+  return { from: new Date(first), to: new Date(today + dayMs), dates };
+}
+
+export interface CurrencyAmount {
+  currency: string;
+  amountCents: number;
+}
+
+export interface DailyFigures {
+  date: string;
+  orders: number;
+  revenue: CurrencyAmount[];
+}
+
+/**
+ * One entry per day of the range, zero-filled, from per-day order counts and per-day,
+ * per-currency revenue; amounts are listed by currency code so the output is stable.
+ */
+export function dailyFigures(
+  dates: readonly string[],
+  placed: readonly { date: string; orders: number }[],
+  revenue: readonly ({ date: string } & CurrencyAmount)[],
+): DailyFigures[] {
+  const counts = new Map(placed.map((row) => [row.date, row.orders]));
+  return dates.map((date) => ({
+    date,
+    orders: counts.get(date) ?? 0,
+    revenue: revenue
+      .filter((row) => row.date === date && row.amountCents !== 0)
+      .map(({ currency, amountCents }) => ({ currency, amountCents }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+  }));
+}

@@ -11,7 +11,7 @@ import {
   newId,
 } from '@trellis/db';
 import { type OrderItemRow, type OrderRow, orderItems, orders } from '@trellis/db/schema';
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import {
   IdempotencyKeyInUse,
   IdempotencyKeyReused,
@@ -212,4 +212,63 @@ export async function transitionOrder(
     await appendEvents(tx, [event(order)]);
     return order;
   });
+}
+
+const utcDate = (column: typeof orders.createdAt | typeof orders.paidAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+
+/** Orders placed per UTC day in [from, to). */
+export async function countOrdersPerDay(
+  db: Executor,
+  range: { from: Date; to: Date },
+): Promise<{ date: string; orders: number }[]> {
+  const date = utcDate(orders.createdAt);
+  return db
+    .select({ date, orders: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(gte(orders.createdAt, range.from), lt(orders.createdAt, range.to)))
+    .groupBy(date);
+}
+
+/** Per UTC day of payment in [from, to) and currency: totals of orders still paid or fulfilled. */
+export async function sumRevenuePerDay(
+  db: Executor,
+  range: { from: Date; to: Date },
+): Promise<{ date: string; currency: string; amountCents: number }[]> {
+  const date = utcDate(orders.paidAt);
+  return db
+    .select({
+      date,
+      currency: orders.currency,
+      amountCents: sql<number>`sum(${orders.totalCents})::bigint`.mapWith(Number),
+    })
+    .from(orders)
+    .where(
+      and(
+        gte(orders.paidAt, range.from),
+        lt(orders.paidAt, range.to),
+        inArray(orders.status, ['paid', 'fulfilled']),
+      ),
+    )
+    .groupBy(date, orders.currency);
+}
+
+/** Orders waiting for payment now: how many, and their worth per currency. */
+export async function summarizePendingPayment(
+  db: Executor,
+): Promise<{ orders: number; amounts: { currency: string; amountCents: number }[] }> {
+  const rows = await db
+    .select({
+      currency: orders.currency,
+      orders: sql<number>`count(*)::int`,
+      amountCents: sql<number>`sum(${orders.totalCents})::bigint`.mapWith(Number),
+    })
+    .from(orders)
+    .where(eq(orders.status, 'pending_payment'))
+    .groupBy(orders.currency)
+    .orderBy(asc(orders.currency));
+  return {
+    orders: rows.reduce((sum, row) => sum + row.orders, 0),
+    amounts: rows.map(({ currency, amountCents }) => ({ currency, amountCents })),
+  };
 }

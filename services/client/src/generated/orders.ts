@@ -119,6 +119,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders and revenue per UTC day, and what awaits payment
+         * @description Figures for dashboards: orders placed and revenue per day for the last `days` UTC days (today last), and the orders waiting for payment now. Revenue counts an order on the day it was paid, unless it was refunded since.
+         */
+        get: operations["orders.stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -147,6 +167,39 @@ export interface components {
          * @example EUR
          */
         Currency: string;
+        /** @description A sum of money in one currency; amounts in different currencies never mix. */
+        CurrencyAmount: {
+            /**
+             * @description The amount in minor units of the currency.
+             * @example 125000
+             */
+            amountCents: number;
+            currency: components["schemas"]["Currency"];
+        };
+        /** @description What happened to orders on one UTC day. */
+        DailyOrderStats: {
+            /**
+             * Format: date
+             * @description A calendar day in UTC.
+             * @example 2026-11-26
+             */
+            date: string;
+            /**
+             * @description Orders placed that day, whatever became of them.
+             * @example 7
+             */
+            orders: number;
+            /**
+             * @description Totals of the orders paid that day that are still paid or fulfilled (refunds are not revenue), per currency, by currency code; empty when nothing was paid.
+             * @example [
+             *       {
+             *         "currency": "EUR",
+             *         "amountCents": 125000
+             *       }
+             *     ]
+             */
+            revenue: components["schemas"]["CurrencyAmount"][];
+        };
         FieldError: {
             /**
              * @description Where the offending field is.
@@ -286,6 +339,45 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        OrderStats: {
+            /** @description One entry per day, oldest first, days without orders included; the last is today. */
+            days: components["schemas"]["DailyOrderStats"][];
+            /**
+             * @description Orders in pending_payment, whenever they were placed.
+             * @example {
+             *       "orders": 24,
+             *       "amounts": [
+             *         {
+             *           "currency": "EUR",
+             *           "amountCents": 48200
+             *         }
+             *       ]
+             *     }
+             */
+            pendingPayment: {
+                /**
+                 * @description What those orders are worth, per currency, by currency code.
+                 * @example [
+                 *       {
+                 *         "currency": "EUR",
+                 *         "amountCents": 48200
+                 *       }
+                 *     ]
+                 */
+                amounts: components["schemas"]["CurrencyAmount"][];
+                /**
+                 * @description Orders waiting for payment right now.
+                 * @example 24
+                 */
+                orders: number;
+            };
+            /**
+             * @description The time zone the days are cut in.
+             * @example UTC
+             * @enum {string}
+             */
+            timeZone: "UTC";
         };
         /**
          * @description pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded.
@@ -963,6 +1055,67 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orders.stats": {
+        parameters: {
+            query?: {
+                /** @description How many UTC days to report, today included: 1 to 90. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStats"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

@@ -145,3 +145,71 @@ export const OrderPageSchema = z
       .openapi({ description: 'Cursor of the next page; null on the last.', example: null }),
   })
   .openapi('OrderPage');
+
+export const OrderStatsQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(30).openapi({
+    description: 'How many UTC days to report, today included: 1 to 90.',
+    example: 30,
+  }),
+});
+
+const UtcDateSchema = z.iso
+  .date()
+  .openapi({ description: 'A calendar day in UTC.', example: '2026-11-26' });
+
+export const CurrencyAmountSchema = z
+  .object({
+    currency: CurrencySchema,
+    amountCents: z
+      .number()
+      .int()
+      .openapi({ description: 'The amount in minor units of the currency.', example: 125_000 }),
+  })
+  .openapi('CurrencyAmount', {
+    description: 'A sum of money in one currency; amounts in different currencies never mix.',
+  });
+
+export const DailyOrderStatsSchema = z
+  .object({
+    date: UtcDateSchema,
+    orders: z
+      .number()
+      .int()
+      .openapi({ description: 'Orders placed that day, whatever became of them.', example: 7 }),
+    revenue: z.array(CurrencyAmountSchema).openapi({
+      description:
+        'Totals of the orders paid that day that are still paid or fulfilled (refunds are ' +
+        'not revenue), per currency, by currency code; empty when nothing was paid.',
+      example: [{ currency: 'EUR', amountCents: 125_000 }],
+    }),
+  })
+  .openapi('DailyOrderStats', { description: 'What happened to orders on one UTC day.' });
+
+export const OrderStatsSchema = z
+  .object({
+    timeZone: z
+      .literal('UTC')
+      .openapi({ description: 'The time zone the days are cut in.', example: 'UTC' }),
+    days: z.array(DailyOrderStatsSchema).openapi({
+      description:
+        'One entry per day, oldest first, days without orders included; the last is today.',
+    }),
+    pendingPayment: z
+      .object({
+        orders: z
+          .number()
+          .int()
+          .openapi({ description: 'Orders waiting for payment right now.', example: 24 }),
+        amounts: z.array(CurrencyAmountSchema).openapi({
+          description: 'What those orders are worth, per currency, by currency code.',
+          example: [{ currency: 'EUR', amountCents: 48_200 }],
+        }),
+      })
+      .openapi({
+        description: 'Orders in pending_payment, whenever they were placed.',
+        example: { orders: 24, amounts: [{ currency: 'EUR', amountCents: 48_200 }] },
+      }),
+  })
+  .openapi('OrderStats');
+
+export type OrderStats = z.infer<typeof OrderStatsSchema>;

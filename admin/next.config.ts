@@ -1,0 +1,17 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // The workspace packages ship TypeScript sources, not built JavaScript.
+  transpilePackages: ['@trellis/client', '@trellis/kit'],
+  serverExternalPackages: ['pino', 'prom-client'],
+  poweredByHeader: false,
+  // The platform's addresses are 127.0.0.1, which `next dev` would otherwise treat as foreign.
+  allowedDevOrigins: ['127.0.0.1'],
+  // `npm run typecheck` checks the console (tsc -p admin); the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
+  turbopack: { root: new URL('..', import.meta.url).pathname },
+  // Browsers ask for /favicon.ico on pages without an icon link, such as plain-text errors.
+  rewrites: async () => [{ source: '/favicon.ico', destination: '/icon.svg' }],
+};
+
+export default config;

@@ -1,0 +1,180 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getRoom, listMeetingsBetween } from '@/data/meetings';
+import { authorize } from '@/lib/auth';
+import { type FormState, formText, formValues } from '@/lib/form-state';
+import { formatLongDate, formatTime, isUtcDay, utcDay } from '@/lib/format';
+import { adminLogger } from '@/lib/logger';
+import { fieldErrorsOf, outcomeOf, type Problem } from '@/lib/problem';
+import { serviceClient } from '@/lib/services';
+
+const fields = ['title', 'roomId', 'date', 'start', 'end', 'organizerId'] as const;
+
+/** The service names startsAt/endsAt/attendeeIds[3]; the form has date, start, end, attendees. */
+function formField(path: string): string {
+  if (path === 'startsAt') {
+    return 'start';
+  }
+  if (path === 'endsAt') {
+    return 'end';
+  }
+  return path.replace(/\[\d+\]$/, '');
+}
+
+async function takenMessage(roomId: string, startsAt: Date, endsAt: Date): Promise<string> {
+  const [room, clashes] = await Promise.all([
+    getRoom(roomId),
+    listMeetingsBetween(startsAt, endsAt, roomId),
+  ]);
+  const name = room.ok ? room.data.name : 'The room';
+  const clash = clashes.ok
+    ? clashes.data.find((meeting) => meeting.status === 'scheduled')
+    : undefined;
+  const wanted = `${formatTime(startsAt.toISOString())}–${formatTime(endsAt.toISOString())} UTC`;
+  const holder = clash
+    ? ` by “${clash.title}” (${formatTime(clash.startsAt)}–${formatTime(clash.endsAt)} UTC)`
+    : '';
+  return (
+    `That slot is taken: ${name} is already booked${holder} on ` +
+    `${formatLongDate(utcDay(startsAt))}, overlapping ${wanted}. Pick another time or room.`
+  );
+}
+
+function capacityMessage(problem: Problem): string {
+  const { capacity, participants } = problem.extensions;
+  if (typeof capacity === 'number' && typeof participants === 'number') {
+    return (
+      `Too many people for this room: it seats ${capacity}, but the organizer and ` +
+      `${participants - 1} attendee${participants === 2 ? '' : 's'} make ${participants}. ` +
+      'Pick a bigger room or invite fewer people.'
+    );
+  }
+  return problem.detail;
+}
+
+export async function createMeeting(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, fields);
+  const attendeeIds = form.getAll('attendeeIds').map(String);
+  values.attendeeIds = attendeeIds.join(',');
+  const allowed = await authorize('meetings.create');
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message, values };
+  }
+  const { title = '', roomId = '', date = '', start = '', end = '', organizerId = '' } = values;
+  const fieldErrors: Record<string, string> = {};
+  if (!isUtcDay(date)) {
+    fieldErrors.date = 'pick a day';
+  }
+  for (const [name, time] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    if (!/^\d{2}:\d{2}$/.test(time)) {
+      fieldErrors[name] = 'pick a time';
+    }
+  }
+  if (!roomId) {
+    fieldErrors.roomId = 'pick a room';
+  }
+  if (!organizerId) {
+    fieldErrors.organizerId = 'pick the organizer';
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
+  }
+  const startsAt = new Date(`${date}T${start}:00Z`);
+  const endsAt = new Date(`${date}T${end}:00Z`);
+  const created = await outcomeOf(
+    serviceClient('meetings').POST('/v1/meetings', {
+      body: {
+        title,
+        roomId,
+        organizerId,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        attendeeIds,
+      },
+    }),
+  );
+  if (!created.ok) {
+    const { problem } = created;
+    let message = problem.detail;
+    if (problem.status === 409) {
+      message = await takenMessage(roomId, startsAt, endsAt);
+    } else if (problem.status === 422 && 'capacity' in problem.extensions) {
+      message = capacityMessage(problem);
+    } else if (problem.errors.length > 0) {
+      message = `${problem.detail} See the fields below.`;
+    }
+    return {
+      status: 'error',
+      message,
+      fieldErrors: fieldErrorsOf(problem, formField),
+      values,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: 'meetings.create', meetingId: created.data.id },
+    'change',
+  );
+  redirect(`/meetings/${created.data.id}?created=1`);
+}
+
+export async function recordRsvp(_previous: FormState, form: FormData): Promise<FormState> {
+  const id = formText(form, 'meetingId');
+  const userId = formText(form, 'userId');
+  const response = formText(form, 'response') === 'declined' ? 'declined' : 'accepted';
+  const allowed = await authorize('meetings.rsvp');
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message };
+  }
+  const recorded = await outcomeOf(
+    serviceClient('meetings').POST('/v1/meetings/{id}/rsvp', {
+      params: { path: { id } },
+      body: { userId, response },
+    }),
+  );
+  revalidatePath(`/meetings/${id}`);
+  if (!recorded.ok) {
+    return {
+      status: 'error',
+      message:
+        recorded.problem.status === 409
+          ? 'This meeting was cancelled; it takes no responses any more.'
+          : recorded.problem.detail,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: 'meetings.rsvp', meetingId: id, userId, response },
+    'change',
+  );
+  return { status: 'success', message: `Recorded: ${response}.` };
+}
+
+export async function cancelMeeting(_previous: FormState, form: FormData): Promise<FormState> {
+  const id = formText(form, 'meetingId');
+  const allowed = await authorize('meetings.cancel');
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message };
+  }
+  const cancelled = await outcomeOf(
+    serviceClient('meetings').POST('/v1/meetings/{id}/cancel', { params: { path: { id } } }),
+  );
+  revalidatePath(`/meetings/${id}`);
+  if (!cancelled.ok) {
+    return {
+      status: 'error',
+      message:
+        cancelled.problem.status === 409
+          ? 'Someone cancelled this meeting first.'
+          : cancelled.problem.detail,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: 'meetings.cancel', meetingId: id },
+    'change',
+  );
+  return { status: 'success', message: 'The meeting is cancelled and its room is free again.' };
+}

@@ -1,0 +1,107 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { authorize } from '@/lib/auth';
+import { type FormState, formText } from '@/lib/form-state';
+import { adminLogger } from '@/lib/logger';
+import { checkLines, lineFieldOf, linesFrom, toCents } from '@/lib/order-form';
+import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
+import { serviceClient } from '@/lib/services';
+
+const actions = ['pay', 'cancel', 'fulfill', 'refund'] as const;
+type OrderAction = (typeof actions)[number];
+
+const done: Record<OrderAction, string> = {
+  pay: 'The order is paid.',
+  cancel: 'The order is cancelled.',
+  fulfill: 'The order is fulfilled.',
+  refund: 'The order is refunded.',
+};
+
+function formEcho(form: FormData): Record<string, string> {
+  return Object.fromEntries(
+    [...form.entries()]
+      .filter(([name, value]) => !name.startsWith('$') && typeof value === 'string')
+      .map(([name, value]) => [name, String(value)]),
+  );
+}
+
+export async function createOrder(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formEcho(form);
+  const allowed = await authorize('orders.create');
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message, values };
+  }
+  const userId = formText(form, 'userId');
+  const lines = linesFrom(form);
+  const fieldErrors = {
+    ...(userId ? {} : { userId: 'pick the customer' }),
+    ...checkLines(lines),
+  };
+  if (Object.keys(fieldErrors).length > 0) {
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
+  }
+  const created = await outcomeOf(
+    serviceClient('orders').POST('/v1/orders', {
+      params: { header: { 'idempotency-key': formText(form, 'idempotencyKey') } },
+      body: {
+        userId,
+        currency: formText(form, 'currency'),
+        items: lines.map((line) => ({
+          sku: line.sku,
+          quantity: Number(line.quantity),
+          unitPriceCents: toCents(line.unitPrice) ?? 0,
+        })),
+      },
+    }),
+  );
+  if (!created.ok) {
+    const { problem } = created;
+    return {
+      status: 'error',
+      message:
+        problem.errors.length > 0 ? `${problem.detail} See the fields below.` : problem.detail,
+      fieldErrors: fieldErrorsOf(problem, (path) => lineFieldOf(path, lines)),
+      values,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: 'orders.create', orderId: created.data.id },
+    'change',
+  );
+  redirect(`/orders/${created.data.id}?created=1`);
+}
+
+export async function transitionOrder(_previous: FormState, form: FormData): Promise<FormState> {
+  const id = formText(form, 'id');
+  const action = actions.find((candidate) => candidate === formText(form, 'action'));
+  if (!action) {
+    return { status: 'error', message: 'Unknown order action.' };
+  }
+  const allowed = await authorize(`orders.${action}`);
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message };
+  }
+  const changed = await outcomeOf(
+    serviceClient('orders').POST(`/v1/orders/{id}/${action}`, { params: { path: { id } } }),
+  );
+  revalidatePath(`/orders/${id}`);
+  if (!changed.ok) {
+    const { problem } = changed;
+    const current = problem.extensions.currentStatus;
+    return {
+      status: 'error',
+      message:
+        problem.status === 409 && typeof current === 'string'
+          ? `Could not ${action} this order: it is ${current.replace('_', ' ')} now. Someone ` +
+            'else changed it while you were looking; the page shows what it allows now.'
+          : problem.detail,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: `orders.${action}`, orderId: id },
+    'change',
+  );
+  return { status: 'success', message: done[action] };
+}

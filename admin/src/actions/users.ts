@@ -1,0 +1,92 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { authorize } from '@/lib/auth';
+import { type FormState, formText, formValues } from '@/lib/form-state';
+import { adminLogger } from '@/lib/logger';
+import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
+import { serviceClient } from '@/lib/services';
+
+const roles = ['member', 'operator', 'admin'] as const;
+type Role = (typeof roles)[number];
+
+function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export async function createUser(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ['name', 'email']);
+  const granted = form.getAll('roles').map(String).filter(isRole);
+  const wanted: Role[] = granted.length > 0 ? granted : ['member'];
+  const allowed = await authorize(
+    wanted.some((role) => role !== 'member') ? 'users.grantRoles' : 'users.create',
+  );
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message, values };
+  }
+  const password = String(form.get('password') ?? '');
+  const created = await outcomeOf(
+    serviceClient('users').POST('/v1/users', {
+      body: {
+        name: values.name ?? '',
+        email: values.email ?? '',
+        roles: wanted,
+        ...(password ? { password } : {}),
+      },
+    }),
+  );
+  if (!created.ok) {
+    const { problem } = created;
+    return {
+      status: 'error',
+      message:
+        problem.status === 409
+          ? 'That email already belongs to a user.'
+          : problem.errors.length > 0
+            ? 'Check the highlighted fields.'
+            : problem.detail,
+      fieldErrors: fieldErrorsOf(problem, (path) => path.replace(/\[\d+\]$/, '')),
+      values,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: 'users.create', userId: created.data.id },
+    'change',
+  );
+  redirect(`/users/${created.data.id}?created=1`);
+}
+
+export async function changeUserStatus(_previous: FormState, form: FormData): Promise<FormState> {
+  const id = formText(form, 'id');
+  const action = formText(form, 'action') === 'reactivate' ? 'reactivate' : 'suspend';
+  const allowed = await authorize(`users.${action}`);
+  if (!allowed.ok) {
+    return { status: 'error', message: allowed.message };
+  }
+  const path = action === 'suspend' ? '/v1/users/{id}/suspend' : '/v1/users/{id}/reactivate';
+  const changed = await outcomeOf(serviceClient('users').POST(path, { params: { path: { id } } }));
+  revalidatePath(`/users/${id}`);
+  if (!changed.ok) {
+    const { problem } = changed;
+    const current = problem.extensions.currentStatus;
+    return {
+      status: 'error',
+      message:
+        problem.status === 409 && typeof current === 'string'
+          ? `Someone changed this user first: they are ${current} now, as shown below.`
+          : problem.detail,
+    };
+  }
+  adminLogger().info(
+    { actor: allowed.session.email, change: `users.${action}`, userId: id },
+    'change',
+  );
+  return {
+    status: 'success',
+    message:
+      action === 'suspend'
+        ? `${changed.data.name} is suspended.`
+        : `${changed.data.name} is active again.`,
+  };
+}

@@ -1,0 +1,72 @@
+import { Callout, Card } from '@tremor/react';
+import type { Metadata } from 'next';
+import { LinkButton } from '@/components/ui/link-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { ServiceUnavailable } from '@/components/ui/service-unavailable';
+import { UserDetails } from '@/components/users/user-details';
+import { UserStatusActions } from '@/components/users/user-status-actions';
+import { getUser } from '@/data/users';
+import { requireSession } from '@/lib/auth';
+import { may } from '@/lib/permissions';
+import { searchParam } from '@/lib/search-params';
+
+export const metadata: Metadata = { title: 'User' };
+
+export default async function UserPage({ params, searchParams }: PageProps<'/users/[id]'>) {
+  const session = await requireSession();
+  const { id } = await params;
+  const created = searchParam(await searchParams, 'created') === '1';
+  const user = await getUser(id);
+  if (!user.ok) {
+    return (
+      <>
+        <PageHeader title="User" />
+        <ServiceUnavailable service="users" problem={user.problem} />
+      </>
+    );
+  }
+  const mayChangeStatus = may(
+    session.role,
+    user.data.status === 'active' ? 'users.suspend' : 'users.reactivate',
+  );
+  return (
+    <>
+      <PageHeader
+        title={user.data.name}
+        description={user.data.email}
+        actions={
+          <>
+            <LinkButton href={`/orders?user=${user.data.id}`} variant="secondary">
+              Orders
+            </LinkButton>
+            <LinkButton href={`/orders/new?userId=${user.data.id}`}>New order</LinkButton>
+          </>
+        }
+      />
+      {created ? (
+        <div role="status" className="mb-4">
+          <Callout title="User created" color="emerald">
+            {user.data.name} can be found under Users from now on.
+          </Callout>
+        </div>
+      ) : null}
+      <div className="grid items-start gap-6 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          <UserDetails user={user.data} />
+        </div>
+        <Card>
+          <h2 className="mb-2 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            Status
+          </h2>
+          {mayChangeStatus ? (
+            <UserStatusActions userId={user.data.id} status={user.data.status} />
+          ) : (
+            <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+              Only admins may suspend or reactivate users.
+            </p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { Card } from '@tremor/react';
+import type { Metadata } from 'next';
+import { LinkButton } from '@/components/ui/link-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { ServiceUnavailable } from '@/components/ui/service-unavailable';
+import { UserFilters } from '@/components/users/user-filters';
+import { UserTable } from '@/components/users/user-table';
+import { listUsers, type UserStatus } from '@/data/users';
+import { requireSession } from '@/lib/auth';
+import { searchParam } from '@/lib/search-params';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage({ searchParams }: PageProps<'/users'>) {
+  await requireSession();
+  const params = await searchParams;
+  const q = searchParam(params, 'q');
+  const status = searchParam(params, 'status', ['active', 'suspended'] as UserStatus[]);
+  const cursor = searchParam(params, 'cursor');
+  const page = await listUsers({ q, status, cursor });
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Accounts, their roles and status."
+        actions={<LinkButton href="/users/new">New user</LinkButton>}
+      />
+      <UserFilters q={q} status={status} />
+      {page.ok ? (
+        <>
+          <Card className="p-0">
+            <UserTable users={page.data.items} />
+          </Card>
+          <Pager
+            basePath="/users"
+            query={{ q, status }}
+            cursor={cursor}
+            nextCursor={page.data.nextCursor}
+            shown={page.data.items.length}
+          />
+        </>
+      ) : (
+        <ServiceUnavailable service="users" problem={page.problem} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { Card } from '@tremor/react';
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/login/login-form';
+import { safeNextPath } from '@/lib/safe-next';
+import { readSession } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
+  const { next } = await searchParams;
+  const target = safeNextPath(typeof next === 'string' ? next : undefined);
+  if (await readSession()) {
+    redirect(target);
+  }
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <h1 className="mb-1 text-center text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          Trellis admin
+        </h1>
+        <p className="mb-6 text-center text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+          Sign in with an operator or admin account.
+        </p>
+        <Card>
+          <LoginForm next={target} />
+        </Card>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import {
+  RiCalendarLine,
+  RiDashboardLine,
+  RiServerLine,
+  RiShoppingBag3Line,
+  RiTeamLine,
+} from '@remixicon/react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** The areas that exist; each later capability adds its own entry. */
+const areas = [
+  { href: '/', label: 'Overview', icon: RiDashboardLine },
+  { href: '/services', label: 'Services', icon: RiServerLine },
+  { href: '/users', label: 'Users', icon: RiTeamLine },
+  { href: '/orders', label: 'Orders', icon: RiShoppingBag3Line },
+  { href: '/meetings', label: 'Meetings', icon: RiCalendarLine },
+] as const;
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex flex-wrap gap-1 lg:flex-col">
+      {areas.map(({ href, label, icon: Icon }) => {
+        const current = isCurrent(pathname, href);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={current ? 'page' : undefined}
+              className={`flex items-center gap-2 rounded-tremor-default px-3 py-2 text-tremor-default font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted ${
+                current
+                  ? 'bg-tremor-brand-faint text-tremor-brand-emphasis dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis'
+                  : 'text-tremor-content-emphasis hover:bg-tremor-background-subtle dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle'
+              }`}
+            >
+              <Icon className="size-4 shrink-0" aria-hidden="true" />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

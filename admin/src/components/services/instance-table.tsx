@@ -1,0 +1,100 @@
+import {
+  Badge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@tremor/react';
+import type { ServiceProbe } from '@/data/platform';
+import { formatDuration } from '@/lib/format';
+
+const linkClass = 'font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand';
+
+function Health({ probe }: { probe: ServiceProbe }) {
+  if (probe.state === 'down') {
+    return <Badge color="rose">Down</Badge>;
+  }
+  return probe.state === 'up' ? (
+    <Badge color="emerald">Ready</Badge>
+  ) : (
+    <Badge color="amber">Not ready</Badge>
+  );
+}
+
+function Checks({ probe }: { probe: ServiceProbe }) {
+  if (probe.state === 'down') {
+    return <span className="text-rose-700 dark:text-rose-400">{probe.reason}</span>;
+  }
+  const checks = Object.entries(probe.checks ?? {});
+  if (checks.length === 0) {
+    return <span>–</span>;
+  }
+  return <span>{checks.map(([name, result]) => `${name}: ${result}`).join(', ')}</span>;
+}
+
+/**
+ * Every instance of every service. For now an instance is the URL the console is configured
+ * with; once the registry exists, this lists what registered.
+ */
+export function InstanceTable({ probes }: { probes: ServiceProbe[] }) {
+  return (
+    <Table>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Service</TableHeaderCell>
+          <TableHeaderCell>Instance</TableHeaderCell>
+          <TableHeaderCell>Health</TableHeaderCell>
+          <TableHeaderCell>Checks</TableHeaderCell>
+          <TableHeaderCell>Version</TableHeaderCell>
+          <TableHeaderCell>Uptime</TableHeaderCell>
+          <TableHeaderCell>Contract</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {probes.map((probe) => (
+          <TableRow key={probe.name} data-testid={`instance-${probe.name}`}>
+            <TableCell className="font-medium capitalize text-tremor-content-strong dark:text-dark-tremor-content-strong">
+              {probe.name}
+            </TableCell>
+            <TableCell>
+              <div>{probe.instance ?? '–'}</div>
+              <div className="text-tremor-label">{probe.url}</div>
+            </TableCell>
+            <TableCell>
+              <Health probe={probe} />
+            </TableCell>
+            <TableCell className="whitespace-normal">
+              <Checks probe={probe} />
+            </TableCell>
+            <TableCell>{probe.version ?? '–'}</TableCell>
+            <TableCell>
+              {probe.uptimeSeconds === undefined ? '–' : formatDuration(probe.uptimeSeconds)}
+            </TableCell>
+            <TableCell>
+              <div className="flex gap-3">
+                <a
+                  className={linkClass}
+                  href={`${probe.url}/docs`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Docs
+                </a>
+                <a
+                  className={linkClass}
+                  href={`${probe.url}/openapi.json`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  OpenAPI
+                </a>
+              </div>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

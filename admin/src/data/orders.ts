@@ -1,0 +1,49 @@
+import 'server-only';
+import type { OrdersComponents } from '@trellis/client';
+import { type Outcome, outcomeOf } from '@/lib/problem';
+import { serviceClient } from '@/lib/services';
+
+export type Order = OrdersComponents['schemas']['Order'];
+export type OrderPage = OrdersComponents['schemas']['OrderPage'];
+export type OrderStatus = OrdersComponents['schemas']['OrderStatus'];
+export type OrderStats = OrdersComponents['schemas']['OrderStats'];
+export type CurrencyAmount = OrdersComponents['schemas']['CurrencyAmount'];
+
+export const orderStatuses: OrderStatus[] = [
+  'pending_payment',
+  'paid',
+  'fulfilled',
+  'cancelled',
+  'refunded',
+];
+
+export interface OrderQuery {
+  userId?: string;
+  status?: OrderStatus;
+  cursor?: string;
+}
+
+export function listOrders(query: OrderQuery): Promise<Outcome<OrderPage>> {
+  return outcomeOf(
+    serviceClient('orders').GET('/v1/orders', {
+      params: {
+        query: {
+          limit: 20,
+          ...(query.userId ? { userId: query.userId } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        },
+      },
+    }),
+  );
+}
+
+export function getOrder(id: string): Promise<Outcome<Order>> {
+  return outcomeOf(serviceClient('orders').GET('/v1/orders/{id}', { params: { path: { id } } }));
+}
+
+export function getOrderStats(days = 30): Promise<Outcome<OrderStats>> {
+  return outcomeOf(
+    serviceClient('orders').GET('/v1/orders/stats', { params: { query: { days } } }),
+  );
+}

@@ -1,0 +1,631 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { adminDir } from '../../scripts/admin-build.ts';
+import { deriveSessionKey, sealSession } from '../../src/lib/session-token.ts';
+import { type ConsolePage, launchChromium, openConsole, screenshot, signIn } from './browser.ts';
+import { type Platform, type ServiceName, startPlatform } from './platform.ts';
+
+const logins = {
+  admin: { email: 'admin@trellis.local', password: 'trellis-admin' },
+  operator: { email: 'operator@trellis.local', password: 'trellis-operator' },
+  member: { email: 'member@trellis.local', password: 'trellis-member' },
+};
+
+let platform: Platform;
+let browser: Browser;
+const opened: ConsolePage[] = [];
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([
+    startPlatform(inject('adminDatabaseUrl')),
+    launchChromium(),
+  ]);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+// Every page a test visited must have run without a console error or an uncaught exception.
+afterEach(async () => {
+  const errors = opened.flatMap((tab) => tab.errors);
+  await Promise.all(opened.splice(0).map((tab) => tab.context.close()));
+  expect(errors).toEqual([]);
+});
+
+async function open(options?: Parameters<typeof openConsole>[1]): Promise<ConsolePage> {
+  const tab = await openConsole(browser, options);
+  opened.push(tab);
+  return tab;
+}
+
+async function as(role: keyof typeof logins, options?: Parameters<typeof openConsole>[1]) {
+  const tab = await open(options);
+  await signIn(tab.page, platform.adminUrl, logins[role].email, logins[role].password);
+  await tab.page.waitForURL(`${platform.adminUrl}/`);
+  return tab;
+}
+
+function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+async function api<T>(service: ServiceName, route: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${platform.serviceUrls[service]}${route}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init?.headers },
+  });
+  expect(response.ok, `${route} answered ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+async function sessionCookie(tab: ConsolePage): Promise<string> {
+  const cookies = await tab.context.cookies();
+  const session = cookies.find((cookie) => cookie.name === 'trellis_session');
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+  return session?.value ?? '';
+}
+
+/** Visible form controls with no label: every one must have one. */
+function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((field) => (field as HTMLInputElement).type !== 'hidden')
+      .filter((field) => {
+        const control = field as HTMLInputElement;
+        return !control.labels?.length && !control.getAttribute('aria-label');
+      })
+      .map((field) => field.outerHTML.slice(0, 120)),
+  );
+}
+
+async function alertText(page: Page, containing: string): Promise<string> {
+  const alert = page.getByRole('alert').filter({ hasText: containing });
+  await alert.first().waitFor();
+  return (await alert.first().textContent()) ?? '';
+}
+
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface User {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+}
+
+let createdUser: User;
+let bookedMeetingUrl: string;
+
+describe('signing in', () => {
+  it('refuses a wrong password', async () => {
+    const { page } = await open();
+    await signIn(page, platform.adminUrl, logins.admin.email, 'not-the-password');
+    expect(await alertText(page, 'wrong')).toContain('The email or password is wrong.');
+    expect(pathOf(page)).toBe('/login');
+    await screenshot(page, 'login-wrong-password');
+  });
+
+  it('refuses a member with a message saying why', async () => {
+    const { page, context } = await open();
+    await signIn(page, platform.adminUrl, logins.member.email, logins.member.password);
+    const text = await alertText(page, 'console role');
+    expect(text).toContain('member@trellis.local is a member without a console role');
+    expect(text).toContain('ask an admin to grant you the operator role');
+    expect((await context.cookies()).some((cookie) => cookie.name === 'trellis_session')).toBe(
+      false,
+    );
+    await screenshot(page, 'login-member-refused');
+  });
+
+  it('signs the seeded admin in and shows who is signed in, with the role', async () => {
+    const { page } = await as('admin');
+    const signedIn = page.getByTestId('signed-in-as');
+    await signedIn.waitFor();
+    expect(await signedIn.textContent()).toContain('Trellis Admin');
+    expect(await signedIn.textContent()).toContain('admin');
+    for (const service of ['users', 'orders', 'meetings']) {
+      expect(await page.getByTestId(`service-card-${service}`).textContent()).toContain('Up');
+    }
+    await screenshot(page, 'overview-signed-in');
+  });
+
+  it('reaches every login field and the button by keyboard, each with a label', async () => {
+    const { page } = await open();
+    await page.goto(`${platform.adminUrl}/login`);
+    expect(await unlabelledFields(page)).toEqual([]);
+    const focused: string[] = [];
+    for (let step = 0; step < 3; step++) {
+      await page.keyboard.press('Tab');
+      focused.push(
+        await page.evaluate(
+          () => document.activeElement?.id || document.activeElement?.textContent || '',
+        ),
+      );
+    }
+    expect(focused).toEqual(['email', 'password', 'Sign in']);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(logins.admin.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(logins.admin.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${platform.adminUrl}/`);
+  });
+
+  it('signs out', async () => {
+    const { page } = await as('admin');
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.waitForURL(`${platform.adminUrl}/login`);
+    await page.goto(`${platform.adminUrl}/users`);
+    expect(pathOf(page)).toBe('/login?next=%2Fusers');
+  });
+});
+
+describe('sessions', () => {
+  it('sends a request without a session to the login page, never to data', async () => {
+    for (const route of ['/', '/users', '/orders?status=paid', '/meetings', '/services']) {
+      const response = await fetch(`${platform.adminUrl}${route}`, { redirect: 'manual' });
+      expect(response.status).toBe(307);
+      expect(response.headers.get('location')).toMatch(/\/login(\?next=|$)/);
+      expect(await response.text()).not.toContain('@example');
+    }
+    const rsc = await fetch(`${platform.adminUrl}/users`, {
+      headers: { rsc: '1' },
+      redirect: 'manual',
+    });
+    expect(rsc.status).toBe(307);
+  });
+
+  it('rejects a forged or tampered cookie, and a session that expired, remembering the page', async () => {
+    const { page, context } = await open();
+    const url = new URL(platform.adminUrl);
+    const admin = {
+      userId: 'usr_x',
+      email: 'admin@trellis.local',
+      name: 'Forger',
+      role: 'admin' as const,
+    };
+    const forged = await sealSession(
+      admin,
+      deriveSessionKey('a key the console never heard of!!'),
+      3600,
+    );
+    const real = await sealSession(admin, deriveSessionKey(platform.sessionSecret), 3600);
+    const tampered = `${real.token.slice(0, -6)}${real.token.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
+    const expired = await sealSession(
+      admin,
+      deriveSessionKey(platform.sessionSecret),
+      3600,
+      new Date(Date.now() - 2 * 3600_000),
+    );
+    for (const value of [forged.token, tampered, expired.token, 'not-even-a-token']) {
+      await context.clearCookies();
+      await context.addCookies([
+        { name: 'trellis_session', value, domain: url.hostname, path: '/' },
+      ]);
+      await page.goto(`${platform.adminUrl}/orders?status=paid`);
+      expect(pathOf(page)).toBe('/login?next=%2Forders%3Fstatus%3Dpaid');
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    }
+    await screenshot(page, 'session-expired-login');
+    await page.getByLabel('Email').fill(logins.admin.email);
+    await page.getByLabel('Password').fill(logins.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${platform.adminUrl}/orders?status=paid`);
+  });
+
+  it('refuses a server action without a valid session, from an operator, or from another site', async () => {
+    const users = await api<{ items: User[] }>(
+      'users',
+      '/v1/users?q=example&status=active&limit=1',
+    );
+    const target = users.items[0] as User;
+    const admin = await as('admin');
+    const operator = await as('operator');
+    const adminCookie = await sessionCookie(admin);
+    const operatorCookie = await sessionCookie(operator);
+
+    let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+    admin.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.headers()['next-action']) {
+        captured = {
+          url: request.url(),
+          headers: request.headers(),
+          body: request.postDataBuffer() ?? Buffer.alloc(0),
+        };
+      }
+    });
+    await admin.page.goto(`${platform.adminUrl}/users/${target.id}`);
+    await admin.page.getByRole('button', { name: 'Suspend user' }).click();
+    await admin.page.getByText('is suspended.').waitFor();
+    await api('users', `/v1/users/${target.id}/reactivate`, { method: 'POST' });
+    const action = captured as NonNullable<typeof captured>;
+
+    const replay = (cookie: string | undefined, origin = platform.adminUrl, url = action.url) =>
+      fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new Uint8Array(action.body),
+        headers: {
+          accept: 'text/x-component',
+          'next-action': action.headers['next-action'] ?? '',
+          'content-type': action.headers['content-type'] ?? '',
+          origin,
+          ...(cookie ? { cookie: `trellis_session=${cookie}` } : {}),
+        },
+      });
+    const statusOfTarget = async () => (await api<User>('users', `/v1/users/${target.id}`)).status;
+
+    const anonymous = await replay(undefined);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('x-action-redirect')).toMatch(/^\/login/);
+    expect((await replay(`${adminCookie.slice(0, -4)}AAAA`)).status).toBe(401);
+    // The login page needs no session: an action posted there must still change nothing.
+    const atLogin = await replay(undefined, platform.adminUrl, `${platform.adminUrl}/login`);
+    expect(await atLogin.text()).not.toContain('is suspended');
+    expect(await statusOfTarget()).toBe('active');
+    const forged = await sealSession(
+      { userId: 'usr_x', email: 'x@x', name: 'X', role: 'admin' },
+      deriveSessionKey('a key the console never heard of!!'),
+      3600,
+    );
+    expect((await replay(forged.token)).status).toBe(401);
+
+    const asOperator = await replay(operatorCookie);
+    expect(await asOperator.text()).toContain('Only admins may suspend users.');
+
+    const crossSite = await replay(adminCookie, 'http://evil.example');
+    expect(crossSite.status).toBe(403);
+    expect(await statusOfTarget()).toBe('active');
+
+    // The same request with the admin's session does go through: the refusals above were real.
+    const genuine = await replay(adminCookie);
+    expect(genuine.status).toBe(200);
+    expect(await statusOfTarget()).toBe('suspended');
+    await api('users', `/v1/users/${target.id}/reactivate`, { method: 'POST' });
+  });
+
+  it('refuses a form another site posts at the console, in a real browser', async () => {
+    const evil = http.createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end(
+        `<form method="post" action="${platform.adminUrl}/login"><input name="email" value="${logins.admin.email}"><input name="password" value="${logins.admin.password}"></form><script>document.forms[0].submit()</script>`,
+      );
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      const { page } = await as('admin');
+      const { port } = evil.address() as AddressInfo;
+      const answered = page.waitForResponse(
+        (response) =>
+          response.url().startsWith(`${platform.adminUrl}/login`) &&
+          response.request().method() === 'POST',
+      );
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const response = await answered;
+      expect(response.status()).toBe(403);
+      expect(await page.textContent('body')).toContain(
+        'Cross-site requests may not change anything here.',
+      );
+      // The browser logs the refusal this test provoked; nothing else may be logged.
+      const tab = opened.at(-1) as ConsolePage;
+      const others = tab.errors.filter((error) => !error.includes('status of 403'));
+      tab.errors.splice(0, tab.errors.length, ...others);
+    } finally {
+      evil.close();
+    }
+  });
+});
+
+describe('as an admin', () => {
+  it('creates a user, showing the service’s field errors beside the fields first', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/users/new`);
+    expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByLabel('Name').fill('Edda Customer');
+    await page.getByLabel('Email').fill(logins.operator.email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('Password must be at least 8 characters').waitFor();
+
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('Email is already taken').waitFor();
+    expect(await alertText(page, 'email')).toContain('That email already belongs to a user.');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Edda Customer');
+    await screenshot(page, 'user-create-field-errors');
+
+    const email = `edda.customer.${Date.now()}@example.com`;
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.waitForURL(/\/users\/usr_[0-9a-f]{32}\?created=1$/);
+    await page.getByText('User created').waitFor();
+    createdUser = await api<User>(
+      'users',
+      `/v1/users/${new URL(page.url()).pathname.split('/').at(-1)}`,
+    );
+    expect(createdUser).toMatchObject({ email, name: 'Edda Customer', status: 'active' });
+    await screenshot(page, 'user-created');
+  });
+
+  it('creates an order for that user and pays it', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/users`);
+    await page.getByLabel('Search').fill('Edda');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('link', { name: 'Edda Customer' }).click();
+    await page.getByRole('link', { name: 'New order' }).click();
+    await page.waitForURL(/\/orders\/new\?userId=/);
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(await page.getByLabel('Customer').inputValue()).toBe(createdUser.id);
+
+    await page.getByLabel('SKU, line 1').fill('SKU-MUG-CERAMIC');
+    await page.getByLabel('Quantity').first().fill('2');
+    await page.getByLabel('Unit price').first().fill('twelve');
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('SKU, line 2').fill('SKU-FILTER-PAPER-100');
+    await page.getByLabel('Unit price').nth(1).fill('4.99');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText('Unit price must be an amount like 12.50').waitFor();
+    expect(await page.getByLabel('SKU, line 2').inputValue()).toBe('SKU-FILTER-PAPER-100');
+
+    await page.getByLabel('Unit price').first().fill('12.00');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/ord_[0-9a-f]{32}\?created=1$/);
+    await page.getByText('Order placed').waitFor();
+    expect(await page.textContent('main')).toContain('€28.99');
+    await page.getByRole('button', { name: 'Mark as paid' }).click();
+    await page.getByText('The order is paid.').waitFor();
+    await page.getByRole('button', { name: 'Refund' }).waitFor();
+    const orderId = new URL(page.url()).pathname.split('/').at(-1) as string;
+    expect(
+      (await api<{ status: string; userId: string }>('orders', `/v1/orders/${orderId}`)).status,
+    ).toBe('paid');
+    await screenshot(page, 'order-paid');
+  });
+
+  it('explains the 409 when someone else moved the order first', async () => {
+    const order = await api<{ id: string }>('orders', '/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({
+        userId: createdUser.id,
+        currency: 'USD',
+        items: [{ sku: 'SKU-SCALE-DIGITAL', quantity: 1, unitPriceCents: 3900 }],
+      }),
+    });
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/orders/${order.id}`);
+    await page.getByRole('button', { name: 'Cancel order' }).waitFor();
+    await api('orders', `/v1/orders/${order.id}/pay`, { method: 'POST' });
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    const text = await alertText(page, 'Could not cancel');
+    expect(text).toContain('Could not cancel this order: it is paid now.');
+    await page.getByRole('button', { name: 'Mark as fulfilled' }).waitFor();
+    await screenshot(page, 'order-conflict-explained');
+  });
+
+  it('shows the KPI cards and charts of orders and revenue that really render', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/orders`);
+    const kpis = page.getByTestId('order-kpis');
+    await kpis.waitFor();
+    for (const label of ['Orders today', 'Revenue today', 'Pending payment']) {
+      expect(await kpis.textContent()).toContain(label);
+    }
+    await page.locator('.recharts-area-curve').first().waitFor();
+    const curves = await page
+      .locator('.recharts-area-curve')
+      .evaluateAll((paths) => paths.map((path) => (path.getAttribute('d') ?? '').length));
+    expect(curves.length).toBeGreaterThanOrEqual(3);
+    expect(curves.every((length) => length > 100)).toBe(true);
+    const strokes = await page
+      .locator('.recharts-area-curve')
+      .evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke));
+    expect(strokes.every((stroke) => stroke !== 'none' && stroke !== '')).toBe(true);
+    await page.getByLabel('Status').selectOption('paid');
+    await page.getByLabel('Customer').fill(createdUser.email);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Orders of Edda Customer').waitFor();
+    await screenshot(page, 'orders');
+  });
+
+  it('books a room, then fails to double-book it with the reason shown', async () => {
+    const { page } = await as('admin');
+    const day = dayFromToday(45);
+    await page.goto(`${platform.adminUrl}/meetings`);
+    await page.getByRole('link', { name: 'New meeting' }).click();
+    expect(await unlabelledFields(page)).toEqual([]);
+    const book = async (
+      title: string,
+      room: string,
+      start: string,
+      end: string,
+      people: string[],
+    ) => {
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Room', { exact: true }).selectOption({ label: room });
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Starts (UTC)').fill(start);
+      await page.getByLabel('Ends (UTC)').fill(end);
+      for (const person of people) {
+        await page.getByRole('checkbox', { name: person }).check();
+      }
+      await page.getByRole('button', { name: 'Book the room' }).click();
+    };
+    await book('Quarterly planning', 'Cedar (seats 4)', '10:00', '11:00', [
+      'Trellis Operator',
+      'Edda Customer',
+    ]);
+    await page.waitForURL(/\/meetings\/mtg_[0-9a-f]{32}\?created=1$/);
+    await page.getByText('Room booked').waitFor();
+    bookedMeetingUrl = page.url().replace('?created=1', '');
+
+    await page.goto(`${platform.adminUrl}/meetings/new`);
+    await book('Clashing sync', 'Cedar (seats 4)', '10:30', '11:30', []);
+    const text = await alertText(page, 'slot is taken');
+    expect(text).toContain(
+      'That slot is taken: Cedar is already booked by “Quarterly planning” (10:00–11:00 UTC)',
+    );
+    expect(text).toContain('Pick another time or room.');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Clashing sync');
+    await screenshot(page, 'meeting-double-booked');
+
+    await page.goto(bookedMeetingUrl);
+    await page.getByRole('link', { name: /Cedar/ }).click();
+    await page.getByTestId('room-day-view').getByText('Quarterly planning').waitFor();
+    await screenshot(page, 'room-day-view');
+  });
+
+  it('refuses a meeting with more people than the room seats, saying so', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/meetings/new`);
+    await page.getByLabel('Title').fill('Too many for a booth');
+    await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Fjord (seats 2)' });
+    await page.getByLabel('Day').fill(dayFromToday(46));
+    await page.getByRole('checkbox', { name: 'Trellis Operator' }).check();
+    await page.getByRole('checkbox', { name: 'Edda Customer' }).check();
+    await page.getByRole('button', { name: 'Book the room' }).click();
+    const text = await alertText(page, 'Too many people');
+    expect(text).toContain('it seats 2, but the organizer and 2 attendees make 3');
+    await page.getByText('Attendees exceeds the room capacity of 2').waitFor();
+    await screenshot(page, 'meeting-over-capacity');
+  });
+
+  it('records an RSVP and cancels the meeting', async () => {
+    const { page } = await as('admin');
+    await page.goto(bookedMeetingUrl);
+    await page.getByLabel('Response of Edda Customer').selectOption('declined');
+    await page
+      .getByRole('row', { name: /Edda Customer/ })
+      .getByRole('button', { name: 'Record' })
+      .click();
+    await page.getByText('Recorded: declined.').waitFor();
+    await page.getByRole('button', { name: 'Cancel meeting' }).click();
+    await page.getByText('The meeting is cancelled and its room is free again.').waitFor();
+    expect(await page.textContent('main')).toContain('Cancelled');
+    await screenshot(page, 'meeting-cancelled');
+  });
+
+  it('suspends and reactivates a user', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/users/${createdUser.id}`);
+    await page.getByRole('button', { name: 'Suspend user' }).click();
+    await page.getByText('Edda Customer is suspended.').waitFor();
+    expect((await api<User>('users', `/v1/users/${createdUser.id}`)).status).toBe('suspended');
+    await page.getByRole('button', { name: 'Reactivate user' }).click();
+    await page.getByText('Edda Customer is active again.').waitFor();
+    expect((await api<User>('users', `/v1/users/${createdUser.id}`)).status).toBe('active');
+  });
+
+  it('lists each service with its health and links to its docs and contract', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/services`);
+    for (const service of ['users', 'orders', 'meetings'] as const) {
+      const row = page.getByTestId(`instance-${service}`);
+      expect(await row.textContent()).toContain('Ready');
+      expect(await row.getByRole('link', { name: 'Docs' }).getAttribute('href')).toBe(
+        `${platform.serviceUrls[service]}/docs`,
+      );
+      expect(await row.getByRole('link', { name: 'OpenAPI' }).getAttribute('href')).toBe(
+        `${platform.serviceUrls[service]}/openapi.json`,
+      );
+    }
+    await screenshot(page, 'services');
+  });
+
+  it('is usable at tablet width and in the dark theme, which it remembers', async () => {
+    const { page } = await as('admin', { width: 768, height: 1024 });
+    for (const area of ['Overview', 'Services', 'Users', 'Orders', 'Meetings']) {
+      expect(await page.getByRole('link', { name: area, exact: true }).isVisible()).toBe(true);
+    }
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.waitForURL(`${platform.adminUrl}/orders`);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.className)).toContain('dark');
+    await page.locator('.recharts-area-curve').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    await screenshot(page, 'tablet-orders-dark');
+    await page.goto(`${platform.adminUrl}/meetings/new`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    await screenshot(page, 'tablet-new-meeting-dark');
+  });
+
+  it('shows each service up with figures that refresh on their own', async () => {
+    const { page } = await as('admin');
+    const first = await page.getByText(/Refreshes every 5 s · last at/).textContent();
+    await page.waitForFunction(
+      (before) => !document.body.textContent?.includes(before ?? ''),
+      first,
+      { timeout: 15_000 },
+    );
+    for (const service of ['users', 'orders', 'meetings']) {
+      const card = page.getByTestId(`service-card-${service}`);
+      expect(await card.textContent()).toContain('Up');
+      expect(await card.textContent()).toMatch(/Request figures over the last \d+ s/);
+    }
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 3,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const file = await screenshot(page, 'overview', false);
+    if (process.env.TRELLIS_DOCS_SCREENSHOTS === '1') {
+      const docs = path.join(adminDir, '..', 'docs');
+      await mkdir(docs, { recursive: true });
+      await copyFile(file, path.join(docs, 'overview.png'));
+    }
+  });
+});
+
+describe('as an operator', () => {
+  it('sees no refund or suspend button, nor the roles an admin grants', async () => {
+    const { page } = await as('operator');
+    const paid = await api<{ items: { id: string }[] }>('orders', '/v1/orders?status=paid&limit=1');
+    await page.goto(`${platform.adminUrl}/orders/${paid.items[0]?.id}`);
+    await page.getByRole('button', { name: 'Mark as fulfilled' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Refund' }).count()).toBe(0);
+    await screenshot(page, 'operator-paid-order');
+
+    await page.goto(`${platform.adminUrl}/users/${createdUser.id}`);
+    await page.getByText('Only admins may suspend or reactivate users.').waitFor();
+    expect(await page.getByRole('button', { name: /Suspend|Reactivate/ }).count()).toBe(0);
+
+    await page.goto(`${platform.adminUrl}/users/new`);
+    expect(await page.getByRole('checkbox', { name: 'admin' }).count()).toBe(0);
+    await page.getByText('Only an admin may grant the operator or admin role.').waitFor();
+  });
+});
+
+describe('when a service is down', () => {
+  it('shows it down on the overview and says so on its pages', async () => {
+    await platform.stopService('meetings');
+    const { page } = await as('admin');
+    const card = page.getByTestId('service-card-meetings');
+    expect(await card.textContent()).toContain('Down');
+    expect(await card.textContent()).toContain('No answer from the service');
+    expect(await page.getByTestId('service-card-users').textContent()).toContain('Up');
+    await screenshot(page, 'overview-meetings-down');
+    await page.goto(`${platform.adminUrl}/meetings`);
+    expect(await alertText(page, 'not answering')).toContain(
+      'The meetings service is not answering',
+    );
+    await screenshot(page, 'meetings-down');
+  });
+});

@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { seedDemoData } from '@trellis/db/seed';
+import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { hashPassword } from '../../../services/users/src/password.ts';
+import { adminDir, ensureAdminBuild, nextBin, nextEnv } from '../../scripts/admin-build.ts';
+
+const repoRoot = path.resolve(adminDir, '..');
+const serviceNames = ['users', 'orders', 'meetings'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+export interface Platform {
+  adminUrl: string;
+  serviceUrls: Record<ServiceName, string>;
+  /** The secret the admin encrypts its session cookie with; tests forge cookies with it. */
+  sessionSecret: string;
+  database: TestDatabase;
+  /** Stops one service, to see how the console shows a service that is down. */
+  stopService(name: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Child {
+  process: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+function start(
+  name: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Child {
+  const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      output.push(
+        ...chunk
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => `${name}: ${line}`),
+      );
+      output.splice(0, Math.max(0, output.length - 200));
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    process: child,
+    output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return;
+      }
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) {
+      throw new Error(`${url} exited before it answered:\n${child.output.join('\n')}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output.join('\n')}`);
+}
+
+/**
+ * The whole platform for browser tests: a fresh database with the demo data, the three
+ * services as real processes, and the admin built (unless current) and served by `next start`.
+ */
+export async function startPlatform(adminDatabaseUrl: string): Promise<Platform> {
+  const [database] = await Promise.all([createTestDatabase(adminDatabaseUrl), ensureAdminBuild()]);
+  const children: Child[] = [];
+  try {
+    await seedDemoData(database.db, { hashPassword: (password) => hashPassword(password, 1000) });
+    const ports = {
+      users: await freePort(),
+      orders: await freePort(),
+      meetings: await freePort(),
+      admin: await freePort(),
+    };
+    const serviceUrls = {
+      users: `http://127.0.0.1:${ports.users}`,
+      orders: `http://127.0.0.1:${ports.orders}`,
+      meetings: `http://127.0.0.1:${ports.meetings}`,
+    };
+    const tsx = import.meta.resolve('tsx');
+    const services = new Map<ServiceName, Child>();
+    for (const name of serviceNames) {
+      const child = start(name, ['--import', tsx, `services/${name}/src/main.ts`], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(ports[name]),
+          DATABASE_URL: database.url,
+          LOG_LEVEL: 'warn',
+          INSTANCE_ID: `${name}-1`,
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          PASSWORD_ITERATIONS: '1000',
+          USERS_URL: serviceUrls.users,
+        },
+      });
+      children.push(child);
+      services.set(name, child);
+    }
+    const sessionSecret = randomBytes(32).toString('base64url');
+    const admin = start(
+      'admin',
+      [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(ports.admin)],
+      {
+        cwd: adminDir,
+        env: nextEnv({
+          USERS_URL: serviceUrls.users,
+          ORDERS_URL: serviceUrls.orders,
+          MEETINGS_URL: serviceUrls.meetings,
+          ADMIN_SESSION_SECRET: sessionSecret,
+          LOG_LEVEL: 'warn',
+        }),
+      },
+    );
+    children.push(admin);
+    const adminUrl = `http://127.0.0.1:${ports.admin}`;
+    await Promise.all([
+      ...serviceNames.map((name) =>
+        waitForOk(`${serviceUrls[name]}/readyz`, services.get(name) as Child, 60_000),
+      ),
+      waitForOk(`${adminUrl}/healthz`, admin, 60_000),
+    ]);
+    return {
+      adminUrl,
+      serviceUrls,
+      sessionSecret,
+      database,
+      async stopService(name) {
+        await services.get(name)?.stop();
+      },
+      async stop() {
+        await Promise.all(children.map((child) => child.stop()));
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await Promise.all(children.map((child) => child.stop()));
+    await database.drop();
+    throw error;
+  }
+}
