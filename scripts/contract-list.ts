@@ -1,3 +1,4 @@
+import { configContract } from '../services/config/src/contract.ts';
 import { meetingsContract } from '../services/meetings/src/contract.ts';
 import { ordersContract } from '../services/orders/src/contract.ts';
 import { usersContract } from '../services/users/src/contract.ts';
@@ -7,4 +8,5 @@ export const contracts: Record<string, () => unknown> = {
   users: usersContract,
   orders: ordersContract,
   meetings: meetingsContract,
+  config: configContract,
 };

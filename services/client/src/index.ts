@@ -3,11 +3,20 @@ import type { ServicePaths } from './paths.ts';
 import { defaultPorts, type ServiceName } from './services.ts';
 import { createTransport, type Discovery, type TransportOptions } from './transport.ts';
 
+export { pickWeighted, type WeightedPeer } from './balancer.ts';
+export type { components as ConfigComponents } from './generated/config.ts';
 export type { components as MeetingsComponents } from './generated/meetings.ts';
 export type { components as OrdersComponents } from './generated/orders.ts';
 export type { components as UsersComponents } from './generated/users.ts';
 export type { ServicePaths } from './paths.ts';
+export {
+  type DiscoveredInstance,
+  type RegistryDiscovery,
+  type RegistryDiscoveryOptions,
+  registryDiscovery,
+} from './registry-discovery.ts';
 export { defaultPorts, type ServiceName, serviceNames } from './services.ts';
+export { readServerSentEvents, type ServerSentEvent } from './sse.ts';
 export { createTransport, type Discovery, upstreamFailure } from './transport.ts';
 
 export interface ClientOptions extends Omit<TransportOptions, 'service'> {

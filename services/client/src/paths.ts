@@ -1,3 +1,4 @@
+import type { paths as ConfigPaths } from './generated/config.ts';
 import type { paths as MeetingsPaths } from './generated/meetings.ts';
 import type { paths as OrdersPaths } from './generated/orders.ts';
 import type { paths as UsersPaths } from './generated/users.ts';
@@ -7,4 +8,5 @@ export interface ServicePaths {
   users: UsersPaths;
   orders: OrdersPaths;
   meetings: MeetingsPaths;
+  config: ConfigPaths;
 }

@@ -3,6 +3,7 @@ export const defaultPorts = {
   users: 4101,
   orders: 4102,
   meetings: 4103,
+  config: 4110,
 } as const;
 
 export type ServiceName = keyof typeof defaultPorts;

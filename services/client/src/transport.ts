@@ -4,6 +4,10 @@ import type { ServiceName } from './services.ts';
 export interface Discovery {
   /** Base URL (scheme, host, port) of one healthy instance of the service. */
   resolve(service: ServiceName): string | Promise<string>;
+  /** A call to `baseUrl` failed to connect or timed out: pick other instances for a while. */
+  reportFailure?(service: ServiceName, baseUrl: string): void;
+  /** `baseUrl` answered. */
+  reportSuccess?(service: ServiceName, baseUrl: string): void;
 }
 
 export interface TransportOptions {
@@ -12,7 +16,11 @@ export interface TransportOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Per-attempt timeout; default 2 s. */
   timeoutMs?: number;
-  /** Extra attempts for idempotent calls after a network error, timeout or 502/503/504. */
+  /**
+   * Extra attempts for idempotent calls after a network error, timeout or 502/503/504, each
+   * resolved again so discovery can pick another instance. A refused connection is retried
+   * for any call: the request never reached a server.
+   */
   retries?: number;
   /** Headers to add to every call; defaults to the current request's trace and request id. */
   headers?: () => Record<string, string>;
@@ -31,6 +39,10 @@ function backoff(attempt: number): number {
   return base / 2 + Math.random() * base;
 }
 
+function errorCode(error: unknown): string | undefined {
+  return (error as { cause?: { code?: string } }).cause?.code;
+}
+
 function describe(error: unknown): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return 'timed out';
@@ -40,8 +52,9 @@ function describe(error: unknown): string {
 }
 
 /**
- * The fetch every generated client runs through: resolves the service, propagates trace
- * context, bounds each attempt with a timeout and retries only what is safe to repeat.
+ * The fetch every generated client runs through: resolves the service for every attempt (so a
+ * retry goes to another instance), propagates trace context, bounds each attempt with a timeout,
+ * retries only what is safe to repeat and tells discovery which instances answered.
  */
 export function createTransport(options: TransportOptions) {
   const doFetch = options.fetch ?? ((request: Request) => fetch(request));
@@ -50,28 +63,33 @@ export function createTransport(options: TransportOptions) {
   const extraHeaders = options.headers ?? propagationHeaders;
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
 
-  return async (input: Request): Promise<Response> => {
-    let request = input;
-    if (options.discovery) {
-      const base = new URL(await options.discovery.resolve(options.service));
-      const url = new URL(request.url);
-      url.protocol = base.protocol;
-      url.host = base.host;
-      request = new Request(url, request);
-    }
+  return async (request: Request): Promise<Response> => {
     for (const [name, value] of Object.entries(extraHeaders())) {
       if (!request.headers.has(name)) {
         request.headers.set(name, value);
       }
     }
-    const attempts = isIdempotent(request) ? retries + 1 : 1;
+    const idempotent = isIdempotent(request);
+    const attempts = retries + 1;
     let lastError: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const isLast = attempt === attempts - 1;
+      const base = options.discovery ? await options.discovery.resolve(options.service) : undefined;
+      let target = isLast ? request : request.clone();
+      if (base !== undefined) {
+        const origin = new URL(base);
+        const url = new URL(target.url);
+        url.protocol = origin.protocol;
+        url.host = origin.host;
+        target = new Request(url, target);
+      }
       const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]);
       try {
-        const response = await doFetch(new Request(isLast ? request : request.clone(), { signal }));
-        if (!isLast && retryableStatuses.has(response.status)) {
+        const response = await doFetch(new Request(target, { signal }));
+        if (base !== undefined) {
+          options.discovery?.reportSuccess?.(options.service, base);
+        }
+        if (idempotent && !isLast && retryableStatuses.has(response.status)) {
           await response.body?.cancel();
           await sleep(backoff(attempt));
           continue;
@@ -82,6 +100,12 @@ export function createTransport(options: TransportOptions) {
           throw error;
         }
         lastError = error;
+        if (base !== undefined) {
+          options.discovery?.reportFailure?.(options.service, base);
+        }
+        if (!idempotent && errorCode(error) !== 'ECONNREFUSED') {
+          break;
+        }
         if (!isLast) {
           await sleep(backoff(attempt));
         }

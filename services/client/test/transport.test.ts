@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, createRouter, createService } from '@trellis/kit';
-import { captureLogger } from '@trellis/kit/testing';
+import { captureLogger, closedUrl } from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransport } from '../src/transport.ts';
+import { createTransport, type Discovery } from '../src/transport.ts';
 
 interface Hit {
   method: string;
@@ -191,5 +191,61 @@ describe('createTransport', () => {
     const res = await transport(new Request('http://users.invalid/v1/users/usr_9?x=1'));
     expect(res.status).toBe(200);
     expect(hits.map((h) => h.path)).toEqual(['/v1/users/usr_9?x=1']);
+  });
+});
+
+/** Discovery that hands out `bases` in turn and records what the transport reports. */
+function roundRobin(bases: string[]) {
+  let next = 0;
+  const reports: string[] = [];
+  const discovery: Discovery = {
+    resolve: () => bases[next++ % bases.length] ?? '',
+    reportFailure: (_service, base) => reports.push(`failure ${base}`),
+    reportSuccess: (_service, base) => reports.push(`success ${base}`),
+  };
+  return { discovery, reports };
+}
+
+describe('createTransport with discovery', () => {
+  it('retries an idempotent call on another instance after a connection failure', async () => {
+    const dead = await closedUrl();
+    const { discovery, reports } = roundRobin([dead, baseUrl]);
+    const transport = createTransport({ service: 'users', discovery, sleep: noSleep });
+    const res = await transport(new Request('http://users.invalid/v1/users/usr_1'));
+    expect(res.status).toBe(200);
+    expect(reports).toEqual([`failure ${dead}`, `success ${baseUrl}`]);
+  });
+
+  it('retries any call whose connection was refused, since it never reached a server', async () => {
+    const dead = await closedUrl();
+    const { discovery } = roundRobin([dead, baseUrl]);
+    const transport = createTransport({ service: 'users', discovery, sleep: noSleep });
+    const res = await transport(
+      new Request('http://users.invalid/v1/orders', {
+        method: 'POST',
+        body: '{"sku":"one"}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(hits.map((h) => [h.method, h.path, h.body])).toEqual([
+      ['POST', '/v1/orders', '{"sku":"one"}'],
+    ]);
+  });
+
+  it('does not repeat a POST that timed out, as it may have been applied', async () => {
+    const { discovery, reports } = roundRobin([baseUrl]);
+    const transport = createTransport({
+      service: 'users',
+      discovery,
+      timeoutMs: 100,
+      sleep: noSleep,
+    });
+    const error = await apiErrorOf(
+      transport(new Request('http://users.invalid/slow', { method: 'POST', body: '{}' })),
+    );
+    expect(error.status).toBe(503);
+    expect(hits).toHaveLength(1);
+    expect(reports).toEqual([`failure ${baseUrl}`]);
   });
 });

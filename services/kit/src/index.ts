@@ -1,5 +1,7 @@
 export { createRoute, z } from '@hono/zod-openapi';
+export * from './auth-tokens.ts';
 export * from './conditional.ts';
+export * from './config/index.ts';
 export * from './contract.ts';
 export * from './entry.ts';
 export * from './env.ts';
@@ -9,6 +11,7 @@ export * from './metrics.ts';
 export * from './openapi.ts';
 export * from './pagination.ts';
 export * from './problem.ts';
+export * from './registry/index.ts';
 export * from './request-context.ts';
 export * from './service.ts';
 export * from './trace-context.ts';

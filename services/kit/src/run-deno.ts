@@ -1,4 +1,4 @@
-import type { ServiceEntry } from './entry.ts';
+import { type ServiceEntry, startCompanions, stopCompanions } from './entry.ts';
 import { EnvError, parseEnv } from './env.ts';
 
 // The slice of the Deno namespace used here; declared so the kit type-checks under Node too.
@@ -14,9 +14,9 @@ declare const Deno: {
 };
 
 /** A service's Deno entry: the same app as on Node, served by Deno.serve. */
-export function runOnDeno<Env extends { PORT: number; HOST: string }>(
+export async function runOnDeno<Env extends { PORT: number; HOST: string }>(
   entry: ServiceEntry<Env>,
-): void {
+): Promise<void> {
   let env: Env;
   try {
     env = parseEnv(entry.envSchema, Deno.env.toObject());
@@ -27,20 +27,23 @@ export function runOnDeno<Env extends { PORT: number; HOST: string }>(
     }
     throw error;
   }
-  const { app, logger, database } = entry.bootstrap(env);
+  const { app, logger, database, companions = [] } = await entry.bootstrap(env);
   const server = Deno.serve(
     {
       port: env.PORT,
       hostname: env.HOST,
-      onListen: ({ port }) => logger.info({ port, runtime: 'deno' }, 'listening'),
+      onListen: ({ port }) => {
+        logger.info({ port, runtime: 'deno' }, 'listening');
+        void startCompanions(companions, logger);
+      },
     },
     app.fetch,
   );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     Deno.addSignalListener(signal, () => {
-      // shutdown() stops accepting and waits for in-flight requests to finish.
-      void server
-        .shutdown()
+      // Deregister first; shutdown() then stops accepting and waits for in-flight requests.
+      void stopCompanions(companions, logger)
+        .then(() => server.shutdown())
         .then(() => database.close())
         .then(() => Deno.exit(0));
     });

@@ -1,8 +1,11 @@
-import type { ServiceEntry } from './entry.ts';
+import { type ServiceEntry, startCompanions, stopCompanions } from './entry.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { serveNode } from './serve-node.ts';
 
-/** A service's Node entry: parse the environment, wire the app, serve until signalled. */
+/**
+ * A service's Node entry: parse the environment, wire the app, serve, start the companions
+ * (registry registration) once listening, and on a signal stop them before draining.
+ */
 export async function runOnNode<Env extends { PORT: number; HOST: string }>(
   entry: ServiceEntry<Env>,
 ): Promise<void> {
@@ -16,12 +19,14 @@ export async function runOnNode<Env extends { PORT: number; HOST: string }>(
     }
     throw error;
   }
-  const { app, logger, database } = entry.bootstrap(env);
+  const { app, logger, database, companions = [] } = await entry.bootstrap(env);
   await serveNode({
     fetch: app.fetch,
     port: env.PORT,
     hostname: env.HOST,
     logger,
+    beforeShutdown: () => stopCompanions(companions, logger),
     onShutdown: () => database.close(),
   });
+  await startCompanions(companions, logger);
 }

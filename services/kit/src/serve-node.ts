@@ -7,6 +7,11 @@ export interface NodeServerOptions {
   port: number;
   hostname: string;
   logger: Logger;
+  /**
+   * Runs first on shutdown, while the server still answers: deregistering from the registry, so
+   * callers stop picking this instance before it stops accepting. Failures are logged.
+   */
+  beforeShutdown?: () => Promise<void>;
   /** Closed after the server drained: database pools, clients. */
   onShutdown?: () => Promise<void>;
   drainTimeoutMs?: number;
@@ -20,8 +25,8 @@ export interface RunningServer {
 }
 
 /**
- * Serves an app on Node and shuts it down gracefully on SIGTERM/SIGINT: stop accepting,
- * let in-flight requests finish (up to 10 s), then close pools.
+ * Serves an app on Node and shuts it down gracefully on SIGTERM/SIGINT: run `beforeShutdown`
+ * (deregister), stop accepting, let in-flight requests finish (up to 10 s), then close pools.
  */
 export async function serveNode(options: NodeServerOptions): Promise<RunningServer> {
   const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
@@ -47,6 +52,9 @@ export async function serveNode(options: NodeServerOptions): Promise<RunningServ
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       options.logger.info({ reason, inFlight }, 'shutting down');
+      await options.beforeShutdown?.().catch((error: unknown) => {
+        options.logger.error({ err: error }, 'before-shutdown hook failed');
+      });
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + drainTimeoutMs;

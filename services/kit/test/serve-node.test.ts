@@ -110,4 +110,29 @@ describe('serveNode', () => {
     expect(process.listenerCount('SIGTERM')).toBe(before);
     await server.shutdown('test');
   });
+
+  it('runs beforeShutdown while still serving, then drains and calls onShutdown', async () => {
+    const { app, logger, lines } = createSlowApp();
+    const events: string[] = [];
+    let port = 0;
+    const server = await serveNode({
+      fetch: app.fetch,
+      port: 0,
+      hostname: '127.0.0.1',
+      logger,
+      handleSignals: false,
+      beforeShutdown: async () => {
+        events.push(`before: ${(await connectError(port)) ?? 'accepting'}`);
+        throw new Error('deregistration failed');
+      },
+      onShutdown: async () => {
+        events.push('onShutdown');
+      },
+    });
+    port = server.port;
+    await server.shutdown('test');
+    expect(events).toEqual(['before: accepting', 'onShutdown']);
+    expect(await connectError(port)).toBe('ECONNREFUSED');
+    expect(lines.some((line) => line.msg === 'before-shutdown hook failed')).toBe(true);
+  });
 });

@@ -1,0 +1,182 @@
+import type { PlatformIdentity } from '@trellis/kit';
+import { actorOf, assertApprover, assertRejecter } from './access.ts';
+import { type DiffEntry, diffValues } from './diff.ts';
+import {
+  assertPublishable,
+  ChangeRequestDecided,
+  ChangeRequestNotFound,
+  type ReleaseKind,
+} from './domain.ts';
+import type { GrayRule } from './gray.ts';
+import {
+  assertValid,
+  type ConfigContext,
+  commitRelease,
+  liveStateOf,
+  openLiveState,
+  requireSchema,
+  sameValues,
+} from './releases.ts';
+import {
+  type ConfigChangeRequestRow,
+  decideChangeRequest,
+  findChangeRequest,
+  findSchema,
+  insertAudit,
+  insertChangeRequest,
+  setDraftBase,
+  type Target,
+} from './repository.ts';
+import { type OpenedValues, openValues, type Values } from './secrets.ts';
+
+export interface ChangeProposal {
+  kind: ReleaseKind;
+  /** Stored form, secrets sealed. */
+  values: Values;
+  plain: OpenedValues;
+  comment: string;
+  grayRule: GrayRule | null;
+  rollbackTo: number | null;
+}
+
+/** A change in a protected namespace waits for a second person; checked now, and again then. */
+export async function requestChange(
+  ctx: ConfigContext,
+  t: Target,
+  schemaSecretKeys: readonly string[],
+  proposal: ChangeProposal,
+  actor: string,
+): Promise<{ request: ConfigChangeRequestRow; changes: DiffEntry[] }> {
+  const state = await openLiveState(ctx.cipher, ctx.db, t);
+  assertPublishable(liveStateOf(state), proposal.kind, proposal.plain.values, sameValues);
+  const now = ctx.now();
+  const live = state.base?.opened ?? { values: {}, secretKeys: [] };
+  const changes = diffValues(live.values, proposal.plain.values, [
+    ...schemaSecretKeys,
+    ...live.secretKeys,
+    ...proposal.plain.secretKeys,
+  ]);
+  return ctx.db.transaction(async (tx) => {
+    const request = await insertChangeRequest(
+      tx,
+      t,
+      {
+        kind: proposal.kind,
+        values: proposal.values,
+        comment: proposal.comment,
+        grayRule: proposal.grayRule,
+        rollbackTo: proposal.rollbackTo,
+        author: actor,
+      },
+      now,
+    );
+    await insertAudit(
+      tx,
+      t,
+      {
+        action: 'request',
+        actor,
+        diff: changes,
+        comment: `change request ${request.id} (${proposal.kind}): ${proposal.comment}`,
+      },
+      now,
+    );
+    return { request, changes };
+  });
+}
+
+async function pendingRequest(ctx: ConfigContext, t: Target, id: number) {
+  const request = await findChangeRequest(ctx.db, t, id);
+  if (!request) {
+    throw new ChangeRequestNotFound(id);
+  }
+  if (request.status !== 'pending') {
+    throw new ChangeRequestDecided(id, request.status);
+  }
+  return request;
+}
+
+/** Publishes a pending request as its author's release, approved by `identity`. */
+export async function approveChange(
+  ctx: ConfigContext,
+  t: Target,
+  id: number,
+  identity: PlatformIdentity,
+  comment: string,
+) {
+  const request = await pendingRequest(ctx, t, id);
+  assertApprover(identity, request.author);
+  const schema = requireSchema(await findSchema(ctx.db, t.service), t.service);
+  const plain = await openValues(ctx.cipher, t.service, request.values);
+  assertValid(ctx.validators, schema, plain.values);
+  const approver = actorOf(identity);
+  let decided: ConfigChangeRequestRow | undefined;
+  const release = await commitRelease(ctx, t, schema.secretKeys, (state) => {
+    assertPublishable(liveStateOf(state), request.kind, plain.values, sameValues);
+    return {
+      release: {
+        kind: request.kind,
+        values: request.values,
+        comment: request.comment,
+        author: request.author,
+        approvedBy: approver,
+        grayRule: request.grayRule as GrayRule | null,
+        rolledBackTo: request.rollbackTo,
+      },
+      plain,
+      ...(request.kind === 'rollback' && state.gray ? { endGray: 'superseded' as const } : {}),
+      audit: {
+        action: 'approve',
+        actor: approver,
+        comment: [`change request ${id}`, comment].filter(Boolean).join(': '),
+      },
+      alsoInTransaction: async (tx, row) => {
+        decided = await decideChangeRequest(
+          tx,
+          id,
+          { status: 'approved', decidedBy: approver, revision: row.revision },
+          ctx.now(),
+        );
+        if (!decided) {
+          throw new ChangeRequestDecided(id, 'decided');
+        }
+        if (request.kind === 'full') {
+          await setDraftBase(tx, t, row.revision);
+        }
+      },
+    };
+  });
+  return { release, request: decided ?? request };
+}
+
+/** An admin rejects a pending request, or its author withdraws it. */
+export async function rejectChange(
+  ctx: ConfigContext,
+  t: Target,
+  id: number,
+  identity: PlatformIdentity,
+  comment: string,
+): Promise<ConfigChangeRequestRow> {
+  const request = await pendingRequest(ctx, t, id);
+  const status = assertRejecter(identity, request.author);
+  const actor = actorOf(identity);
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const decided = await decideChangeRequest(tx, id, { status, decidedBy: actor }, now);
+    if (!decided) {
+      throw new ChangeRequestDecided(id, 'decided');
+    }
+    await insertAudit(
+      tx,
+      t,
+      {
+        action: status === 'withdrawn' ? 'withdraw' : 'reject',
+        actor,
+        diff: [],
+        comment: [`change request ${id}`, comment].filter(Boolean).join(': '),
+      },
+      now,
+    );
+    return decided;
+  });
+}

@@ -1,0 +1,66 @@
+import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { approveChange, rejectChange } from '../../config/change-requests.ts';
+import { findSchema } from '../../config/repository.ts';
+import type { ConfigDeps } from '../../deps.ts';
+import { presentChangeRequest } from './present.ts';
+import { ChangeRequestParamsSchema, ChangeRequestSchema, DecisionSchema } from './schema.ts';
+import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+
+export const approveChangeRequestRoute = createRoute({
+  method: 'post',
+  path: '/v1/config/{namespace}/{service}/change-requests/{id}/approve',
+  operationId: 'config.approveChangeRequest',
+  tags: ['config'],
+  summary: 'Approve a change request, publishing it',
+  description:
+    "Publishes the request as its author's release, approved by the caller. Needs the admin role and someone other than the author (403 otherwise).",
+  security: bearerSecurity,
+  request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
+  responses: {
+    200: jsonResponse(ChangeRequestSchema, 'Approved; `revision` names the release it made.'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict', 'unprocessable'),
+  },
+});
+
+export const rejectChangeRequestRoute = createRoute({
+  method: 'post',
+  path: '/v1/config/{namespace}/{service}/change-requests/{id}/reject',
+  operationId: 'config.rejectChangeRequest',
+  tags: ['config'],
+  summary: 'Reject a change request, or withdraw your own',
+  description: 'An admin rejects; the author withdraws. Nothing is published.',
+  security: bearerSecurity,
+  request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
+  responses: {
+    200: jsonResponse(ChangeRequestSchema, 'Rejected or withdrawn.'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict'),
+  },
+});
+
+export function registerDecideChangeRequest(app: ServiceApp<ConfigDeps>) {
+  app.openapi(approveChangeRequestRoute, async (c) => {
+    const deps = c.get('deps');
+    const identity = await authenticate(deps, c.req.header('authorization'));
+    const { id, ...params } = c.req.valid('param');
+    const { target } = await resolveTarget(deps, params);
+    const { request } = await approveChange(
+      deps,
+      target,
+      id,
+      identity,
+      c.req.valid('json').comment,
+    );
+    const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
+    return c.json(presentChangeRequest(request, [], secretKeys), 200);
+  });
+
+  app.openapi(rejectChangeRequestRoute, async (c) => {
+    const deps = c.get('deps');
+    const identity = await authenticate(deps, c.req.header('authorization'));
+    const { id, ...params } = c.req.valid('param');
+    const { target } = await resolveTarget(deps, params);
+    const request = await rejectChange(deps, target, id, identity, c.req.valid('json').comment);
+    const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
+    return c.json(presentChangeRequest(request, [], secretKeys), 200);
+  });
+}

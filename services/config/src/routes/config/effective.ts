@@ -1,0 +1,39 @@
+import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { revealsSecrets } from '../../config/access.ts';
+import { presentEffective } from '../../config/domain.ts';
+import { parseLabels } from '../../config/gray.ts';
+import { readEffective } from '../../config/watch.ts';
+import type { ConfigDeps } from '../../deps.ts';
+import { EffectiveSchema, InstanceQuerySchema, TargetParamsSchema } from './schema.ts';
+import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+
+export const getEffectiveRoute = createRoute({
+  method: 'get',
+  path: '/v1/config/{namespace}/{service}/effective',
+  operationId: 'config.getEffective',
+  tags: ['config'],
+  summary: 'The config one instance runs',
+  description:
+    "The newest live gray release matching the instance, else the live full release, else the schema defaults. Secrets are decrypted only for the service's own token.",
+  security: bearerSecurity,
+  request: { params: TargetParamsSchema, query: InstanceQuerySchema },
+  responses: {
+    200: jsonResponse(EffectiveSchema, 'The effective config.'),
+    ...errorResponses('unauthorized', 'not_found'),
+  },
+});
+
+export function registerGetEffective(app: ServiceApp<ConfigDeps>) {
+  app.openapi(getEffectiveRoute, async (c) => {
+    const deps = c.get('deps');
+    const identity = await authenticate(deps, c.req.header('authorization'));
+    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { instanceId, labels } = c.req.valid('query');
+    const effective = await readEffective(deps, target, {
+      instanceId,
+      labels: parseLabels(labels),
+    });
+    c.header('cache-control', 'no-store');
+    return c.json(presentEffective(effective, revealsSecrets(identity, target.service)), 200);
+  });
+}

@@ -1,0 +1,40 @@
+import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { currentDraft } from '../../config/drafts.ts';
+import { maskValues } from '../../config/secrets.ts';
+import type { ConfigDeps } from '../../deps.ts';
+import { DraftSchema, TargetParamsSchema } from './schema.ts';
+import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+
+export const getDraftRoute = createRoute({
+  method: 'get',
+  path: '/v1/config/{namespace}/{service}/draft',
+  operationId: 'config.getDraft',
+  tags: ['config'],
+  summary: 'Get the draft',
+  description: 'The saved draft, or the live values when nobody has saved one. Secrets masked.',
+  security: bearerSecurity,
+  request: { params: TargetParamsSchema },
+  responses: {
+    200: jsonResponse(DraftSchema, 'The draft.'),
+    ...errorResponses('unauthorized', 'not_found'),
+  },
+});
+
+export function registerGetDraft(app: ServiceApp<ConfigDeps>) {
+  app.openapi(getDraftRoute, async (c) => {
+    const deps = c.get('deps');
+    await authenticate(deps, c.req.header('authorization'));
+    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const draft = await currentDraft(deps, target);
+    return c.json(
+      {
+        ...target,
+        values: maskValues(draft.stored),
+        baseRevision: draft.baseRevision,
+        updatedBy: draft.updatedBy,
+        updatedAt: draft.updatedAt?.toISOString() ?? null,
+      },
+      200,
+    );
+  });
+}

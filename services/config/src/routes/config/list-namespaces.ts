@@ -1,0 +1,36 @@
+import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { listNamespaces } from '../../config/repository.ts';
+import type { ConfigDeps } from '../../deps.ts';
+import { NamespaceListSchema } from './schema.ts';
+import { authenticate, bearerSecurity } from './scope.ts';
+
+export const listNamespacesRoute = createRoute({
+  method: 'get',
+  path: '/v1/config/namespaces',
+  operationId: 'config.listNamespaces',
+  tags: ['config'],
+  summary: 'List namespaces (environments)',
+  security: bearerSecurity,
+  responses: {
+    200: jsonResponse(NamespaceListSchema, 'Every namespace.'),
+    ...errorResponses('unauthorized'),
+  },
+});
+
+export function registerListNamespaces(app: ServiceApp<ConfigDeps>) {
+  app.openapi(listNamespacesRoute, async (c) => {
+    const deps = c.get('deps');
+    await authenticate(deps, c.req.header('authorization'));
+    const rows = await listNamespaces(deps.db);
+    return c.json(
+      {
+        items: rows.map((row) => ({
+          name: row.name,
+          description: row.description,
+          protected: row.protected,
+        })),
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,28 @@
+import { createRouter } from '@trellis/kit';
+import type { RegistryDeps } from '../../registry/deps.ts';
+import { registerDeregister } from './deregister.ts';
+import { registerHeartbeat } from './heartbeat.ts';
+import { registerListInstances } from './list-instances.ts';
+import { registerListServices } from './list-services.ts';
+import { registerPrometheusSd } from './prometheus-sd.ts';
+import { registerRegisterInstance } from './register.ts';
+import { registerWatchInstances } from './watch.ts';
+
+/** The registry API under `/v1/registry`; mount with `app.route('/', createRegistryRouter())`. */
+export function createRegistryRouter() {
+  const router = createRouter<RegistryDeps>();
+  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A service token (`sub: service:<name>`) or the access token of a signed-in user.',
+  });
+  registerRegisterInstance(router);
+  registerHeartbeat(router);
+  registerDeregister(router);
+  registerListServices(router);
+  registerListInstances(router);
+  registerWatchInstances(router);
+  registerPrometheusSd(router);
+  return router;
+}
