@@ -19,8 +19,8 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createDb, runMigrations } from '@trellis/db';
 import { startEmbeddedPostgres } from '@trellis/db/embedded';
-import { createLogger } from '@trellis/kit';
-import { createUsersApp } from '@trellis/users';
+import { createLogger, createStaticConfig } from '@trellis/kit';
+import { createUsersApp, usersConfig } from '@trellis/users';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { findUserById } from '../services/users/src/repository.ts';
@@ -173,6 +173,7 @@ async function main(): Promise<void> {
         ttlSeconds: 900,
       },
       passwordIterations: 1000,
+      config: createStaticConfig(usersConfig),
     },
     logger: createLogger({
       service: 'users',

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const businessServices = ['users', 'orders', 'meetings'] as const;
+const registryUrl = 'http://config:4110';
 
 interface ComposeService {
   image?: string;
@@ -26,7 +27,11 @@ interface Compose {
 interface ScrapeConfig {
   job_name: string;
   metrics_path?: string;
-  static_configs: { targets: string[] }[];
+  static_configs?: { targets: string[] }[];
+  http_sd_configs?: {
+    url: string;
+    authorization?: { type?: string; credentials_file?: string };
+  }[];
 }
 
 async function readYaml<T>(file: string): Promise<T> {
@@ -73,21 +78,45 @@ describe('compose.yaml', () => {
     prometheus = await readYaml('observability/prometheus/prometheus.yml');
   });
 
-  it.each(businessServices)('runs %s with an environment its env schema accepts', async (name) => {
-    const service = compose.services[name];
-    expect(service, `compose service ${name}`).toBeDefined();
-    if (!service) {
-      return;
-    }
-    expect(commandText(service)).toContain(`services/${name}/src/main.ts`);
-    const schema = await envSchemaOf(name);
-    const env = environmentOf(service);
-    const parsed = schema.safeParse(env);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    const defaultPort = schema.parse({ ...env, PORT: undefined }).PORT;
-    expect(Number(env.PORT)).toBe(defaultPort);
-    expect(env.HOST).toBe('0.0.0.0');
-    expect(publishedPorts(service)).toContain(`${defaultPort}:${defaultPort}`);
+  it.each(['config', ...businessServices])(
+    'runs %s with an environment its env schema accepts',
+    async (name) => {
+      const service = compose.services[name];
+      expect(service, `compose service ${name}`).toBeDefined();
+      if (!service) {
+        return;
+      }
+      expect(commandText(service)).toContain(`services/${name}/src/main.ts`);
+      const schema = await envSchemaOf(name);
+      const env = environmentOf(service);
+      const parsed = schema.safeParse(env);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      const defaultPort = schema.parse({ ...env, PORT: undefined }).PORT;
+      expect(Number(env.PORT)).toBe(defaultPort);
+      expect(env.HOST).toBe('0.0.0.0');
+      expect(publishedPorts(service)).toContain(`${defaultPort}:${defaultPort}`);
+    },
+  );
+
+  it.each(businessServices)(
+    'has %s load its config from the center and register under its compose name',
+    (name) => {
+      const env = environmentOf(compose.services[name] ?? {});
+      expect(env.CONFIG_URL).toBe(registryUrl);
+      expect(env.ADVERTISED_URL).toBe(`http://${name}:${env.PORT}`);
+      expect(env.SERVICE_TOKEN_SECRET).toBe(
+        environmentOf(compose.services.config ?? {}).SERVICE_TOKEN_SECRET,
+      );
+      expect(compose.services[name]?.depends_on).toMatchObject({
+        config: { condition: 'service_healthy' },
+      });
+    },
+  );
+
+  it('gives the config center the users service’s JWT secret', () => {
+    expect(environmentOf(compose.services.config ?? {}).JWT_SECRET).toBe(
+      environmentOf(compose.services.users ?? {}).JWT_SECRET,
+    );
   });
 
   it('runs Postgres with logical replication and Redis', () => {
@@ -124,21 +153,36 @@ describe('compose.yaml', () => {
     }
   });
 
-  it('scrapes every business service, and every target is a compose service port', () => {
-    const targets = prometheus.scrape_configs.flatMap((job) =>
-      job.static_configs.flatMap((config) => config.targets),
+  it('scrapes what the registry lists, with a token file a one-shot writes, and the center', () => {
+    const sd = prometheus.scrape_configs.flatMap((job) => job.http_sd_configs ?? []);
+    expect(sd).toEqual([
+      expect.objectContaining({ url: `${registryUrl}/v1/registry/prometheus-sd` }),
+    ]);
+    const credentials = sd[0]?.authorization?.credentials_file ?? '';
+    expect(sd[0]?.authorization?.type ?? 'Bearer').toBe('Bearer');
+    const mounts = compose.services.prometheus?.volumes ?? [];
+    const mount = mounts.find((volume) => credentials.startsWith(`${volume.split(':')[1]}/`));
+    expect(mount, `a volume holding ${credentials}`).toBeDefined();
+    const volume = mount?.split(':')[0] ?? '';
+    const writer = compose.services['prometheus-token'];
+    expect(writer?.volumes?.map((v) => v.split(':')[0])).toContain(volume);
+    expect(commandText(writer ?? {})).toContain(`${path.basename(credentials)}`);
+    expect(environmentOf(writer ?? {}).SERVICE_TOKEN_SECRET).toBe(
+      environmentOf(compose.services.config ?? {}).SERVICE_TOKEN_SECRET,
     );
+    expect(compose.services.prometheus?.depends_on).toMatchObject({
+      'prometheus-token': { condition: 'service_completed_successfully' },
+    });
+
+    const targets = prometheus.scrape_configs.flatMap((job) =>
+      (job.static_configs ?? []).flatMap((config) => config.targets),
+    );
+    expect(targets).toContain('config:4110');
     for (const target of targets) {
       const [host, port] = target.split(':');
       const service = compose.services[host ?? ''];
       expect(service, `scrape target ${target}`).toBeDefined();
       expect(environmentOf(service ?? {}).PORT, `port of ${target}`).toBe(port);
-    }
-    for (const name of businessServices) {
-      expect(
-        targets.some((target) => target.startsWith(`${name}:`)),
-        name,
-      ).toBe(true);
     }
     for (const job of prometheus.scrape_configs) {
       expect(job.metrics_path ?? '/metrics').toBe('/metrics');

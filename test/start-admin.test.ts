@@ -13,6 +13,7 @@ describe('npm start and the admin console', () => {
     const spec = planAdmin({
       port: 3000,
       serviceUrls: {
+        config: 'http://127.0.0.1:4110',
         users: 'http://127.0.0.1:4101',
         orders: 'http://127.0.0.1:4102',
         meetings: 'http://127.0.0.1:4103',
@@ -26,6 +27,7 @@ describe('npm start and the admin console', () => {
         USERS_URL: 'http://127.0.0.1:4101',
         ORDERS_URL: 'http://127.0.0.1:4102',
         MEETINGS_URL: 'http://127.0.0.1:4103',
+        CONFIG_URL: 'http://127.0.0.1:4110',
         ADMIN_SESSION_SECRET: 's'.repeat(48),
         LOG_LEVEL: 'info',
       },
@@ -46,6 +48,8 @@ describe('npm start and the admin console', () => {
       const secrets = await loadSecrets(dataDir);
       expect(secrets.jwtSecret).toBe(jwtSecret);
       expect(secrets.adminSessionSecret.length).toBeGreaterThanOrEqual(32);
+      expect(secrets.serviceTokenSecret.length).toBeGreaterThanOrEqual(32);
+      expect(Buffer.from(secrets.configEncryptionKey, 'base64')).toHaveLength(32);
       expect(JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8'))).toEqual(
         secrets,
       );

@@ -13,8 +13,12 @@ const platform = {
   databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5432/trellis',
   redisUrl: undefined,
   jwtSecret: 'x'.repeat(48),
+  jwtTtlSeconds: 28_800,
+  serviceTokenSecret: 's'.repeat(48),
+  configEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
+  snapshotDir: '/tmp/trellis/config-snapshots',
   logLevel: 'info',
-  ports: { users: 4101, orders: 4102, meetings: 4103 },
+  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103 },
 };
 
 describe('npm start', () => {
@@ -22,10 +26,35 @@ describe('npm start', () => {
     const { specs, missing } = planServices(platform);
     expect(missing).toEqual([]);
     const byName = Object.fromEntries(specs.map((spec) => [spec.name, spec.env]));
-    expect(byName.users).toMatchObject({ PORT: '4101', JWT_SECRET: platform.jwtSecret });
+    expect(byName.users).toMatchObject({
+      PORT: '4101',
+      JWT_SECRET: platform.jwtSecret,
+      JWT_TTL_SECONDS: '28800',
+    });
     expect(byName.orders).toMatchObject({ PORT: '4102', USERS_URL: 'http://127.0.0.1:4101' });
     expect(byName.meetings).toMatchObject({ PORT: '4103', USERS_URL: 'http://127.0.0.1:4101' });
     expect(byName.orders).not.toHaveProperty('JWT_SECRET');
+  });
+
+  it('starts the config center first with its secrets, and points every service at it', () => {
+    const { specs } = planServices(platform);
+    expect(specs.map((spec) => spec.name)).toEqual(['config', 'users', 'orders', 'meetings']);
+    const [center, ...others] = specs;
+    expect(center?.env).toMatchObject({
+      PORT: '4110',
+      SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
+      JWT_SECRET: platform.jwtSecret,
+      CONFIG_ENCRYPTION_KEY: platform.configEncryptionKey,
+    });
+    for (const spec of others) {
+      expect(spec.env).toMatchObject({
+        CONFIG_URL: 'http://127.0.0.1:4110',
+        CONFIG_NAMESPACE: 'dev',
+        SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
+        CONFIG_SNAPSHOT_DIR: platform.snapshotDir,
+      });
+      expect(spec.env).not.toHaveProperty('CONFIG_ENCRYPTION_KEY');
+    }
   });
 
   it('skips a service whose entry does not exist yet', async () => {
@@ -36,6 +65,7 @@ describe('npm start', () => {
       const { specs, missing } = planServices(platform, root);
       expect(specs.map((spec) => spec.name)).toEqual(['users']);
       expect(missing).toEqual([
+        path.join('services', 'config', 'src', 'main.ts'),
         path.join('services', 'orders', 'src', 'main.ts'),
         path.join('services', 'meetings', 'src', 'main.ts'),
       ]);
@@ -45,8 +75,12 @@ describe('npm start', () => {
   });
 
   it('takes ports and the data directory from the environment', () => {
-    const config = readStartConfig({ ORDERS_PORT: '5102', TRELLIS_DATA_DIR: '/tmp/elsewhere' });
-    expect(config.ports).toEqual({ users: 4101, orders: 5102, meetings: 4103 });
+    const config = readStartConfig({
+      ORDERS_PORT: '5102',
+      CONFIG_PORT: '5110',
+      TRELLIS_DATA_DIR: '/tmp/elsewhere',
+    });
+    expect(config.ports).toEqual({ config: 5110, users: 4101, orders: 5102, meetings: 4103 });
     expect(config.dataDir).toBe('/tmp/elsewhere');
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
   });

@@ -23,6 +23,7 @@ export function planAdmin(options: {
       USERS_URL: options.serviceUrls.users,
       ORDERS_URL: options.serviceUrls.orders,
       MEETINGS_URL: options.serviceUrls.meetings,
+      CONFIG_URL: options.serviceUrls.config,
       ADMIN_SESSION_SECRET: options.sessionSecret,
       LOG_LEVEL: options.logLevel,
     },

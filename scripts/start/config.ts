@@ -10,8 +10,14 @@ export interface StartConfig {
   redisUrl: string | undefined;
   jwtSecret: string | undefined;
   adminSessionSecret: string | undefined;
+  /** Signs the services' tokens to the config center; generated when unset. */
+  serviceTokenSecret: string | undefined;
+  /** Encrypts config secrets at rest: 32 bytes in base64; generated when unset. */
+  configEncryptionKey: string | undefined;
+  /** Lifetime of users' access tokens; long enough for a console session by default. */
+  jwtTtlSeconds: number;
   logLevel: string;
-  ports: { users: number; orders: number; meetings: number };
+  ports: { config: number; users: number; orders: number; meetings: number };
   adminPort: number;
 }
 
@@ -27,6 +33,18 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 60 || value > 86_400) {
+    throw new Error(`${name} must be whole seconds from 60 to 86400, got "${text}"`);
+  }
+  return value;
+}
+
 /** Everything `npm start` takes from the environment, read in one place. */
 export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
   return {
@@ -35,8 +53,12 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     adminSessionSecret: env.ADMIN_SESSION_SECRET || undefined,
+    serviceTokenSecret: env.SERVICE_TOKEN_SECRET || undefined,
+    configEncryptionKey: env.CONFIG_ENCRYPTION_KEY || undefined,
+    jwtTtlSeconds: seconds(env, 'JWT_TTL_SECONDS', 8 * 3600),
     logLevel: env.LOG_LEVEL || 'info',
     ports: {
+      config: port(env, 'CONFIG_PORT', 4110),
       users: port(env, 'USERS_PORT', 4101),
       orders: port(env, 'ORDERS_PORT', 4102),
       meetings: port(env, 'MEETINGS_PORT', 4103),

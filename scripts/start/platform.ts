@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { runMigrations } from '@trellis/db';
 import { demoLogins } from '@trellis/db/seed';
 import { buildAdmin, planAdmin, startAdmin } from './admin.ts';
@@ -106,8 +107,13 @@ export async function runPlatform(
     }
     checkpoint();
 
-    const secrets =
-      config.jwtSecret && config.adminSessionSecret ? undefined : await loadSecrets(config.dataDir);
+    const given = [
+      config.jwtSecret,
+      config.adminSessionSecret,
+      config.serviceTokenSecret,
+      config.configEncryptionKey,
+    ];
+    const secrets = given.every(Boolean) ? undefined : await loadSecrets(config.dataDir);
     const jwtSecret = config.jwtSecret ?? secrets?.jwtSecret ?? '';
     const adminSessionSecret = config.adminSessionSecret ?? secrets?.adminSessionSecret ?? '';
     // The admin builds while the services start: both take a while, on different cores.
@@ -119,16 +125,31 @@ export async function runPlatform(
       databaseUrl: database.url,
       redisUrl: redis?.url,
       jwtSecret,
+      jwtTtlSeconds: config.jwtTtlSeconds,
+      serviceTokenSecret: config.serviceTokenSecret ?? secrets?.serviceTokenSecret ?? '',
+      configEncryptionKey: config.configEncryptionKey ?? secrets?.configEncryptionKey ?? '',
+      snapshotDir: path.join(config.dataDir, 'config-snapshots'),
       logLevel: config.logLevel,
       ports: config.ports,
     });
     for (const entry of missing) {
       warn(`Skipping ${entry}: it does not exist yet.`);
     }
-    const services = await startServices(specs, {
-      onUnexpectedExit: (reason) => requestStop(1, reason),
+    const watch = {
+      onUnexpectedExit: (reason: string) => requestStop(1, reason),
       cancelled: () => Boolean(stopRequest),
-    });
+    };
+    // The config center first, so the others load their config and register as they start;
+    // it stops last, after they deregistered.
+    const centerSpecs = specs.filter((spec) => spec.name === 'config');
+    const center = await startServices(centerSpecs, watch);
+    cleanups.push({ name: 'config center', run: center.stop });
+    await center.ready;
+    checkpoint();
+    const services = await startServices(
+      specs.filter((spec) => spec.name !== 'config'),
+      watch,
+    );
     cleanups.push({ name: 'services', run: services.stop });
     await services.ready;
     await adminBuild;
@@ -138,6 +159,7 @@ export async function runPlatform(
       planAdmin({
         port: config.adminPort,
         serviceUrls: {
+          config: baseUrl(config.ports.config),
           users: baseUrl(config.ports.users),
           orders: baseUrl(config.ports.orders),
           meetings: baseUrl(config.ports.meetings),

@@ -6,6 +6,10 @@ export interface LocalSecrets {
   jwtSecret: string;
   /** Encrypts the admin console's session cookie. */
   adminSessionSecret: string;
+  /** Signs the tokens services show the config center and the registry. */
+  serviceTokenSecret: string;
+  /** Encrypts config secrets at rest in the config center: 32 bytes, base64. */
+  configEncryptionKey: string;
 }
 
 function secretIn(value: unknown, name: keyof LocalSecrets): string | undefined {
@@ -33,12 +37,22 @@ export async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
   }
   const jwtSecret = secretIn(stored, 'jwtSecret');
   const adminSessionSecret = secretIn(stored, 'adminSessionSecret');
-  if (jwtSecret && adminSessionSecret) {
-    return { jwtSecret, adminSessionSecret };
+  const serviceTokenSecret = secretIn(stored, 'serviceTokenSecret');
+  const storedKey = secretIn(stored, 'configEncryptionKey');
+  const configEncryptionKey =
+    storedKey && Buffer.from(storedKey, 'base64').length === 32 ? storedKey : undefined;
+  if (jwtSecret && adminSessionSecret && serviceTokenSecret && configEncryptionKey) {
+    return { jwtSecret, adminSessionSecret, serviceTokenSecret, configEncryptionKey };
+  }
+  if (storedKey && !configEncryptionKey) {
+    // Replacing a key would make the secrets it sealed unreadable; refuse to guess.
+    throw new Error(`configEncryptionKey in ${file} is not 32 bytes in base64; fix or remove it`);
   }
   const secrets: LocalSecrets = {
     jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
     adminSessionSecret: adminSessionSecret ?? randomBytes(48).toString('base64url'),
+    serviceTokenSecret: serviceTokenSecret ?? randomBytes(48).toString('base64url'),
+    configEncryptionKey: configEncryptionKey ?? randomBytes(32).toString('base64'),
   };
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

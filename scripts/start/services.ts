@@ -6,7 +6,8 @@ import { eachLine, formatLogLine } from './log-lines.ts';
 import { isPortFree } from './ports.ts';
 import { printLines } from './terminal.ts';
 
-export const serviceNames = ['users', 'orders', 'meetings'] as const;
+/** The config center first: every other service loads its config and registers there. */
+export const serviceNames = ['config', 'users', 'orders', 'meetings'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface ServiceSpec {
@@ -21,8 +22,33 @@ export interface PlatformEnv {
   databaseUrl: string;
   redisUrl: string | undefined;
   jwtSecret: string;
+  jwtTtlSeconds: number;
+  serviceTokenSecret: string;
+  configEncryptionKey: string;
+  /** Where the services keep their last config, for starts while the center is down. */
+  snapshotDir: string;
   logLevel: string;
   ports: Record<ServiceName, number>;
+}
+
+/** What one service needs beyond the common variables. */
+function serviceEnv(name: ServiceName, platform: PlatformEnv): Record<string, string> {
+  if (name === 'config') {
+    return {
+      SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
+      JWT_SECRET: platform.jwtSecret,
+      CONFIG_ENCRYPTION_KEY: platform.configEncryptionKey,
+    };
+  }
+  return {
+    CONFIG_URL: baseUrl(platform.ports.config),
+    CONFIG_NAMESPACE: 'dev',
+    SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
+    CONFIG_SNAPSHOT_DIR: platform.snapshotDir,
+    ...(name === 'users'
+      ? { JWT_SECRET: platform.jwtSecret, JWT_TTL_SECONDS: String(platform.jwtTtlSeconds) }
+      : { USERS_URL: baseUrl(platform.ports.users) }),
+  };
 }
 
 export const serviceHost = '127.0.0.1';
@@ -51,9 +77,7 @@ export function planServices(
       LOG_LEVEL: platform.logLevel,
       INSTANCE_ID: `${name}-local`,
       ...(platform.redisUrl ? { REDIS_URL: platform.redisUrl } : {}),
-      ...(name === 'users'
-        ? { JWT_SECRET: platform.jwtSecret }
-        : { USERS_URL: baseUrl(platform.ports.users) }),
+      ...serviceEnv(name, platform),
     };
     specs.push({ name, port: platform.ports[name], entry, env });
   }

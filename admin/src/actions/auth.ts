@@ -49,7 +49,7 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
     }
     return refused(`Cannot sign in right now: ${session.problem.detail}`, email);
   }
-  const { user } = session.data;
+  const { user, accessToken, expiresIn } = session.data;
   const role = consoleRoleOf(user.roles);
   if (!role) {
     log.info({ email, roles: user.roles }, 'sign-in refused: no console role');
@@ -59,7 +59,10 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
       email,
     );
   }
-  await writeSession({ userId: user.id, email: user.email, name: user.name, role });
+  await writeSession(
+    { userId: user.id, email: user.email, name: user.name, role, accessToken },
+    expiresIn,
+  );
   log.info({ email: user.email, role }, 'signed in');
   redirect(safeNextPath(formText(form, 'next')));
 }

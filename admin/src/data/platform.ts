@@ -9,7 +9,8 @@ import {
 import { serviceUrl } from '@/lib/services';
 
 export interface ServiceProbe {
-  name: ServiceName;
+  /** A service with a published contract, or any other that registered. */
+  name: ServiceName | (string & {});
   url: string;
   /** `up`: ready; `not-ready`: answers but a dependency check fails; `down`: no answer. */
   state: 'up' | 'not-ready' | 'down';
@@ -114,8 +115,12 @@ async function readFigures(
 }
 
 /** Health, readiness and request figures of one service, from its platform endpoints. */
-export async function probeService(name: ServiceName): Promise<ServiceProbe> {
-  const url = serviceUrl(name);
+export function probeService(name: ServiceName): Promise<ServiceProbe> {
+  return probeAt(name, serviceUrl(name));
+}
+
+/** The same probe of one instance at its own address. */
+export async function probeAt(name: string, url: string): Promise<ServiceProbe> {
   const checkedAt = new Date().toISOString();
   try {
     const [health, readiness] = await Promise.all([

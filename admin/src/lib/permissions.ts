@@ -17,6 +17,7 @@ const adminOnly = {
   'users.reactivate': 'reactivate users',
   'users.grantRoles': 'grant the operator or admin role',
   'orders.refund': 'refund orders',
+  'config.approve': 'approve or reject config changes',
 } as const;
 
 export type Permission =
@@ -28,7 +29,8 @@ export type Permission =
   | 'orders.fulfill'
   | 'meetings.create'
   | 'meetings.rsvp'
-  | 'meetings.cancel';
+  | 'meetings.cancel'
+  | 'config.edit';
 
 export function may(role: ConsoleRole, permission: Permission): boolean {
   return role === 'admin' || !(permission in adminOnly);

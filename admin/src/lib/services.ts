@@ -1,6 +1,7 @@
 import 'server-only';
 import { createClient, type ServiceClient, type ServiceName } from '@trellis/client';
 import { adminConfig } from './config';
+import type { Session } from './session-token';
 
 const clients = new Map<ServiceName, ServiceClient<ServiceName>>();
 
@@ -16,4 +17,12 @@ export function serviceClient<S extends ServiceName>(name: S): ServiceClient<S> 
 
 export function serviceUrl(name: ServiceName): string {
   return adminConfig().serviceUrls[name];
+}
+
+/**
+ * The header that makes a call on behalf of the signed-in operator: services that record who
+ * acted (the config center) read the user from the users service's access token.
+ */
+export function asOperator(session: Pick<Session, 'accessToken'>): { authorization: string } {
+  return { authorization: `Bearer ${session.accessToken}` };
 }

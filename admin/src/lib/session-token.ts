@@ -5,12 +5,17 @@ export type ConsoleRole = 'admin' | 'operator';
 
 export const sessionCookie = 'trellis_session';
 
-/** What the session cookie carries, encrypted: who signed in and with which console role. */
+/**
+ * What the session cookie carries, encrypted: who signed in, with which console role, and the
+ * users service's access token, which the console forwards to services that need to know who
+ * acts (the config center). The session never outlives that token.
+ */
 export interface Session {
   userId: string;
   email: string;
   name: string;
   role: ConsoleRole;
+  accessToken: string;
   /** Seconds since the epoch. */
   expiresAt: number;
 }
@@ -21,6 +26,14 @@ const algorithms = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorith
 /** The AES-256-GCM key behind the cookie, derived from the configured secret. */
 export function deriveSessionKey(secret: string): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', secret, 'trellis-admin', 'session-cookie', 32));
+}
+
+/**
+ * Seconds a new session lasts: the configured time, but never past the access token it holds
+ * (a few seconds early, so no call goes out with a token that expires on the way).
+ */
+export function sessionLifetime(configuredSeconds: number, tokenExpiresInSeconds: number): number {
+  return Math.max(1, Math.min(configuredSeconds, tokenExpiresInSeconds - 5));
 }
 
 /** Encrypts a session (`dir` + `A256GCM`): the browser can neither read nor alter it. */
@@ -36,6 +49,7 @@ export async function sealSession(
     email: session.email,
     name: session.name,
     role: session.role,
+    accessToken: session.accessToken,
   })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .setSubject(session.userId)
@@ -62,17 +76,18 @@ export async function openSession(
       currentDate: now,
       requiredClaims: ['sub', 'exp'],
     });
-    const { sub, email, name, role, exp } = payload;
+    const { sub, email, name, role, accessToken, exp } = payload;
     if (
       typeof sub !== 'string' ||
       typeof email !== 'string' ||
       typeof name !== 'string' ||
       (role !== 'admin' && role !== 'operator') ||
+      typeof accessToken !== 'string' ||
       typeof exp !== 'number'
     ) {
       return undefined;
     }
-    return { userId: sub, email, name, role, expiresAt: exp };
+    return { userId: sub, email, name, role, accessToken, expiresAt: exp };
   } catch {
     return undefined;
   }

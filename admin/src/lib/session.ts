@@ -1,17 +1,29 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { adminConfig } from './config';
-import { openSession, type Session, sealSession, sessionCookie } from './session-token';
+import {
+  openSession,
+  type Session,
+  sealSession,
+  sessionCookie,
+  sessionLifetime,
+} from './session-token';
 
 export async function readSession(): Promise<Session | undefined> {
   const jar = await cookies();
   return openSession(jar.get(sessionCookie)?.value, adminConfig().sessionKey);
 }
 
-/** Sets the session cookie: httpOnly, SameSite=Lax, Secure whenever the console runs on https. */
-export async function writeSession(session: Omit<Session, 'expiresAt'>): Promise<void> {
-  const { sessionKey, sessionTtlSeconds } = adminConfig();
-  const { token } = await sealSession(session, sessionKey, sessionTtlSeconds);
+/**
+ * Sets the session cookie: httpOnly, SameSite=Lax, Secure whenever the console runs on https.
+ * It lasts the configured session time, or less when the access token inside expires sooner.
+ */
+export async function writeSession(
+  session: Omit<Session, 'expiresAt'>,
+  tokenExpiresInSeconds: number,
+): Promise<void> {
+  const ttlSeconds = sessionLifetime(adminConfig().sessionTtlSeconds, tokenExpiresInSeconds);
+  const { token } = await sealSession(session, adminConfig().sessionKey, ttlSeconds);
   const origin = (await headers()).get('origin') ?? '';
   const jar = await cookies();
   jar.set(sessionCookie, token, {
@@ -19,7 +31,7 @@ export async function writeSession(session: Omit<Session, 'expiresAt'>): Promise
     sameSite: 'lax',
     secure: origin.startsWith('https:'),
     path: '/',
-    maxAge: sessionTtlSeconds,
+    maxAge: ttlSeconds,
   });
 }
 

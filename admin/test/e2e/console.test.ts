@@ -133,7 +133,7 @@ describe('signing in', () => {
     await signedIn.waitFor();
     expect(await signedIn.textContent()).toContain('Trellis Admin');
     expect(await signedIn.textContent()).toContain('admin');
-    for (const service of ['users', 'orders', 'meetings']) {
+    for (const service of ['users', 'orders', 'meetings', 'config']) {
       expect(await page.getByTestId(`service-card-${service}`).textContent()).toContain('Up');
     }
     await screenshot(page, 'overview-signed-in');
@@ -173,7 +173,15 @@ describe('signing in', () => {
 
 describe('sessions', () => {
   it('sends a request without a session to the login page, never to data', async () => {
-    for (const route of ['/', '/users', '/orders?status=paid', '/meetings', '/services']) {
+    for (const route of [
+      '/',
+      '/users',
+      '/orders?status=paid',
+      '/meetings',
+      '/services',
+      '/registry',
+      '/config/dev/storefront',
+    ]) {
       const response = await fetch(`${platform.adminUrl}${route}`, { redirect: 'manual' });
       expect(response.status).toBe(307);
       expect(response.headers.get('location')).toMatch(/\/login(\?next=|$)/);
@@ -194,6 +202,7 @@ describe('sessions', () => {
       email: 'admin@trellis.local',
       name: 'Forger',
       role: 'admin' as const,
+      accessToken: 'not-a-users-token',
     };
     const forged = await sealSession(
       admin,
@@ -275,7 +284,7 @@ describe('sessions', () => {
     expect(await atLogin.text()).not.toContain('is suspended');
     expect(await statusOfTarget()).toBe('active');
     const forged = await sealSession(
-      { userId: 'usr_x', email: 'x@x', name: 'X', role: 'admin' },
+      { userId: 'usr_x', email: 'x@x', name: 'X', role: 'admin', accessToken: 'x' },
       deriveSessionKey('a key the console never heard of!!'),
       3600,
     );
@@ -532,7 +541,7 @@ describe('as an admin', () => {
     const { page } = await as('admin');
     await page.goto(`${platform.adminUrl}/services`);
     for (const service of ['users', 'orders', 'meetings'] as const) {
-      const row = page.getByTestId(`instance-${service}`);
+      const row = page.getByTestId(`instance-${service}`).first();
       expect(await row.textContent()).toContain('Ready');
       expect(await row.getByRole('link', { name: 'Docs' }).getAttribute('href')).toBe(
         `${platform.serviceUrls[service]}/docs`,
@@ -546,7 +555,15 @@ describe('as an admin', () => {
 
   it('is usable at tablet width and in the dark theme, which it remembers', async () => {
     const { page } = await as('admin', { width: 768, height: 1024 });
-    for (const area of ['Overview', 'Services', 'Users', 'Orders', 'Meetings']) {
+    for (const area of [
+      'Overview',
+      'Services',
+      'Instances',
+      'Config',
+      'Users',
+      'Orders',
+      'Meetings',
+    ]) {
       expect(await page.getByRole('link', { name: area, exact: true }).isVisible()).toBe(true);
     }
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
@@ -574,14 +591,14 @@ describe('as an admin', () => {
       first,
       { timeout: 15_000 },
     );
-    for (const service of ['users', 'orders', 'meetings']) {
+    for (const service of ['users', 'orders', 'meetings', 'config']) {
       const card = page.getByTestId(`service-card-${service}`);
       expect(await card.textContent()).toContain('Up');
       expect(await card.textContent()).toMatch(/Request figures over the last \d+ s/);
     }
     await page.waitForFunction(
       () =>
-        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 3,
+        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 4,
       undefined,
       { timeout: 15_000 },
     );
@@ -610,6 +627,440 @@ describe('as an operator', () => {
     await page.goto(`${platform.adminUrl}/users/new`);
     expect(await page.getByRole('checkbox', { name: 'admin' }).count()).toBe(0);
     await page.getByText('Only an admin may grant the operator or admin role.').waitFor();
+  });
+});
+
+describe('the config center', () => {
+  const service = 'storefront';
+  const secret = 'sk_live_e2e_plaintext_4f9c2a7d';
+  const storefrontSchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: {
+      logLevel: {
+        type: 'string',
+        enum: ['debug', 'info', 'warn', 'error'],
+        default: 'info',
+        description: 'The least severe level written to the log',
+      },
+      maxItems: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 100,
+        default: 20,
+        description: 'The most items one order may hold',
+      },
+      newCheckout: {
+        type: 'boolean',
+        default: false,
+        description: 'Feature flag: the new checkout flow',
+      },
+      paymentApiKey: { type: 'string', description: 'Key of the payment provider' },
+    },
+    additionalProperties: false,
+  };
+  let instanceServer: http.Server;
+  let instanceUrl: string;
+
+  async function configApi(
+    route: string,
+    init: RequestInit & { token: string },
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${platform.serviceUrls.config}${route}`, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${init.token}`,
+        ...init.headers,
+      },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : {} };
+  }
+
+  async function userToken(login: { email: string; password: string }): Promise<string> {
+    const session = await api<{ accessToken: string }>('users', '/v1/sessions', {
+      method: 'POST',
+      body: JSON.stringify(login),
+    });
+    return session.accessToken;
+  }
+
+  /** What an instance of the storefront tells the center after it applied a revision. */
+  async function reportApplied(instanceId: string, revision: number) {
+    const reported = await configApi(`/v1/config/dev/${service}/applied`, {
+      method: 'POST',
+      token: await platform.serviceToken(service),
+      body: JSON.stringify({ instanceId, revision, status: 'applied' }),
+    });
+    expect(reported.status).toBe(204);
+  }
+
+  async function openDraft(page: Page, namespace: string) {
+    await page.goto(`${platform.adminUrl}/config/${namespace}/${service}`);
+    await page.getByRole('button', { name: 'Save draft' }).waitFor();
+  }
+
+  async function saveDraft(page: Page) {
+    await page.getByRole('button', { name: 'Save draft' }).click();
+  }
+
+  beforeAll(async () => {
+    // The storefront stands in for a service that declared its config and runs two instances:
+    // it uploads its schema and registers the way the kit does at start.
+    const token = await platform.serviceToken(service);
+    const uploaded = await configApi(`/v1/config/schemas/${service}`, {
+      method: 'PUT',
+      token,
+      body: JSON.stringify({ jsonSchema: storefrontSchema, secretKeys: ['paymentApiKey'] }),
+    });
+    expect(uploaded.status).toBe(200);
+    instanceServer = http.createServer((request, response) => {
+      const answers: Record<string, unknown> = {
+        '/healthz': { status: 'ok', version: '2.3.0', instance: 'storefront-1', uptimeSeconds: 42 },
+        '/readyz': { status: 'ok', checks: { database: 'ok' } },
+      };
+      const answer = answers[request.url ?? ''];
+      response.statusCode = answer ? 200 : 404;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(answer ?? {}));
+    });
+    await new Promise<void>((resolve) => instanceServer.listen(0, '127.0.0.1', resolve));
+    instanceUrl = `http://127.0.0.1:${(instanceServer.address() as AddressInfo).port}`;
+    for (const [instanceId, labels, weight] of [
+      ['storefront-1', { zone: 'a', tier: 'canary' }, 100],
+      ['storefront-2', { zone: 'b' }, 50],
+    ] as const) {
+      const registered = await configApi('/v1/registry/instances', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({
+          service,
+          instanceId,
+          address: instanceUrl,
+          version: '2.3.0',
+          labels,
+          weight,
+          ttlSeconds: 3600,
+        }),
+      });
+      expect(registered.status).toBe(201);
+    }
+  });
+
+  afterAll(() => {
+    instanceServer?.close();
+  });
+
+  it('publishes a draft edited in the form the schema gives, showing the diff first', async () => {
+    const { page } = await as('admin');
+    await page.getByRole('link', { name: 'Config', exact: true }).click();
+    await page.waitForURL(`${platform.adminUrl}/config`);
+    await page.getByTestId(`config-service-dev-${service}`).getByRole('link').click();
+    await page.waitForURL(`${platform.adminUrl}/config/dev/${service}`);
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(await page.getByLabel('logLevel').evaluate((field) => field.tagName)).toBe('SELECT');
+    expect(await page.getByLabel('maxItems').getAttribute('max')).toBe('100');
+    expect(await page.getByLabel('newCheckout').getAttribute('type')).toBe('checkbox');
+    await screenshot(page, 'config-draft-empty');
+
+    await page.getByLabel('logLevel').selectOption('debug');
+    await page.getByLabel('maxItems').fill('50');
+    await page.getByLabel('newCheckout').check();
+    await page.getByLabel('paymentApiKey').fill(secret);
+    await saveDraft(page);
+    await page.getByText('Draft saved.').waitFor();
+    const diff = page.getByTestId('draft-diff');
+    await diff.getByText('paymentApiKey').waitFor();
+    const diffText = (await diff.textContent()) ?? '';
+    for (const expected of ['logLevel', '"debug"', 'maxItems', '50', 'newCheckout', '••••••']) {
+      expect(diffText).toContain(expected);
+    }
+    expect(await page.getByLabel('paymentApiKey').inputValue()).toBe('••••••');
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, 'config-draft-diff');
+
+    await page.getByLabel('Comment').fill('Debug the new checkout');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published: revision 1 is live.').waitFor();
+    await page.getByText('The draft equals live revision 1: nothing to publish.').waitFor();
+
+    await page.getByRole('link', { name: 'History' }).click();
+    const release = page.getByTestId('release-1');
+    await release.waitFor();
+    expect(await release.textContent()).toContain('Debug the new checkout');
+    expect(await release.textContent()).toContain(logins.admin.email);
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, 'config-history-first-release');
+
+    // Stored and handed to its own service in clear, masked for everyone else.
+    const effective = await configApi(
+      `/v1/config/dev/${service}/effective?instanceId=storefront-1`,
+      {
+        token: await platform.serviceToken(service),
+      },
+    );
+    expect(effective.body).toMatchObject({ revision: 1, values: { paymentApiKey: secret } });
+    const asAdmin = await configApi(`/v1/config/dev/${service}/releases/1`, {
+      token: await userToken(logins.admin),
+    });
+    expect(asAdmin.body).toMatchObject({
+      author: logins.admin.email,
+      values: { logLevel: 'debug', maxItems: 50, newCheckout: true, paymentApiKey: '••••••' },
+    });
+  });
+
+  it('shows the field error the center gives for a value the schema refuses, keeping it typed', async () => {
+    const { page } = await as('operator');
+    await openDraft(page, 'dev');
+    await page.getByLabel('maxItems').fill('500');
+    await saveDraft(page);
+    await page.getByText('maxItems must be <= 100').waitFor();
+    expect(await alertText(page, 'refused')).toContain(
+      'The config center refused the draft: check the highlighted fields.',
+    );
+    expect(await page.getByLabel('maxItems').inputValue()).toBe('500');
+    expect(await page.getByLabel('maxItems').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'config-draft-field-error');
+
+    await page.getByRole('button', { name: 'Raw JSON' }).click();
+    const raw = page.getByLabel('Raw JSON');
+    const json = JSON.parse(await raw.inputValue());
+    expect(json).toEqual({
+      logLevel: 'debug',
+      maxItems: 500,
+      newCheckout: true,
+      paymentApiKey: '••••••',
+    });
+    await raw.fill(JSON.stringify({ ...json, maxItems: 40, logLevel: 'verbose' }, null, 2));
+    await saveDraft(page);
+    await page.getByText('logLevel must be one of').waitFor();
+    await screenshot(page, 'config-draft-json-error');
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    expect(await page.getByLabel('maxItems').inputValue()).toBe('40');
+
+    const draft = await configApi(`/v1/config/dev/${service}/draft`, {
+      token: await userToken(logins.admin),
+    });
+    expect(draft.body).toMatchObject({ values: { maxItems: 50, logLevel: 'debug' } });
+  });
+
+  it('rolls back to an earlier revision as a new revision with its values', async () => {
+    const { page } = await as('admin');
+    await openDraft(page, 'dev');
+    await page.getByLabel('logLevel').selectOption('warn');
+    await saveDraft(page);
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByLabel('Comment').fill('Quieter logs');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published: revision 2 is live.').waitFor();
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByTestId('release-2').waitFor();
+    expect(await page.getByTestId('release-diff').textContent()).toContain('"warn"');
+    await page.getByLabel('Revision to restore').selectOption('1');
+    await page.getByLabel('Comment').fill('Back to debug');
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await page
+      .getByText('Rolled back: revision 3 is live with the values of revision 1.')
+      .waitFor();
+    const row = page.getByTestId('release-3');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Rollback to r1');
+    expect(await row.textContent()).toContain('Back to debug');
+
+    await page.getByLabel('From', { exact: true }).selectOption('1');
+    await page.getByLabel('To', { exact: true }).selectOption('3');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(/from=1&to=3/);
+    await page.getByText('The two releases hold the same values.').waitFor();
+    await screenshot(page, 'config-history-rollback');
+
+    const rolledBack = await configApi(`/v1/config/dev/${service}/releases/3`, {
+      token: await userToken(logins.admin),
+    });
+    expect(rolledBack.body).toMatchObject({
+      kind: 'rollback',
+      rolledBackTo: 1,
+      values: { logLevel: 'debug', maxItems: 50, newCheckout: true, paymentApiKey: '••••••' },
+    });
+  });
+
+  it('releases to labelled instances first, shows who applied it, then promotes it', async () => {
+    await reportApplied('storefront-1', 3);
+    await reportApplied('storefront-2', 3);
+    const { page } = await as('operator');
+    await openDraft(page, 'dev');
+    await page.getByLabel('maxItems').fill('75');
+    await saveDraft(page);
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByLabel('Gray: instances labelled').check();
+    await page.getByLabel('Labels of the gray instances').fill('tier:canary');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Revision 4 is live as a gray release.').waitFor();
+    const progress = page.getByTestId('gray-progress');
+    await progress.getByText('0 of 1 targeted instances run revision 4 (2 watching dev)').waitFor();
+    await reportApplied('storefront-1', 4);
+    await page.reload();
+    await progress.getByText('1 of 1 targeted instances run revision 4').waitFor();
+    await screenshot(page, 'config-gray-release');
+
+    await page.getByRole('button', { name: 'Promote to every instance' }).click();
+    await page.getByText('Promoted: revision 5 gives the gray values to every instance.').waitFor();
+    expect(await page.getByTestId('gray-release').count()).toBe(0);
+    await reportApplied('storefront-1', 5);
+    await reportApplied('storefront-2', 5);
+  });
+
+  it('turns a publish in a protected namespace into a request its author cannot approve', async () => {
+    const admin = await as('admin');
+    await openDraft(admin.page, 'prod');
+    expect(await admin.page.getByTestId('config-state').textContent()).toContain('Protected');
+    await admin.page.getByLabel('logLevel').selectOption('warn');
+    await admin.page.getByLabel('paymentApiKey').fill(secret);
+    await saveDraft(admin.page);
+    await admin.page.getByText('Draft saved.').waitFor();
+    await admin.page.getByLabel('Comment').fill('Production key');
+    await admin.page.getByRole('button', { name: 'Request approval' }).click();
+    await admin.page
+      .getByText(/Change request #\d+ is waiting for another admin's approval\./)
+      .waitFor();
+    const request = admin.page.locator('[data-testid^="change-request-"]');
+    await request.waitFor();
+    expect(await request.getByTestId('approval-note').textContent()).toContain(
+      'the author of a change cannot approve it: another admin must',
+    );
+    expect(await request.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await request.getByRole('button', { name: 'Withdraw' }).waitFor();
+    expect(await admin.page.content()).not.toContain(secret);
+    await screenshot(admin.page, 'config-change-request-author');
+
+    // The center refuses the author anyway, whatever the console shows.
+    const id = Number((await request.getAttribute('data-testid'))?.split('-').at(-1));
+    const own = await configApi(`/v1/config/prod/${service}/change-requests/${id}/approve`, {
+      method: 'POST',
+      token: await userToken(logins.admin),
+      body: JSON.stringify({ comment: 'my own' }),
+    });
+    expect(own.status).toBe(403);
+
+    const operator = await as('operator');
+    await openDraft(operator.page, 'prod');
+    const seen = operator.page.getByTestId(`change-request-${id}`);
+    expect(await seen.getByTestId('approval-note').textContent()).toContain(
+      'Only admins may approve or reject config changes.',
+    );
+    expect(await seen.getByRole('button', { name: /Approve|Reject/ }).count()).toBe(0);
+
+    const second = {
+      email: `second.admin.${Date.now()}@example.com`,
+      password: 'a second admin password',
+    };
+    await api('users', '/v1/users', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Second Admin', roles: ['admin'], ...second }),
+    });
+    const approver = await open();
+    await signIn(approver.page, platform.adminUrl, second.email, second.password);
+    await approver.page.waitForURL(`${platform.adminUrl}/`);
+    await openDraft(approver.page, 'prod');
+    const pending = approver.page.getByTestId(`change-request-${id}`);
+    await pending.getByLabel('Comment').fill('Looks right');
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    await approver.page.getByText('Approved: revision 1 is live.').waitFor();
+    await approver.page.getByRole('link', { name: 'History' }).click();
+    const release = approver.page.getByTestId('release-1');
+    await release.waitFor();
+    expect(await release.textContent()).toContain(`approved by ${second.email}`);
+    expect(await release.textContent()).toContain(logins.admin.email);
+  });
+
+  it('never puts a secret in clear into a page', async () => {
+    const { page } = await as('admin');
+    for (const route of [
+      '/config',
+      `/config/dev/${service}`,
+      `/config/dev/${service}/history?from=0&to=1`,
+      `/config/dev/${service}/audit`,
+      `/config/prod/${service}`,
+      `/config/prod/${service}/history?from=0&to=1`,
+      `/config/prod/${service}/audit`,
+      '/registry',
+    ]) {
+      await page.goto(`${platform.adminUrl}${route}`);
+      expect(await page.content(), route).not.toContain(secret);
+      if (route === '/config') {
+        await screenshot(page, 'config-namespaces');
+      }
+    }
+    await page.goto(`${platform.adminUrl}/config/dev/${service}/audit`);
+    const text = (await page.textContent('main')) ?? '';
+    for (const action of ['Published', 'Rolled back', 'Gray release', 'Promoted', 'Draft saved']) {
+      expect(text).toContain(action);
+    }
+    expect(text).toContain('paymentApiKey: – → "••••••"');
+    await screenshot(page, 'config-audit');
+    await page.goto(`${platform.adminUrl}/config/dev/${service}`);
+    await page.getByRole('button', { name: 'Raw JSON' }).click();
+    expect(await page.getByLabel('Raw JSON').inputValue()).toContain('"paymentApiKey": "••••••"');
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it('fits the config pages at tablet width in the dark theme', async () => {
+    const { page } = await as('operator', { width: 768, height: 1024, colorScheme: 'dark' });
+    for (const [route, name] of [
+      [`/config/dev/${service}`, 'tablet-config-draft-dark'],
+      [`/config/dev/${service}/history`, 'tablet-config-history-dark'],
+      ['/registry', 'tablet-registry-dark'],
+    ] as const) {
+      await page.goto(`${platform.adminUrl}${route}`);
+      await page.locator('main h1').waitFor();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        route,
+      ).toBeLessThanOrEqual(768);
+      await screenshot(page, name);
+    }
+  });
+
+  it('lists registered instances with the config each applied, refreshing on its own', async () => {
+    const { page } = await as('operator');
+    await page.getByRole('link', { name: 'Instances', exact: true }).click();
+    await page.waitForURL(`${platform.adminUrl}/registry`);
+    const first = page.getByTestId('registry-instance-storefront-1');
+    await first.waitFor();
+    const text = (await first.textContent()) ?? '';
+    for (const expected of [
+      'Healthy',
+      '2.3.0',
+      'zone: a',
+      'tier: canary',
+      '100',
+      'dev r5',
+      'Applied',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(await page.getByTestId('registry-instance-storefront-2').textContent()).toContain('50');
+    expect(await page.getByTestId(`registry-${service}`).textContent()).toContain(
+      '2 healthy of 2 seen',
+    );
+    const before = await page.getByText(/Refreshes every 5 s · last at/).textContent();
+    await page.waitForFunction(
+      (shown) => !document.body.textContent?.includes(shown ?? ''),
+      before,
+      { timeout: 15_000 },
+    );
+    await screenshot(page, 'registry');
+
+    await page.getByRole('link', { name: 'Services', exact: true }).click();
+    await page.waitForURL(`${platform.adminUrl}/services`);
+    const rows = page.getByTestId(`instance-${service}`);
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('registered');
+    expect(await rows.first().textContent()).toContain('Ready');
+    expect(await page.getByTestId('instance-config').first().textContent()).toContain('Ready');
+    await screenshot(page, 'services-registered');
   });
 });
 

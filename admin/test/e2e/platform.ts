@@ -1,14 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemoData } from '@trellis/db/seed';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { issueServiceToken } from '@trellis/kit';
 import { hashPassword } from '../../../services/users/src/password.ts';
 import { adminDir, ensureAdminBuild, nextBin, nextEnv } from '../../scripts/admin-build.ts';
 
 const repoRoot = path.resolve(adminDir, '..');
-const serviceNames = ['users', 'orders', 'meetings'] as const;
+const serviceNames = ['users', 'orders', 'meetings', 'config'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface Platform {
@@ -16,6 +19,8 @@ export interface Platform {
   serviceUrls: Record<ServiceName, string>;
   /** The secret the admin encrypts its session cookie with; tests forge cookies with it. */
   sessionSecret: string;
+  /** A service token, as that service would send it to the config center and the registry. */
+  serviceToken(service: string): Promise<string>;
   database: TestDatabase;
   /** Stops one service, to see how the console shows a service that is down. */
   stopService(name: ServiceName): Promise<void>;
@@ -95,7 +100,7 @@ async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<
 
 /**
  * The whole platform for browser tests: a fresh database with the demo data, the three
- * services as real processes, and the admin built (unless current) and served by `next start`.
+ * business services and the config center as real processes, and the admin built (unless current) and served by `next start`.
  */
 export async function startPlatform(adminDatabaseUrl: string): Promise<Platform> {
   const [database] = await Promise.all([createTestDatabase(adminDatabaseUrl), ensureAdminBuild()]);
@@ -106,14 +111,25 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
       users: await freePort(),
       orders: await freePort(),
       meetings: await freePort(),
+      config: await freePort(),
       admin: await freePort(),
     };
     const serviceUrls = {
       users: `http://127.0.0.1:${ports.users}`,
       orders: `http://127.0.0.1:${ports.orders}`,
       meetings: `http://127.0.0.1:${ports.meetings}`,
+      config: `http://127.0.0.1:${ports.config}`,
+    };
+    // The config center verifies the users service's tokens (the operators the admin forwards)
+    // and the services' own tokens, so those two secrets are shared; the key encrypts secrets.
+    const secrets = {
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     const tsx = import.meta.resolve('tsx');
+    // Snapshots of the services' config stay out of the repository's .trellis/.
+    const snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-e2e-snapshots-'));
     const services = new Map<ServiceName, Child>();
     for (const name of serviceNames) {
       const child = start(name, ['--import', tsx, `services/${name}/src/main.ts`], {
@@ -126,9 +142,13 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
           DATABASE_URL: database.url,
           LOG_LEVEL: 'warn',
           INSTANCE_ID: `${name}-1`,
-          JWT_SECRET: randomBytes(32).toString('hex'),
           PASSWORD_ITERATIONS: '1000',
           USERS_URL: serviceUrls.users,
+          CONFIG_URL: serviceUrls.config,
+          JWT_SECRET: secrets.JWT_SECRET,
+          SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
+          CONFIG_SNAPSHOT_DIR: snapshotDir,
+          ...(name === 'config' ? { CONFIG_ENCRYPTION_KEY: secrets.CONFIG_ENCRYPTION_KEY } : {}),
         },
       });
       children.push(child);
@@ -144,6 +164,7 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
           USERS_URL: serviceUrls.users,
           ORDERS_URL: serviceUrls.orders,
           MEETINGS_URL: serviceUrls.meetings,
+          CONFIG_URL: serviceUrls.config,
           ADMIN_SESSION_SECRET: sessionSecret,
           LOG_LEVEL: 'warn',
         }),
@@ -161,6 +182,8 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
       adminUrl,
       serviceUrls,
       sessionSecret,
+      serviceToken: (service) =>
+        issueServiceToken(new TextEncoder().encode(secrets.SERVICE_TOKEN_SECRET), service, 3600),
       database,
       async stopService(name) {
         await services.get(name)?.stop();

@@ -56,4 +56,11 @@ describe('roles', () => {
     expect(may('operator', 'orders.pay')).toBe(true);
     expect(refusal('orders.refund')).toBe('Only admins may refund orders.');
   });
+
+  it('lets operators edit and publish config, and keeps approving it for admins', () => {
+    expect(may('operator', 'config.edit')).toBe(true);
+    expect(may('operator', 'config.approve')).toBe(false);
+    expect(may('admin', 'config.approve')).toBe(true);
+    expect(refusal('config.approve')).toBe('Only admins may approve or reject config changes.');
+  });
 });

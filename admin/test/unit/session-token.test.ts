@@ -1,6 +1,11 @@
 import { EncryptJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { deriveSessionKey, openSession, sealSession } from '../../src/lib/session-token.ts';
+import {
+  deriveSessionKey,
+  openSession,
+  sealSession,
+  sessionLifetime,
+} from '../../src/lib/session-token.ts';
 
 const key = deriveSessionKey('a test secret that is long enough to use');
 const otherKey = deriveSessionKey('another secret that is just as long as that');
@@ -9,6 +14,7 @@ const admin = {
   email: 'admin@trellis.local',
   name: 'Admin',
   role: 'admin' as const,
+  accessToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.signature',
 };
 
 describe('the session cookie', () => {
@@ -26,6 +32,7 @@ describe('the session cookie', () => {
     expect(Buffer.from(token, 'utf8').toString()).not.toContain('admin@trellis.local');
     for (const part of parts) {
       expect(Buffer.from(part, 'base64url').toString('latin1')).not.toContain('admin@');
+      expect(Buffer.from(part, 'base64url').toString('latin1')).not.toContain('eyJzdWIi');
     }
   });
 
@@ -42,7 +49,12 @@ describe('the session cookie', () => {
   });
 
   it('refuses a well-sealed token whose role is not a console role', async () => {
-    const token = await new EncryptJWT({ email: 'm@x', name: 'M', role: 'member' })
+    const token = await new EncryptJWT({
+      email: 'm@x',
+      name: 'M',
+      role: 'member',
+      accessToken: admin.accessToken,
+    })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setSubject('usr_2')
       .setAudience('trellis-admin')
@@ -50,5 +62,22 @@ describe('the session cookie', () => {
       .setExpirationTime('1h')
       .encrypt(key);
     expect(await openSession(token, key)).toBeUndefined();
+  });
+
+  it('refuses a session without the access token the console forwards to services', async () => {
+    const token = await new EncryptJWT({ email: admin.email, name: admin.name, role: 'admin' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setSubject(admin.userId)
+      .setAudience('trellis-admin')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encrypt(key);
+    expect(await openSession(token, key)).toBeUndefined();
+  });
+
+  it('ends no later than the access token it holds', () => {
+    expect(sessionLifetime(28_800, 900)).toBe(895);
+    expect(sessionLifetime(28_800, 86_400)).toBe(28_800);
+    expect(sessionLifetime(3600, 3600)).toBe(3595);
   });
 });

@@ -10,6 +10,7 @@ export * from './logger.ts';
 export * from './metrics.ts';
 export * from './openapi.ts';
 export * from './pagination.ts';
+export * from './platform/index.ts';
 export * from './problem.ts';
 export * from './registry/index.ts';
 export * from './request-context.ts';

@@ -1,24 +1,42 @@
-import { createClient } from '@trellis/client';
+import { createClient, registryDiscovery } from '@trellis/client';
 import { createDb } from '@trellis/db';
-import { createLogger } from '@trellis/kit';
+import { connectPlatform, createLogger, followLogLevel } from '@trellis/kit';
 import { createMeetingsApp } from './app.ts';
+import { meetingsConfig } from './config.ts';
 import type { MeetingsEnv } from './env.ts';
 
-/** Wires the meetings app from parsed environment; shared by the Node and Deno entries. */
-export function bootstrapMeetings(env: MeetingsEnv) {
+/**
+ * Wires the meetings app from parsed environment; shared by the Node and Deno entries. Resolves
+ * once the live config is loaded; users is found through the registry, else at USERS_URL.
+ */
+export async function bootstrapMeetings(env: MeetingsEnv) {
   const instanceId = env.INSTANCE_ID ?? `meetings-${crypto.randomUUID().slice(0, 8)}`;
   const logger = createLogger({ service: 'meetings', instance: instanceId, level: env.LOG_LEVEL });
+  const platform = await connectPlatform({
+    service: 'meetings',
+    instanceId,
+    env,
+    definition: meetingsConfig,
+    logger,
+    discovery: (registry) =>
+      registryDiscovery({ ...registry, fallback: { users: env.USERS_URL }, logger }),
+  });
+  followLogLevel(platform.config, logger, env.LOG_LEVEL);
   const database = createDb(env.DATABASE_URL, { applicationName: 'trellis-meetings' });
   const app = createMeetingsApp({
     deps: {
       db: database.db,
       now: () => new Date(),
-      users: createClient('users', { baseUrl: env.USERS_URL, timeoutMs: env.USERS_TIMEOUT_MS }),
+      users: createClient('users', {
+        discovery: platform.discovery,
+        timeoutMs: env.USERS_TIMEOUT_MS,
+      }),
+      config: platform.config,
     },
     logger,
     version: env.SERVICE_VERSION,
     instanceId,
     ping: database.ping,
   });
-  return { app, logger, database };
+  return { app, logger, database, companions: platform.companions };
 }

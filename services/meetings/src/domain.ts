@@ -43,6 +43,22 @@ export class InvalidTimeRange extends ApiError {
   }
 }
 
+export class MeetingTooLong extends ApiError {
+  constructor(minutes: number, maxMinutes: number) {
+    super('unprocessable', {
+      detail: `A meeting may last at most ${maxMinutes} minutes; this one lasts ${minutes}.`,
+      errors: [
+        {
+          in: 'body',
+          path: 'endsAt',
+          message: `must be at most ${maxMinutes} minutes after startsAt`,
+        },
+      ],
+      extensions: { maxMeetingMinutes: maxMinutes },
+    });
+  }
+}
+
 export class RoomTaken extends ApiError {
   constructor(roomId: string, startsAt: Date, endsAt: Date) {
     super('conflict', {
@@ -113,6 +129,14 @@ export function assertTimeRange(
 ): void {
   if (end.getTime() <= start.getTime()) {
     throw new InvalidTimeRange(fields);
+  }
+}
+
+/** A meeting lasts at most `maxMinutes`, live config (`maxMeetingMinutes`). */
+export function assertMeetingLength(start: Date, end: Date, maxMinutes: number): void {
+  const minutes = (end.getTime() - start.getTime()) / 60_000;
+  if (minutes > maxMinutes) {
+    throw new MeetingTooLong(Math.ceil(minutes), maxMinutes);
   }
 }
 

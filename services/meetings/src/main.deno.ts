@@ -3,4 +3,4 @@ import { runOnDeno } from '@trellis/kit/deno';
 import { bootstrapMeetings } from './bootstrap.ts';
 import { meetingsEnvSchema } from './env.ts';
 
-runOnDeno({ name: 'meetings', envSchema: meetingsEnvSchema, bootstrap: bootstrapMeetings });
+await runOnDeno({ name: 'meetings', envSchema: meetingsEnvSchema, bootstrap: bootstrapMeetings });

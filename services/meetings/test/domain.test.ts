@@ -4,6 +4,7 @@ import {
   assertCancellable,
   assertCapacity,
   assertMayRsvp,
+  assertMeetingLength,
   assertParticipantsEligible,
   assertTimeRange,
   CapacityExceeded,
@@ -11,6 +12,7 @@ import {
   InvalidTimeRange,
   inviteesOf,
   MeetingCancelled,
+  MeetingTooLong,
   NotAnAttendee,
 } from '../src/domain.ts';
 
@@ -140,5 +142,23 @@ describe('assertMayRsvp and assertCancellable', () => {
     const error = caught(() => assertCancellable(cancelled));
     expect(error).toBeInstanceOf(MeetingCancelled);
     expect(error.status).toBe(409);
+  });
+});
+
+describe('meeting length', () => {
+  const start = new Date('2026-12-01T09:00:00.000Z');
+  const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+
+  it('allows up to the limit and refuses longer with 422 naming endsAt', () => {
+    expect(() => assertMeetingLength(start, after(480), 480)).not.toThrow();
+    let thrown: unknown;
+    try {
+      assertMeetingLength(start, after(481), 480);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MeetingTooLong);
+    expect((thrown as ApiError).status).toBe(422);
+    expect((thrown as ApiError).errors[0]?.path).toBe('endsAt');
   });
 });

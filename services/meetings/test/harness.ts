@@ -1,14 +1,18 @@
 import { createClient, type ServiceClient } from '@trellis/client';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { createStaticConfig, type StaticConfig, type z } from '@trellis/kit';
 import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
 import { serveTestUsers } from '@trellis/users/testing';
 import { inject } from 'vitest';
 import { createMeetingsApp } from '../src/app.ts';
+import { type MeetingsConfig, meetingsConfig } from '../src/config.ts';
 
 export interface MeetingsHarness {
   app: ReturnType<typeof createMeetingsApp>;
   database: TestDatabase;
   clock: { now: Date };
+  /** The app's live config, held in memory; `config.set()` changes it between requests. */
+  config: StaticConfig<MeetingsConfig, z.input<typeof meetingsConfig.schema>>;
   /** Base URL of the real users service the meetings app calls. */
   usersUrl: string;
   request: JsonRequester;
@@ -28,10 +32,11 @@ export async function createMeetingsHarness(): Promise<MeetingsHarness> {
   const database = await createTestDatabase(inject('adminDatabaseUrl'));
   const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
   const users = await serveTestUsers({ database, clock });
+  const config = createStaticConfig(meetingsConfig);
 
   const appWithUsers = (client: ServiceClient<'users'>) =>
     createMeetingsApp({
-      deps: { db: database.db, now: () => clock.now, users: client },
+      deps: { db: database.db, now: () => clock.now, users: client, config },
       logger: captureLogger('meetings').logger,
       version: 'test',
       instanceId: 'meetings-test',
@@ -56,6 +61,7 @@ export async function createMeetingsHarness(): Promise<MeetingsHarness> {
     app,
     database,
     clock,
+    config,
     usersUrl: users.url,
     request: jsonRequester(app),
     async createUser(name) {

@@ -184,6 +184,26 @@ describe('POST /v1/meetings', () => {
     ]);
   });
 
+  it('refuses a meeting longer than the live maxMeetingMinutes with 422 naming endsAt', async () => {
+    const roomId = await createRoom();
+    const allDay = { roomId, startsAt: at('08:00'), endsAt: at('17:00') };
+    const problem = await expectProblem(await schedule(allDay), 422, 'endsAt');
+    expect(problem).toMatchObject({ maxMeetingMinutes: 480 });
+    h.config.set({ maxMeetingMinutes: 600 });
+    try {
+      await scheduled(allDay);
+      h.config.set({ maxMeetingMinutes: 30 });
+      await expectProblem(
+        await schedule({ roomId, startsAt: at('18:00'), endsAt: at('18:45') }),
+        422,
+        'endsAt',
+      );
+      await scheduled({ roomId, startsAt: at('18:00'), endsAt: at('18:30') });
+    } finally {
+      h.config.set({});
+    }
+  });
+
   it('refuses more people than the room seats with 422, counting the organizer once', async () => {
     const roomId = await createRoom(3);
     const problem = await expectProblem(

@@ -59,6 +59,27 @@ export class IdempotencyKeyInUse extends ApiError {
   }
 }
 
+export class TooManyItems extends ApiError {
+  constructor(count: number, max: number) {
+    super('unprocessable', {
+      detail: `An order may hold at most ${max} lines; this one has ${count}.`,
+      errors: [{ in: 'body', path: 'items', message: `must have at most ${max} lines` }],
+      extensions: { maxItemsPerOrder: max },
+    });
+  }
+}
+
+export class PaymentWindowExpired extends ApiError {
+  constructor(id: string, deadline: Date) {
+    super('conflict', {
+      detail:
+        `The payment window of order ${id} expired at ${deadline.toISOString()}, ` +
+        'so the order is cancelled and cannot be paid.',
+      extensions: { currentStatus: 'cancelled', paymentDeadline: deadline.toISOString() },
+    });
+  }
+}
+
 const transitions: Record<OrderAction, { from: OrderStatus; to: ReachedStatus }> = {
   pay: { from: 'pending_payment', to: 'paid' },
   cancel: { from: 'pending_payment', to: 'cancelled' },
@@ -104,6 +125,28 @@ export function priceLines(lines: readonly LineInput[]): {
     });
   }
   return { items, totalCents };
+}
+
+/** An order holds at most `max` lines; `max` is live config (`maxItemsPerOrder`). */
+export function assertItemCount(count: number, max: number): void {
+  if (count > max) {
+    throw new TooManyItems(count, max);
+  }
+}
+
+const minuteMs = 60_000;
+
+/** When an order placed at `createdAt` stops taking payment. */
+export function paymentDeadline(createdAt: Date, timeoutMinutes: number): Date {
+  return new Date(createdAt.getTime() + timeoutMinutes * minuteMs);
+}
+
+/**
+ * Whether a payment at `now` comes too late: at or after the deadline the order is cancelled
+ * instead. The timeout is live config, so it is the one in force when the payment arrives.
+ */
+export function paymentTooLate(createdAt: Date, now: Date, timeoutMinutes: number): boolean {
+  return now.getTime() >= paymentDeadline(createdAt, timeoutMinutes).getTime();
 }
 
 /** Only active users may order; `undefined` is a user the users service does not know. */

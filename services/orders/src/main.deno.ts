@@ -3,4 +3,4 @@ import { runOnDeno } from '@trellis/kit/deno';
 import { bootstrapOrders } from './bootstrap.ts';
 import { ordersEnvSchema } from './env.ts';
 
-runOnDeno({ name: 'orders', envSchema: ordersEnvSchema, bootstrap: bootstrapOrders });
+await runOnDeno({ name: 'orders', envSchema: ordersEnvSchema, bootstrap: bootstrapOrders });

@@ -1,13 +1,18 @@
 import { ApiError } from '@trellis/kit';
 import { describe, expect, it } from 'vitest';
 import {
+  assertItemCount,
   assertMayOrder,
   IllegalTransition,
   nextStatus,
   type OrderAction,
   type OrderStatus,
   orderActions,
+  PaymentWindowExpired,
+  paymentDeadline,
+  paymentTooLate,
   priceLines,
+  TooManyItems,
 } from '../src/domain.ts';
 
 const allowed: [OrderStatus, OrderAction, OrderStatus][] = [
@@ -83,5 +88,44 @@ describe('who may order', () => {
       expect((thrown as ApiError).status).toBe(422);
       expect((thrown as ApiError).errors[0]?.path).toBe('userId');
     }
+  });
+});
+
+describe('the payment window', () => {
+  const placed = new Date('2026-11-26T10:00:00.000Z');
+  const at = (minutes: number) => new Date(placed.getTime() + minutes * 60_000);
+
+  it('closes timeoutMinutes after the order was placed', () => {
+    expect(paymentDeadline(placed, 30)).toEqual(at(30));
+    expect(paymentTooLate(placed, at(29.99), 30)).toBe(false);
+    expect(paymentTooLate(placed, at(30), 30)).toBe(true);
+    expect(paymentTooLate(placed, at(31), 30)).toBe(true);
+  });
+
+  it('follows the timeout in force when the payment arrives', () => {
+    expect(paymentTooLate(placed, at(20), 30)).toBe(false);
+    expect(paymentTooLate(placed, at(20), 15)).toBe(true);
+  });
+
+  it('says the window expired and the order is cancelled, with a 409', () => {
+    const error = new PaymentWindowExpired('ord_1', at(30));
+    expect(error.status).toBe(409);
+    expect(error.detail).toMatch(/payment window .* expired .* cancelled/);
+    expect(error.extensions).toMatchObject({ currentStatus: 'cancelled' });
+  });
+});
+
+describe('the number of lines', () => {
+  it('allows up to the limit and refuses more with 422 naming items', () => {
+    expect(() => assertItemCount(3, 3)).not.toThrow();
+    let thrown: unknown;
+    try {
+      assertItemCount(4, 3);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TooManyItems);
+    expect((thrown as ApiError).status).toBe(422);
+    expect((thrown as ApiError).errors[0]?.path).toBe('items');
   });
 });

@@ -1,14 +1,18 @@
 import { createClient, type ServiceClient } from '@trellis/client';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { createStaticConfig, type StaticConfig, type z } from '@trellis/kit';
 import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
 import { serveTestUsers } from '@trellis/users/testing';
 import { inject } from 'vitest';
 import { createOrdersApp } from '../src/app.ts';
+import { type OrdersConfig, ordersConfig } from '../src/config.ts';
 
 export interface OrdersHarness {
   app: ReturnType<typeof createOrdersApp>;
   database: TestDatabase;
   clock: { now: Date };
+  /** The app's live config, held in memory; `config.set()` changes it between requests. */
+  config: StaticConfig<OrdersConfig, z.input<typeof ordersConfig.schema>>;
   logLines: Record<string, unknown>[];
   /** Base URL of the real users service the orders app calls. */
   usersUrl: string;
@@ -29,10 +33,11 @@ export async function createOrdersHarness(): Promise<OrdersHarness> {
   const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
   const users = await serveTestUsers({ database, clock });
   const { logger, lines } = captureLogger('orders');
+  const config = createStaticConfig(ordersConfig);
 
   const buildOrders = (client: ServiceClient<'users'>) =>
     createOrdersApp({
-      deps: { db: database.db, now: () => clock.now, users: client },
+      deps: { db: database.db, now: () => clock.now, users: client, config },
       logger,
       version: 'test',
       instanceId: 'orders-test',
@@ -46,6 +51,7 @@ export async function createOrdersHarness(): Promise<OrdersHarness> {
     app,
     database,
     clock,
+    config,
     logLines: lines,
     usersUrl: users.url,
     request: jsonRequester(app),

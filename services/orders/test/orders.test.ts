@@ -190,6 +190,22 @@ describe('POST /v1/orders', () => {
     expect(order.items).toHaveLength(100);
     expect(order.totalCents).toBe(250_000);
   });
+
+  it('refuses more lines than the live maxItemsPerOrder with 422 naming items, until it rises', async () => {
+    h.config.set({ maxItemsPerOrder: 2 });
+    try {
+      const problem = await expectProblem(
+        await createOrder(orderBody({ items: [tea, cups, tea] })),
+        422,
+        'items',
+      );
+      expect(problem.detail).toBe('An order may hold at most 2 lines; this one has 3.');
+      await placeOrder(orderBody({ items: [tea, cups] }));
+    } finally {
+      h.config.set({});
+    }
+    await placeOrder(orderBody({ items: [tea, cups, tea] }));
+  });
 });
 
 describe('POST /v1/orders with an Idempotency-Key', () => {
@@ -394,6 +410,36 @@ describe('order transitions', () => {
     const last = events.at(-1);
     expect(last?.eventType).toBe(`order.${to}`);
     expect(OrderSchema.parse(last?.payload.order)).toEqual(moved);
+  });
+
+  it('cancels an order paid after its payment window and answers 409 saying so', async () => {
+    const order = await placeOrder();
+    h.clock.now = new Date(h.clock.now.getTime() + 30 * 60_000);
+    const problem = await expectProblem(await act(order.id, 'pay'), 409);
+    expect(problem.detail).toMatch(/payment window of order .* expired .* cancelled/);
+    expect(problem.currentStatus).toBe('cancelled');
+    expect(problem.paymentDeadline).toBe(h.clock.now.toISOString());
+    const stored = OrderSchema.parse(await (await h.request(`/v1/orders/${order.id}`)).json());
+    expect(stored).toMatchObject({ status: 'cancelled', cancelledAt: h.clock.now.toISOString() });
+    expect((await eventsOf(order.id)).map((event) => event.eventType)).toEqual([
+      'order.created',
+      'order.cancelled',
+    ]);
+    const again = await expectProblem(await act(order.id, 'pay'), 409);
+    expect(again.detail).toBe('Cannot pay an order whose status is cancelled.');
+  });
+
+  it('applies a new paymentTimeoutMinutes to orders already waiting, without a restart', async () => {
+    const early = await placeOrder();
+    const late = await placeOrder();
+    h.clock.now = new Date(h.clock.now.getTime() + 10 * 60_000);
+    expect((await act(early.id, 'pay')).status).toBe(200);
+    h.config.set({ paymentTimeoutMinutes: 5 });
+    try {
+      await expectProblem(await act(late.id, 'pay'), 409);
+    } finally {
+      h.config.set({});
+    }
   });
 
   it('records every change as its event, in order: created, paid, fulfilled', async () => {

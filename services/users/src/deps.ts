@@ -1,4 +1,6 @@
 import type { Database } from '@trellis/db';
+import type { LiveConfig } from '@trellis/kit';
+import type { UsersConfig } from './config.ts';
 import type { TokenSettings } from './tokens.ts';
 
 export interface UsersDeps {
@@ -7,4 +9,6 @@ export interface UsersDeps {
   tokens: TokenSettings;
   /** PBKDF2 iterations for new hashes; lowered only in tests. */
   passwordIterations: number;
+  /** Live config; read at request time so a change applies without a restart. */
+  config: LiveConfig<UsersConfig>;
 }

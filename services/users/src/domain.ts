@@ -28,6 +28,25 @@ export class UserNotFound extends ApiError {
   }
 }
 
+export class WeakPassword extends ApiError {
+  constructor(reason: string) {
+    super('unprocessable', {
+      detail: `Strong passwords are required, and this one ${reason}.`,
+      errors: [{ in: 'body', path: 'password', message: reason }],
+    });
+  }
+}
+
+/** A strong password: at least 12 characters, mixing letters with digits, spaces or symbols. */
+export function assertStrongPassword(password: string): void {
+  if ([...password].length < 12) {
+    throw new WeakPassword('must be at least 12 characters');
+  }
+  if (!/\p{L}/u.test(password) || !/\P{L}/u.test(password)) {
+    throw new WeakPassword('must mix letters with digits, spaces or symbols');
+  }
+}
+
 /** Emails compare case-insensitively; we keep what the user typed, trimmed. */
 export function normalizeEmail(email: string): string {
   return email.trim();

@@ -3,4 +3,4 @@ import { runOnDeno } from '@trellis/kit/deno';
 import { bootstrapUsers } from './bootstrap.ts';
 import { usersEnvSchema } from './env.ts';
 
-runOnDeno({ name: 'users', envSchema: usersEnvSchema, bootstrap: bootstrapUsers });
+await runOnDeno({ name: 'users', envSchema: usersEnvSchema, bootstrap: bootstrapUsers });

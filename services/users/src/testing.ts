@@ -1,7 +1,8 @@
 import type { TestDatabase } from '@trellis/db/testing';
-import type { Logger } from '@trellis/kit';
+import { createStaticConfig, type LiveConfig, type Logger } from '@trellis/kit';
 import { captureLogger, listen } from '@trellis/kit/testing';
 import { createUsersApp } from './app.ts';
+import { type UsersConfig, usersConfig } from './config.ts';
 
 export const testTokenSecret = 'test-secret-test-secret-test-secret!';
 
@@ -11,10 +12,12 @@ export interface TestUsersOptions {
   clock: { now: Date };
   /** Defaults to a captured logger nobody reads. */
   logger?: Logger;
+  /** Defaults to the schema defaults, held in memory. */
+  config?: LiveConfig<UsersConfig>;
 }
 
 /** A users app on `database` with a fixed token secret and cheap password hashing. */
-export function createTestUsersApp({ database, clock, logger }: TestUsersOptions) {
+export function createTestUsersApp({ database, clock, logger, config }: TestUsersOptions) {
   return createUsersApp({
     deps: {
       db: database.db,
@@ -25,6 +28,7 @@ export function createTestUsersApp({ database, clock, logger }: TestUsersOptions
         ttlSeconds: 900,
       },
       passwordIterations: 1000,
+      config: config ?? createStaticConfig(usersConfig),
     },
     logger: logger ?? captureLogger('users').logger,
     version: 'test',

@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { createStaticConfig, type StaticConfig, type z } from '@trellis/kit';
 import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
 import { inject } from 'vitest';
 import type { createUsersApp } from '../src/app.ts';
+import { type UsersConfig, usersConfig } from '../src/config.ts';
 import { createTestUsersApp } from '../src/testing.ts';
 
 export interface UsersHarness {
@@ -10,6 +12,8 @@ export interface UsersHarness {
   logLines: Record<string, unknown>[];
   clock: { now: Date };
   request: JsonRequester;
+  /** The app's live config, held in memory; `config.set()` changes it between requests. */
+  config: StaticConfig<UsersConfig, z.input<typeof usersConfig.schema>>;
 }
 
 /** A users app on its own fresh database, with a settable clock and captured logs. */
@@ -17,6 +21,7 @@ export async function createUsersHarness(): Promise<UsersHarness> {
   const database = await createTestDatabase(inject('adminDatabaseUrl'));
   const { logger, lines } = captureLogger('users');
   const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
-  const app = createTestUsersApp({ database, clock, logger });
-  return { app, database, logLines: lines, clock, request: jsonRequester(app) };
+  const config = createStaticConfig(usersConfig);
+  const app = createTestUsersApp({ database, clock, logger, config });
+  return { app, database, logLines: lines, clock, request: jsonRequester(app), config };
 }

@@ -94,6 +94,34 @@ describe('POST /v1/users', () => {
   });
 });
 
+describe('POST /v1/users with requireStrongPasswords, a live config flag', () => {
+  it('refuses a weak password with 422 naming password while the flag is on, and not after', async () => {
+    h.config.set({ requireStrongPasswords: true });
+    try {
+      for (const password of ['short pass', 'onlylettersatall']) {
+        const { res } = await createUser({ email: 'weak@example.com', name: 'W', password });
+        await expectProblem(res, 422, 'password');
+      }
+      const strong = await createUser({
+        email: 'strong@example.com',
+        name: 'S',
+        password: 'correct horse 42',
+      });
+      expect(strong.res.status).toBe(201);
+      const noPassword = await createUser({ email: 'nopass@example.com', name: 'N' });
+      expect(noPassword.res.status).toBe(201);
+    } finally {
+      h.config.set({});
+    }
+    const { res } = await createUser({
+      email: 'weak@example.com',
+      name: 'W',
+      password: 'short pass',
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
 describe('GET /v1/users/{id}', () => {
   it('returns the user with an ETag and answers 304 to a matching If-None-Match', async () => {
     const { body } = await createUser({ email: 'etag@example.com', name: 'E Tag' });

@@ -3,7 +3,9 @@
 import {
   RiCalendarLine,
   RiDashboardLine,
+  RiNodeTree,
   RiServerLine,
+  RiSettings3Line,
   RiShoppingBag3Line,
   RiTeamLine,
 } from '@remixicon/react';
@@ -14,6 +16,8 @@ import { usePathname } from 'next/navigation';
 const areas = [
   { href: '/', label: 'Overview', icon: RiDashboardLine },
   { href: '/services', label: 'Services', icon: RiServerLine },
+  { href: '/registry', label: 'Instances', icon: RiNodeTree },
+  { href: '/config', label: 'Config', icon: RiSettings3Line },
   { href: '/users', label: 'Users', icon: RiTeamLine },
   { href: '/orders', label: 'Orders', icon: RiShoppingBag3Line },
   { href: '/meetings', label: 'Meetings', icon: RiCalendarLine },

@@ -7,6 +7,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@tremor/react';
+import type { InstanceRow } from '@/data/instances';
 import type { ServiceProbe } from '@/data/platform';
 import { formatDuration } from '@/lib/format';
 
@@ -35,10 +36,10 @@ function Checks({ probe }: { probe: ServiceProbe }) {
 }
 
 /**
- * Every instance of every service. For now an instance is the URL the console is configured
- * with; once the registry exists, this lists what registered.
+ * Every instance of every service: what registered in the registry, probed at its address, or
+ * the URL the console is configured with for a service without registered instances.
  */
-export function InstanceTable({ probes }: { probes: ServiceProbe[] }) {
+export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
   return (
     <Table>
       <TableHead>
@@ -53,14 +54,20 @@ export function InstanceTable({ probes }: { probes: ServiceProbe[] }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {probes.map((probe) => (
-          <TableRow key={probe.name} data-testid={`instance-${probe.name}`}>
+        {rows.map(({ probe, registered }) => (
+          <TableRow
+            key={`${probe.name}/${registered?.instanceId ?? probe.url}`}
+            data-testid={`instance-${probe.name}`}
+          >
             <TableCell className="font-medium capitalize text-tremor-content-strong dark:text-dark-tremor-content-strong">
               {probe.name}
             </TableCell>
             <TableCell>
-              <div>{probe.instance ?? '–'}</div>
-              <div className="text-tremor-label">{probe.url}</div>
+              <div>{registered?.instanceId ?? probe.instance ?? '–'}</div>
+              <div className="text-tremor-label">
+                {probe.url}
+                {registered ? ' · registered' : ' · configured URL'}
+              </div>
             </TableCell>
             <TableCell>
               <Health probe={probe} />
@@ -68,7 +75,7 @@ export function InstanceTable({ probes }: { probes: ServiceProbe[] }) {
             <TableCell className="whitespace-normal">
               <Checks probe={probe} />
             </TableCell>
-            <TableCell>{probe.version ?? '–'}</TableCell>
+            <TableCell>{probe.version || registered?.version || '–'}</TableCell>
             <TableCell>
               {probe.uptimeSeconds === undefined ? '–' : formatDuration(probe.uptimeSeconds)}
             </TableCell>

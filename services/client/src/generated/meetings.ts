@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule a meeting in a room
-         * @description Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. The organizer takes a seat but is not listed among the attendees. 409 when the room is taken in an overlapping range; 422 when the room does not exist, a person is unknown or suspended, or the room is too small.
+         * @description Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. The organizer takes a seat but is not listed among the attendees. 409 when the room is taken in an overlapping range; 422 when the room does not exist, a person is unknown or suspended, the room is too small, or the meeting lasts longer than `maxMeetingMinutes` (live config; naming `endsAt`).
          */
         post: operations["meetings.create"];
         delete?: never;

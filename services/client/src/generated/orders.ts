@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Totals are computed here from the lines. The user must exist and be active. With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
+         * @description Totals are computed here from the lines. The user must exist and be active, and the order may hold at most `maxItemsPerOrder` lines (live config; 422 naming `items`). With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
          */
         post: operations["orders.create"];
         delete?: never;
@@ -90,7 +90,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a pending order as paid
-         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to.
+         * @description Answers 409 with the current status in `currentStatus` when the order is not in a state this action applies to. An order not paid within `paymentTimeoutMinutes` of its creation (live config) is cancelled by the late payment, which answers 409 saying the payment window expired.
          */
         post: operations["orders.pay"];
         delete?: never;

@@ -28,7 +28,10 @@ export interface paths {
         /** List and search users, newest first */
         get: operations["users.list"];
         put?: never;
-        /** Create a user */
+        /**
+         * Create a user
+         * @description While the live config `requireStrongPasswords` is on, a password shorter than 12 characters or made only of letters is refused with 422 naming `password`.
+         */
         post: operations["users.create"];
         delete?: never;
         options?: never;
@@ -553,6 +556,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unprocessable",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "The request is well-formed but breaks a business rule.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

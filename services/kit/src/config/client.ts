@@ -34,6 +34,12 @@ export interface ConfigClientOptions<Schema extends z.ZodObject> {
   pollingPeriodMs?: number;
   /** A stream silent this long (no event, no ping) is presumed dead; default 45 s. */
   silenceTimeoutMs?: number;
+  /**
+   * How long a report waits after a change, drawn in [min, max]; default 50 to 250 ms. The
+   * instances taking one release then report after the center has sent it to all of them,
+   * spread out, rather than all at once while it is still sending.
+   */
+  reportDelayMs?: { min: number; max: number };
 }
 
 export type ConfigListener<T> = (next: T, previous: T) => void;
@@ -120,6 +126,7 @@ export function createConfigClient<Schema extends z.ZodObject>(
   const pollTimeoutMs = options.pollTimeoutMs ?? 25_000;
   const pollingPeriodMs = options.pollingPeriodMs ?? 60_000;
   const silenceTimeoutMs = options.silenceTimeoutMs ?? 45_000;
+  const reportDelay = options.reportDelayMs ?? { min: 50, max: 250 };
   const logger = options.logger.child({ configCenter: options.centerUrl, namespace });
   const labels = Object.entries(options.labels ?? {})
     .map(([key, value]) => `${key}:${value}`)
@@ -336,7 +343,8 @@ export function createConfigClient<Schema extends z.ZodObject>(
   function sendReport(next: NonNullable<typeof report>) {
     report = next;
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => void flushReport(), 0);
+    const wait = reportDelay.min + Math.random() * (reportDelay.max - reportDelay.min);
+    reportTimer = setTimeout(() => void flushReport(), wait);
     reportTimer.unref?.();
   }
 

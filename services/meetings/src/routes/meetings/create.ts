@@ -9,6 +9,7 @@ import {
 import type { MeetingsDeps } from '../../deps.ts';
 import {
   assertCapacity,
+  assertMeetingLength,
   assertParticipantsEligible,
   assertTimeRange,
   inviteesOf,
@@ -29,7 +30,8 @@ export const createMeetingRoute = createRoute({
     'Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. ' +
     'The organizer takes a seat but is not listed among the attendees. ' +
     '409 when the room is taken in an overlapping range; 422 when the room does not exist, ' +
-    'a person is unknown or suspended, or the room is too small.',
+    'a person is unknown or suspended, the room is too small, or the meeting lasts longer ' +
+    'than `maxMeetingMinutes` (live config; naming `endsAt`).',
   request: { body: jsonBody(CreateMeetingSchema) },
   responses: {
     201: jsonResponse(MeetingSchema, 'The meeting was scheduled.'),
@@ -39,11 +41,12 @@ export const createMeetingRoute = createRoute({
 
 export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
   app.openapi(createMeetingRoute, async (c) => {
-    const { db, now, users } = c.get('deps');
+    const { db, now, users, config } = c.get('deps');
     const body = c.req.valid('json');
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
     assertTimeRange(startsAt, endsAt);
+    assertMeetingLength(startsAt, endsAt, config.get().maxMeetingMinutes);
     const room = await findRoomById(db, body.roomId);
     if (!room) {
       throw new UnknownRoom(body.roomId);

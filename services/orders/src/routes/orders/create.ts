@@ -10,7 +10,7 @@ import {
   type ServiceApp,
 } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
-import { assertMayOrder, priceLines } from '../../domain.ts';
+import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { findIdempotentResponse, insertOrder } from '../../repository.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { CreateOrderSchema, type Order, OrderSchema } from './schema.ts';
@@ -22,7 +22,8 @@ export const createOrderRoute = createRoute({
   tags: ['orders'],
   summary: 'Place an order',
   description:
-    'Totals are computed here from the lines. The user must exist and be active. With an ' +
+    'Totals are computed here from the lines. The user must exist and be active, and the ' +
+    'order may hold at most `maxItemsPerOrder` lines (live config; 422 naming `items`). With an ' +
     '`Idempotency-Key`, a retry with the same body answers with the first result, even while ' +
     'the first request is still running; the same key with another body is refused with 422.',
   request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateOrderSchema) },
@@ -54,7 +55,7 @@ async function checkUser(users: OrdersDeps['users'], userId: string): Promise<vo
 
 export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
   app.openapi(createOrderRoute, async (c) => {
-    const { db, now, users } = c.get('deps');
+    const { db, now, users, config } = c.get('deps');
     const body = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
     const idempotency = key
@@ -72,6 +73,7 @@ export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
         return replay(stored.statusCode, stored.response);
       }
     }
+    assertItemCount(body.items.length, config.get().maxItemsPerOrder);
     const priced = priceLines(body.items);
     await checkUser(users, body.userId);
     const headers = propagationHeaders();

@@ -7,8 +7,16 @@ import {
   type ServiceApp,
 } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
-import { IllegalTransition, nextStatus, type OrderAction, OrderNotFound } from '../../domain.ts';
-import { findOrderById, transitionOrder } from '../../repository.ts';
+import {
+  IllegalTransition,
+  nextStatus,
+  type OrderAction,
+  OrderNotFound,
+  PaymentWindowExpired,
+  paymentDeadline,
+  paymentTooLate,
+} from '../../domain.ts';
+import { findOrderById, type OrderWithItems, transitionOrder } from '../../repository.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { OrderParamsSchema, OrderSchema } from './schema.ts';
 
@@ -28,7 +36,11 @@ function transitionRoute(action: OrderAction) {
     summary: actions[action].summary,
     description:
       'Answers 409 with the current status in `currentStatus` when the order is not in a ' +
-      'state this action applies to.',
+      'state this action applies to.' +
+      (action === 'pay'
+        ? ' An order not paid within `paymentTimeoutMinutes` of its creation (live config) is ' +
+          'cancelled by the late payment, which answers 409 saying the payment window expired.'
+        : ''),
     request: { params: OrderParamsSchema },
     responses: {
       200: jsonResponse(OrderSchema, 'The order in its new status.'),
@@ -42,6 +54,29 @@ export const cancelOrderRoute = transitionRoute('cancel');
 export const fulfillOrderRoute = transitionRoute('fulfill');
 export const refundOrderRoute = transitionRoute('refund');
 
+/**
+ * Cancels an order whose payment came too late, then refuses the payment. Should another
+ * request have moved the order first, that one's outcome is reported instead.
+ */
+async function expirePayment(
+  deps: OrdersDeps,
+  order: OrderWithItems,
+  deadline: Date,
+): Promise<never> {
+  const headers = propagationHeaders();
+  const cancelled = await transitionOrder(
+    deps.db,
+    { id: order.id, from: order.status, to: 'cancelled' },
+    (next) => orderEvent(actions.cancel.event)(next, headers),
+    deps.now(),
+  );
+  if (!cancelled) {
+    const latest = await findOrderById(deps.db, order.id);
+    throw new IllegalTransition(latest?.status ?? order.status, 'pay');
+  }
+  throw new PaymentWindowExpired(order.id, deadline);
+}
+
 export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
   for (const [action, route] of [
     ['pay', payOrderRoute],
@@ -50,13 +85,22 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
     ['refund', refundOrderRoute],
   ] as const) {
     app.openapi(route, async (c) => {
-      const { db, now } = c.get('deps');
+      const deps = c.get('deps');
+      const { db, now } = deps;
       const { id } = c.req.valid('param');
       const current = await findOrderById(db, id);
       if (!current) {
         throw new OrderNotFound(id);
       }
       const to = nextStatus(current.status, action);
+      if (action === 'pay') {
+        // Read per request: a new timeout applies at once, to orders already waiting too.
+        const { paymentTimeoutMinutes } = deps.config.get();
+        if (paymentTooLate(current.createdAt, now(), paymentTimeoutMinutes)) {
+          const deadline = paymentDeadline(current.createdAt, paymentTimeoutMinutes);
+          await expirePayment(deps, current, deadline);
+        }
+      }
       const headers = propagationHeaders();
       const updated = await transitionOrder(
         db,

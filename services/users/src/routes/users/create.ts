@@ -7,7 +7,7 @@ import {
   type ServiceApp,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { normalizeEmail, normalizeRoles } from '../../domain.ts';
+import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
 import { insertUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
@@ -19,17 +19,23 @@ export const createUserRoute = createRoute({
   operationId: 'users.create',
   tags: ['users'],
   summary: 'Create a user',
+  description:
+    'While the live config `requireStrongPasswords` is on, a password shorter than 12 ' +
+    'characters or made only of letters is refused with 422 naming `password`.',
   request: { body: jsonBody(CreateUserSchema) },
   responses: {
     201: jsonResponse(UserSchema, 'The user was created.'),
-    ...errorResponses('conflict'),
+    ...errorResponses('conflict', 'unprocessable'),
   },
 });
 
 export function registerCreateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(createUserRoute, async (c) => {
-    const { db, now, passwordIterations } = c.get('deps');
+    const { db, now, passwordIterations, config } = c.get('deps');
     const body = c.req.valid('json');
+    if (body.password && config.get().requireStrongPasswords) {
+      assertStrongPassword(body.password);
+    }
     const passwordHash = body.password
       ? await hashPassword(body.password, passwordIterations)
       : null;

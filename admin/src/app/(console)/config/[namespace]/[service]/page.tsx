@@ -1,0 +1,163 @@
+import { Callout, Card } from '@tremor/react';
+import type { Metadata } from 'next';
+import { ChangeRequests } from '@/components/config/change-requests';
+import { ConfigEditor } from '@/components/config/config-editor';
+import { ConfigNotice } from '@/components/config/config-notice';
+import { ConfigServiceHeader } from '@/components/config/config-service-header';
+import { DiffTable } from '@/components/config/diff-table';
+import { GrayRelease, grayProgress } from '@/components/config/gray-release';
+import { PublishForm } from '@/components/config/publish-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { ServiceUnavailable } from '@/components/ui/service-unavailable';
+import {
+  diffDraft,
+  getConfigSchema,
+  getDraft,
+  listAppliedByInstance,
+  listPendingChangeRequests,
+  serviceContext,
+} from '@/data/config';
+import { listRegistryInstances } from '@/data/registry';
+import { requireSession } from '@/lib/auth';
+import { configFields } from '@/lib/config-form';
+import { formatDateTime } from '@/lib/format';
+import { may } from '@/lib/permissions';
+
+export const metadata: Metadata = { title: 'Config' };
+
+const headingClass =
+  'text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong';
+const noteClass = 'text-tremor-default text-tremor-content dark:text-dark-tremor-content';
+
+export default async function ConfigDraftPage({
+  params,
+  searchParams,
+}: PageProps<'/config/[namespace]/[service]'>) {
+  const session = await requireSession();
+  const target = await params;
+  const query = await searchParams;
+  const context = await serviceContext(session, target);
+  if (!context.ok) {
+    return (
+      <>
+        <PageHeader title={`${target.service} in ${target.namespace}`} />
+        <ServiceUnavailable service="config" problem={context.problem} />
+      </>
+    );
+  }
+  const { state, namespace } = context.data;
+  const [schema, draft, diff, requests, reports, registered] = await Promise.all([
+    getConfigSchema(session, target.service),
+    getDraft(session, target),
+    diffDraft(session, target),
+    listPendingChangeRequests(session, target),
+    state?.gray ? listAppliedByInstance(session, target) : undefined,
+    state?.gray ? listRegistryInstances(session, target.service) : undefined,
+  ]);
+  const mayEdit = may(session.role, 'config.edit');
+  const gray = state?.gray;
+  const liveRevision = state?.liveRevision ?? null;
+  const noChanges = diff.ok && diff.data.changes.length === 0;
+  const blockedBecause = !mayEdit
+    ? 'Your role may not publish config.'
+    : gray
+      ? `Gray release ${gray.revision} is live: promote or abandon it before publishing again.`
+      : noChanges
+        ? liveRevision === null
+          ? 'Save a draft to publish the first release.'
+          : `The draft equals live revision ${liveRevision}: nothing to publish.`
+        : undefined;
+  return (
+    <>
+      <ConfigServiceHeader target={target} context={context.data} current="Draft" />
+      <ConfigNotice query={query} />
+      {requests.ok ? (
+        <ChangeRequests target={target} requests={requests.data} session={session} />
+      ) : (
+        <div className="mb-6">
+          <ServiceUnavailable service="config" problem={requests.problem} />
+        </div>
+      )}
+      {gray ? (
+        <GrayRelease
+          target={target}
+          revision={gray.revision}
+          rule={gray.rule}
+          progress={grayProgress(
+            gray.revision,
+            gray.rule,
+            reports?.ok ? reports.data : [],
+            registered?.ok ? registered.data : [],
+          )}
+          mayEnd={mayEdit}
+        />
+      ) : null}
+      {!schema.ok ? (
+        schema.problem.status === 404 ? (
+          <Callout title="No schema yet" color="amber">
+            {target.service} has not uploaded its config schema. A service does when it starts;
+            until then there is nothing to edit.
+          </Callout>
+        ) : (
+          <ServiceUnavailable service="config" problem={schema.problem} />
+        )
+      ) : !draft.ok ? (
+        <ServiceUnavailable service="config" problem={draft.problem} />
+      ) : (
+        <div className="grid items-start gap-6 xl:grid-cols-5">
+          <Card className="xl:col-span-3">
+            <h2 className={headingClass}>Draft</h2>
+            <p className={`mb-5 ${noteClass}`} data-testid="draft-saved-by">
+              {draft.data.updatedBy && draft.data.updatedAt
+                ? `Saved by ${draft.data.updatedBy}, ${formatDateTime(draft.data.updatedAt)}, ${
+                    draft.data.baseRevision
+                      ? `on top of revision ${draft.data.baseRevision}`
+                      : 'before the first release'
+                  }.`
+                : liveRevision
+                  ? `No draft saved: these are the values of live revision ${liveRevision}.`
+                  : 'No draft saved and nothing published: start from the empty form.'}
+            </p>
+            <ConfigEditor
+              namespace={target.namespace}
+              service={target.service}
+              fields={configFields(schema.data.jsonSchema, schema.data.secretKeys)}
+              values={draft.data.values}
+              savedAt={draft.data.updatedAt}
+            />
+          </Card>
+          <Card className="xl:col-span-2">
+            <h2 className={headingClass}>
+              {liveRevision
+                ? `Draft against live revision ${liveRevision}`
+                : 'Draft against nothing published'}
+            </h2>
+            <p className={`mb-4 ${noteClass}`}>What publishing the saved draft would change.</p>
+            {diff.ok ? (
+              <DiffTable
+                changes={diff.data.changes}
+                empty="No differences."
+                testId="draft-diff"
+                compact
+              />
+            ) : (
+              <ServiceUnavailable service="config" problem={diff.problem} />
+            )}
+            <div className="mt-6 border-t border-tremor-border pt-5 dark:border-dark-tremor-border">
+              <h3 className="mb-3 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                {namespace.protected ? 'Request approval' : 'Publish'}
+              </h3>
+              <PublishForm
+                namespace={target.namespace}
+                service={target.service}
+                isProtected={namespace.protected}
+                blockedBecause={blockedBecause}
+                grayAllowed={liveRevision !== null}
+              />
+            </div>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './connect.ts';
+export * from './env.ts';
+export * from './live-config.ts';
