@@ -24,6 +24,11 @@ export function createConfigApp(options: ConfigAppOptions) {
     logger: options.logger,
     deps: options.deps,
     readiness: { database: options.ping },
+    // Every instance heartbeats every few seconds and reports each config it applies.
+    quietRoutes: [
+      '/v1/registry/instances/{instanceId}/heartbeat',
+      '/v1/config/{namespace}/{service}/applied',
+    ],
   });
   app.route('/', createConfigRouter());
   app.route('/', createRegistryRouter());

@@ -33,6 +33,11 @@ export interface ServiceOptions<Deps> {
   readiness?: Record<string, ReadinessCheck>;
   /** Largest accepted request body; bigger ones get 413. */
   maxBodyBytes?: number;
+  /**
+   * Route templates whose successful requests are logged at debug, not info: machine chatter
+   * such as heartbeats that would drown the access log.
+   */
+  quietRoutes?: readonly string[];
   now?: () => Date;
 }
 
@@ -122,6 +127,7 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const metrics = createMetrics({ service: name, instance: instanceId });
+  const quietRoutes = new Set(options.quietRoutes ?? []);
   const app = new OpenAPIHono<KitEnv<Deps>>({ defaultHook: validationHook });
 
   app.use(contextStorage());
@@ -189,7 +195,8 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
         },
         seconds,
       );
-      requestLogger.info(
+      const level = status < 400 && quietRoutes.has(route) ? 'debug' : 'info';
+      requestLogger[level](
         {
           method: c.req.method,
           path: c.req.path,
