@@ -14,6 +14,7 @@ export * from './platform/index.ts';
 export * from './problem.ts';
 export * from './registry/index.ts';
 export * from './request-context.ts';
+export * from './resilience/index.ts';
 export * from './service.ts';
 export * from './trace-context.ts';
 export * from './validation.ts';
