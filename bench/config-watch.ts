@@ -23,14 +23,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { createDb, runMigrations } from '@trellis/db';
-import { freePort, startEmbeddedPostgres } from '@trellis/db/embedded';
+import { createDb } from '@trellis/db';
+import { freePort } from '@trellis/db/embedded';
 import { issueServiceToken } from '@trellis/kit';
-import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import type { WatchWorkerData, WatchWorkerMessage } from './config-watch-worker.ts';
-
-type Cleanup = () => Promise<void>;
+import { cleanUp, cleanups, load, positive, startDatabase } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,14 +41,6 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
   },
 });
-
-function positive(name: string, value: string | undefined, fallback: number): number {
-  const parsed = Number(value ?? fallback);
-  if (!Number.isFinite(parsed) || parsed <= 0) {
-    throw new Error(`${name} must be a positive number, got ${value}`);
-  }
-  return parsed;
-}
 
 const clientCount = positive('clients', args.clients ?? process.env.BENCH_CLIENTS, 100);
 const publishCount = positive('publishes', args.publishes ?? process.env.BENCH_PUBLISHES, 20);
@@ -76,44 +66,24 @@ const secrets = {
 const encoder = new TextEncoder();
 /** Milliseconds since the epoch, sub-millisecond and comparable across worker threads. */
 const epochNow = () => performance.timeOrigin + performance.now();
-const cleanups: Cleanup[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
-  }
-}
-
-async function startDatabase(): Promise<string> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    await runMigrations(external);
-    const database = createDb(external, { applicationName: 'trellis-bench' });
-    cleanups.push(async () => {
-      await database.sql.begin(async (sql) => {
-        for (const table of [
-          'config_applied',
-          'config_audit',
-          'config_change_requests',
-          'config_releases',
-          'config_drafts',
-          'config_schemas',
-        ]) {
-          await sql`delete from ${sql(table)} where service = ${service}`;
-        }
-      });
-      await database.close();
+/** On a shared server, the bench's own config rows are deleted at the end. */
+function deleteBenchRows(url: string): void {
+  const database = createDb(url, { applicationName: 'trellis-bench' });
+  cleanups.push(async () => {
+    await database.sql.begin(async (sql) => {
+      for (const table of [
+        'config_applied',
+        'config_audit',
+        'config_change_requests',
+        'config_releases',
+        'config_drafts',
+        'config_schemas',
+      ]) {
+        await sql`delete from ${sql(table)} where service = ${service}`;
+      }
     });
-    return external;
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-bench-pg-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
-  cleanups.push(() => pg.stop());
-  await pg.ensureDatabase('trellis_bench');
-  const url = pg.urlFor('trellis_bench');
-  await runMigrations(url);
-  return url;
+    await database.close();
+  });
 }
 
 /** The center as `npm start` runs it, in its own process so it has an event loop of its own. */
@@ -180,29 +150,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(url: string, seconds: number, token?: string): Promise<Run> {
-  const result = await autocannon({
-    url,
-    duration: seconds,
-    connections,
-    workers: 1,
-    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-  });
-  const failed = result.non2xx + result.errors;
-  if (failed > 0) {
-    throw new Error(
-      `${url}: ${failed} of the requests failed (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
 function printTable(rows: string[][]): void {
   const widths = (rows[0] ?? []).map((_, column) =>
     Math.max(...rows.map((row) => row[column]?.length ?? 0)),
@@ -219,7 +166,7 @@ function printTable(rows: string[][]): void {
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = await startDatabase();
+  const databaseUrl = await startDatabase(deleteBenchRows);
   const centerUrl = await startCenter(databaseUrl);
   const serviceToken = await issueServiceToken(
     encoder.encode(secrets.SERVICE_TOKEN_SECRET),
@@ -347,10 +294,10 @@ async function main(): Promise<void> {
   const effectiveUrl = `${centerUrl}/v1/config/${namespace}/${service}/effective?instanceId=bench-reader`;
   const healthUrl = `${centerUrl}/healthz`;
   console.log(`warming up the read targets for ${warmup} s each`);
-  await load(healthUrl, warmup);
-  await load(effectiveUrl, warmup, serviceToken);
-  const baseline = await load(healthUrl, duration);
-  const reads = await load(effectiveUrl, duration, serviceToken);
+  await load(healthUrl, { seconds: warmup, connections });
+  await load(effectiveUrl, { seconds: warmup, connections, token: serviceToken });
+  const baseline = await load(healthUrl, { seconds: duration, connections });
+  const reads = await load(effectiveUrl, { seconds: duration, connections, token: serviceToken });
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const answersSorted = [...answers].sort((a, b) => a - b);

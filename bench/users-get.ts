@@ -9,32 +9,20 @@
  *   npm run bench -- --duration 10 --connections 50 --warmup 3
  *   BENCH_DURATION=10 BENCH_CONNECTIONS=50 npm run bench
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createDb, runMigrations } from '@trellis/db';
-import { startEmbeddedPostgres } from '@trellis/db/embedded';
+import { createDb } from '@trellis/db';
 import { createLogger, createStaticConfig } from '@trellis/kit';
 import { createUsersApp, usersConfig } from '@trellis/users';
-import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { findUserById } from '../services/users/src/repository.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
+import { cleanUp, cleanups, load, positive, type Run, startDatabase } from './support.ts';
 
 type Fetch = (request: Request) => Response | Promise<Response>;
-type Cleanup = () => Promise<void>;
-
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string' },
@@ -43,41 +31,9 @@ const { values: args } = parseArgs({
   },
 });
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  const parsed = Number(value ?? fallback);
-  if (!Number.isFinite(parsed) || parsed <= 0) {
-    throw new Error(`${name} must be a positive number, got ${value}`);
-  }
-  return parsed;
-}
-
 const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 10);
 const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
 const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
-
-const cleanups: Cleanup[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
-  }
-}
-
-async function startDatabase(): Promise<string> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    await runMigrations(external);
-    return external;
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-bench-pg-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
-  cleanups.push(() => pg.stop());
-  await pg.ensureDatabase('trellis_bench');
-  const url = pg.urlFor('trellis_bench');
-  await runMigrations(url);
-  return url;
-}
 
 async function listen(fetch: Fetch): Promise<string> {
   const server = await new Promise<Server>((resolve) => {
@@ -88,17 +44,6 @@ async function listen(fetch: Fetch): Promise<string> {
     await new Promise((resolve) => server.close(resolve));
   });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function load(url: string, seconds: number): Promise<Run> {
-  const result = await autocannon({ url, duration: seconds, connections, workers: 1 });
-  const failed = result.non2xx + result.errors;
-  if (failed > 0) {
-    throw new Error(
-      `${url}: ${failed} of the requests failed (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 function mean(runs: Run[], key: keyof Run): number {
@@ -216,11 +161,11 @@ async function main(): Promise<void> {
   };
   for (const target of Object.keys(targetNames) as Target[]) {
     console.log(`warming up ${targetNames[target]} for ${warmup} s`);
-    await load(urls[target], warmup);
+    await load(urls[target], { seconds: warmup, connections });
   }
   const runs: Record<Target, Run[]> = { bare: [], query: [], kit: [] };
   for (const target of order) {
-    const run = await load(urls[target], duration);
+    const run = await load(urls[target], { seconds: duration, connections });
     runs[target].push(run);
     console.log(
       `${targetNames[target].padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s` +

@@ -1,0 +1,75 @@
+/** What every benchmark here shares: options, cleanup, a database and an autocannon run. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runMigrations } from '@trellis/db';
+import { startEmbeddedPostgres } from '@trellis/db/embedded';
+import autocannon from 'autocannon';
+
+export type Cleanup = () => Promise<void>;
+
+export interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** A numeric option from argv or the environment; anything but a positive number is an error. */
+export function positive(name: string, value: string | undefined, fallback: number): number {
+  const parsed = Number(value ?? fallback);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new Error(`${name} must be a positive number, got ${value}`);
+  }
+  return parsed;
+}
+
+/** Cleanups run in reverse order of registration; a failing one does not stop the rest. */
+export const cleanups: Cleanup[] = [];
+
+export async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
+  }
+}
+
+/**
+ * The Postgres at DATABASE_URL, migrated (`onExternal` registers what to delete there
+ * afterwards), or an embedded one in a temporary directory removed at the end.
+ */
+export async function startDatabase(onExternal?: (url: string) => void): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await runMigrations(external);
+    onExternal?.(external);
+    return external;
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-bench-pg-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
+  cleanups.push(() => pg.stop());
+  await pg.ensureDatabase('trellis_bench');
+  const url = pg.urlFor('trellis_bench');
+  await runMigrations(url);
+  return url;
+}
+
+/** One autocannon run; any failed request fails the benchmark rather than flattering it. */
+export async function load(
+  url: string,
+  options: { seconds: number; connections: number; token?: string },
+): Promise<Run> {
+  const result = await autocannon({
+    url,
+    duration: options.seconds,
+    connections: options.connections,
+    workers: 1,
+    ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : {}),
+  });
+  const failed = result.non2xx + result.errors;
+  if (failed > 0) {
+    throw new Error(
+      `${url}: ${failed} of the requests failed (${JSON.stringify(result.statusCodeStats)})`,
+    );
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
