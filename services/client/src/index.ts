@@ -1,3 +1,4 @@
+import type { Resilience } from '@trellis/kit';
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { ServicePaths } from './paths.ts';
 import { defaultPorts, type ServiceName } from './services.ts';
@@ -17,9 +18,17 @@ export {
 } from './registry-discovery.ts';
 export { defaultPorts, type ServiceName, serviceNames } from './services.ts';
 export { readServerSentEvents, type ServerSentEvent } from './sse.ts';
-export { createTransport, type Discovery, upstreamFailure } from './transport.ts';
+export {
+  createTransport,
+  type Discovery,
+  type Fallback,
+  type FallbackContext,
+  maxRetryAfterMs,
+  type TransportOptions,
+  upstreamFailure,
+} from './transport.ts';
 
-export interface ClientOptions extends Omit<TransportOptions, 'service'> {
+export interface ClientOptions extends Omit<TransportOptions, 'service' | 'template'> {
   /** Fixed base URL; use this or `discovery`. */
   baseUrl?: string;
   discovery?: Discovery;
@@ -38,11 +47,20 @@ export function createClient<S extends ServiceName>(
   if (!options.baseUrl && !options.discovery) {
     throw new Error(`createClient('${service}') needs a baseUrl or a discovery`);
   }
-  return createFetchClient<ServicePaths[S]>({
+  // openapi-fetch hands the transport the very Request its middleware saw, so the template can
+  // ride along beside it; a middleware that swaps the Request leaves the URL to be matched.
+  const templates = new WeakMap<Request, string>();
+  const client = createFetchClient<ServicePaths[S]>({
     // With discovery, the transport swaps this placeholder origin for a live instance.
     baseUrl: options.baseUrl ?? `http://${service}.invalid`,
-    fetch: createTransport({ ...options, service }),
+    fetch: createTransport({ ...options, service, template: (request) => templates.get(request) }),
   });
+  client.use({
+    onRequest({ request, schemaPath }) {
+      templates.set(request, schemaPath);
+    },
+  });
+  return client;
 }
 
 /** Discovery from fixed URLs, e.g. `{ users: 'http://127.0.0.1:4101' }`; the default ports otherwise. */
@@ -51,5 +69,22 @@ export function staticDiscovery(urls: Partial<Record<ServiceName, string>> = {})
     resolve(service) {
       return urls[service] ?? `http://127.0.0.1:${defaultPorts[service]}`;
     },
+  };
+}
+
+/**
+ * The options that put a service's calls to `upstream` under its resilience engine: the
+ * engine's resources and rules, its name as the caller, and the live client policy.
+ * `createClient('users', { discovery, ...protectedBy(platform.resilience, 'orders', 'users') })`.
+ */
+export function protectedBy(
+  resilience: Resilience,
+  caller: string,
+  upstream: ServiceName,
+): Pick<ClientOptions, 'resources' | 'caller' | 'policy'> {
+  return {
+    resources: resilience.resources,
+    caller,
+    policy: () => resilience.clientPolicy(upstream),
   };
 }

@@ -14,6 +14,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   dependency_unavailable: 503,
+  overloaded: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -34,6 +35,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal: 'Internal server error',
   dependency_unavailable: 'Service unavailable',
+  overloaded: 'Service overloaded',
 };
 
 export interface FieldError {

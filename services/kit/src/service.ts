@@ -6,12 +6,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { routePath } from 'hono/route';
 import { ApiError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
 import { internalError, problemContentType, statusToCode, toProblem } from './problem.ts';
 import type { KitEnv } from './request-context.ts';
+import { createResilience, type Resilience } from './resilience/engine.ts';
+import { inboundProtection } from './resilience/inbound.ts';
+import { registerResilienceMetrics } from './resilience/metrics.ts';
+import { HISTORY_SECONDS } from './resilience/sliding-window.ts';
+import { routeTemplate } from './route-template.ts';
 import {
   formatTraceparent,
   parseTraceparent,
@@ -38,6 +42,11 @@ export interface ServiceOptions<Deps> {
    * such as heartbeats that would drown the access log.
    */
   quietRoutes?: readonly string[];
+  /**
+   * The service's resilience engine, shared with its typed clients and fed by the
+   * `resilience` config key; a fresh one with no rules when omitted.
+   */
+  resilience?: Resilience;
   now?: () => Date;
 }
 
@@ -48,6 +57,7 @@ export interface ServiceInfo {
   version: string;
   instanceId: string;
   metrics: ServiceMetrics;
+  resilience: Resilience;
   documentConfig: Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
 }
 
@@ -74,16 +84,14 @@ export function createRouter<Deps>(): ServiceApp<Deps> {
 }
 
 const tracer = trace.getTracer('@trellis/kit');
-const platformPaths = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']);
-
-/** OpenAPI-style route template (`/v1/users/{id}`) of the route that answered, if any. */
-function routeTemplate(c: Context): string {
-  const path = routePath(c, -1);
-  if (!path || path === '*' || path === '/*') {
-    return 'unmatched';
-  }
-  return path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}');
-}
+const platformPaths = new Set([
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/openapi.json',
+  '/docs',
+  '/resilience',
+]);
 
 /** Answers with a problem document, keeping headers already set (request and trace ids). */
 function problemBody(c: Context, error: ApiError): Response {
@@ -128,6 +136,9 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
   const startedAt = now();
   const metrics = createMetrics({ service: name, instance: instanceId });
   const quietRoutes = new Set(options.quietRoutes ?? []);
+  const resilience = options.resilience ?? createResilience();
+  resilience.useLogger(logger);
+  registerResilienceMetrics(metrics.registry, resilience);
   const app = new OpenAPIHono<KitEnv<Deps>>({ defaultHook: validationHook });
 
   app.use(contextStorage());
@@ -222,6 +233,7 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
   app.use((c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
+  app.use(inboundProtection(resilience, platformPaths));
 
   app.onError((error, c) => {
     const apiError = toApiError(error);
@@ -278,6 +290,24 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     return c.body(body, 200, { 'content-type': metrics.registry.contentType });
   });
 
+  app.get('/resilience', (c) => {
+    const text = c.req.query('seconds');
+    const seconds = text === undefined ? HISTORY_SECONDS : Number(text);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > HISTORY_SECONDS) {
+      throw new ApiError('bad_request', {
+        detail: 'The query parameter seconds is out of range.',
+        errors: [
+          {
+            in: 'query',
+            path: 'seconds',
+            message: `must be an integer from 1 to ${HISTORY_SECONDS}`,
+          },
+        ],
+      });
+    }
+    return c.json(resilience.view(name, instanceId, seconds));
+  });
+
   const documentConfig: ServiceInfo['documentConfig'] = {
     openapi: '3.1.0',
     info: { title: `Trellis ${name} service`, version, description: options.description },
@@ -286,6 +316,6 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: `Trellis ${name} API` }));
 
-  serviceInfo.set(app, { name, version, instanceId, metrics, documentConfig });
+  serviceInfo.set(app, { name, version, instanceId, metrics, resilience, documentConfig });
   return app;
 }

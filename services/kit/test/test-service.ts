@@ -7,6 +7,7 @@ import {
   jsonBody,
   jsonResponse,
   type ReadinessCheck,
+  type Resilience,
   z,
 } from '../src/index.ts';
 import { captureLogger } from '../src/testing.ts';
@@ -32,6 +33,7 @@ const createThing = createRoute({
 export interface TestServiceOptions {
   readiness?: Record<string, ReadinessCheck>;
   maxBodyBytes?: number;
+  resilience?: Resilience;
 }
 
 /**
@@ -65,6 +67,10 @@ export function createTestService(options: TestServiceOptions = {}) {
       traceparent: c.get('traceparent'),
     }),
   );
+  router.get('/v1/slow', async (c) => {
+    await new Promise((resolve) => setTimeout(resolve, Number(c.req.query('ms') ?? 50)));
+    return c.json({ slept: true });
+  });
   router.post('/v1/log', async (c) => {
     c.get('logger').info(await c.req.json(), 'handler says');
     return c.body(null, 204);

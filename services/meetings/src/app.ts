@@ -1,9 +1,11 @@
-import { createService, type Logger } from '@trellis/kit';
+import { createService, type Logger, type Resilience } from '@trellis/kit';
 import type { MeetingsDeps } from './deps.ts';
 import { createMeetingsRouter } from './routes/meetings/index.ts';
 import { createRoomsRouter } from './routes/rooms/index.ts';
 
 export interface MeetingsAppOptions {
+  /** The engine the service's rules live in; `connectPlatform` makes one. */
+  resilience?: Resilience;
   deps: MeetingsDeps;
   logger: Logger;
   version: string;
@@ -22,6 +24,7 @@ export function createMeetingsApp(options: MeetingsAppOptions) {
       'no double booking of a room; RSVP and cancel.',
     logger: options.logger,
     deps: options.deps,
+    ...(options.resilience ? { resilience: options.resilience } : {}),
     readiness: { database: options.ping },
   });
   app.route('/', createRoomsRouter());

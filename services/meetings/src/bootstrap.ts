@@ -1,4 +1,4 @@
-import { createClient, registryDiscovery } from '@trellis/client';
+import { createClient, protectedBy, registryDiscovery } from '@trellis/client';
 import { createDb } from '@trellis/db';
 import { connectPlatform, createLogger, followLogLevel } from '@trellis/kit';
 import { createMeetingsApp } from './app.ts';
@@ -24,12 +24,14 @@ export async function bootstrapMeetings(env: MeetingsEnv) {
   followLogLevel(platform.config, logger, env.LOG_LEVEL);
   const database = createDb(env.DATABASE_URL, { applicationName: 'trellis-meetings' });
   const app = createMeetingsApp({
+    resilience: platform.resilience,
     deps: {
       db: database.db,
       now: () => new Date(),
       users: createClient('users', {
         discovery: platform.discovery,
         timeoutMs: env.USERS_TIMEOUT_MS,
+        ...protectedBy(platform.resilience, 'meetings', 'users'),
       }),
       config: platform.config,
     },

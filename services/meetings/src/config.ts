@@ -1,4 +1,5 @@
-import { defineConfig, logLevelSchema, z } from '@trellis/kit';
+import { defineConfig, logLevelSchema, resilienceConfig, z } from '@trellis/kit';
+import { meetingsResilienceDefaults } from './resilience.ts';
 
 /** The meetings service's live config, edited in the config center and applied without a restart. */
 export const meetingsConfig = defineConfig(
@@ -6,6 +7,7 @@ export const meetingsConfig = defineConfig(
     logLevel: logLevelSchema
       .optional()
       .describe('Level of the service’s log lines; unset keeps the LOG_LEVEL it started with.'),
+    resilience: resilienceConfig(meetingsResilienceDefaults),
     maxMeetingMinutes: z
       .number()
       .int()

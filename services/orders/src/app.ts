@@ -1,8 +1,10 @@
-import { createService, type Logger } from '@trellis/kit';
+import { createService, type Logger, type Resilience } from '@trellis/kit';
 import type { OrdersDeps } from './deps.ts';
 import { createOrdersRouter } from './routes/orders/index.ts';
 
 export interface OrdersAppOptions {
+  /** The engine the service's rules live in; `connectPlatform` makes one. */
+  resilience?: Resilience;
   deps: OrdersDeps;
   logger: Logger;
   version: string;
@@ -21,6 +23,7 @@ export function createOrdersApp(options: OrdersAppOptions) {
       'every change is published as a domain event.',
     logger: options.logger,
     deps: options.deps,
+    ...(options.resilience ? { resilience: options.resilience } : {}),
     readiness: { database: options.ping },
   });
   app.route('/', createOrdersRouter());

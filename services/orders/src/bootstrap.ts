@@ -1,4 +1,4 @@
-import { createClient, registryDiscovery } from '@trellis/client';
+import { createClient, protectedBy, registryDiscovery } from '@trellis/client';
 import { createDb } from '@trellis/db';
 import { connectPlatform, createLogger, followLogLevel } from '@trellis/kit';
 import { createOrdersApp } from './app.ts';
@@ -24,12 +24,14 @@ export async function bootstrapOrders(env: OrdersEnv) {
   followLogLevel(platform.config, logger, env.LOG_LEVEL);
   const database = createDb(env.DATABASE_URL, { applicationName: 'trellis-orders' });
   const app = createOrdersApp({
+    resilience: platform.resilience,
     deps: {
       db: database.db,
       now: () => new Date(),
       users: createClient('users', {
         discovery: platform.discovery,
         timeoutMs: env.USERS_TIMEOUT_MS,
+        ...protectedBy(platform.resilience, 'orders', 'users'),
       }),
       config: platform.config,
     },

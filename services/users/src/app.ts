@@ -1,9 +1,11 @@
-import { createService, type Logger } from '@trellis/kit';
+import { createService, type Logger, type Resilience } from '@trellis/kit';
 import type { UsersDeps } from './deps.ts';
 import { createSessionsRouter } from './routes/sessions/index.ts';
 import { createUsersRouter } from './routes/users/index.ts';
 
 export interface UsersAppOptions {
+  /** The engine the service's rules live in; `connectPlatform` makes one. */
+  resilience?: Resilience;
   deps: UsersDeps;
   logger: Logger;
   version: string;
@@ -21,6 +23,7 @@ export function createUsersApp(options: UsersAppOptions) {
       'Accounts with unique emails, statuses and roles; password sign-in issuing short-lived JWTs.',
     logger: options.logger,
     deps: options.deps,
+    ...(options.resilience ? { resilience: options.resilience } : {}),
     readiness: { database: options.ping },
   });
   app.route('/', createUsersRouter());

@@ -21,6 +21,7 @@ export async function bootstrapUsers(env: UsersEnv) {
   followLogLevel(platform.config, logger, env.LOG_LEVEL);
   const database = createDb(env.DATABASE_URL, { applicationName: 'trellis-users' });
   const app = createUsersApp({
+    resilience: platform.resilience,
     deps: {
       db: database.db,
       now: () => new Date(),

@@ -1,4 +1,5 @@
-import { defineConfig, logLevelSchema, z } from '@trellis/kit';
+import { defineConfig, logLevelSchema, resilienceConfig, z } from '@trellis/kit';
+import { usersResilienceDefaults } from './resilience.ts';
 
 /** The users service's live config, edited in the config center and applied without a restart. */
 export const usersConfig = defineConfig(
@@ -6,6 +7,7 @@ export const usersConfig = defineConfig(
     logLevel: logLevelSchema
       .optional()
       .describe('Level of the service’s log lines; unset keeps the LOG_LEVEL it started with.'),
+    resilience: resilienceConfig(usersResilienceDefaults),
     requireStrongPasswords: z
       .boolean()
       .default(false)

@@ -5,6 +5,8 @@ import type { ConfigDefinition } from '../config/define.ts';
 import type { ServiceCompanion } from '../entry.ts';
 import type { Logger } from '../logger.ts';
 import { createRegistration, type Registration } from '../registry/registration.ts';
+import { type ClusterFlow, createClusterFlow } from '../resilience/cluster-flow.ts';
+import { createResilience, followResilienceRules, type Resilience } from '../resilience/engine.ts';
 import type { PlatformEnv } from './env.ts';
 import { createStaticConfig, type LiveConfig } from './live-config.ts';
 
@@ -34,8 +36,88 @@ export interface Platform<T, Discovery> {
   /** Undefined without CONFIG_URL. */
   registration: Registration | undefined;
   discovery: Discovery;
+  /**
+   * The service's resilience engine, following the config's `resilience` key (rules, shedding,
+   * client policies); pass it to `createService` and to the service's typed clients.
+   */
+  resilience: Resilience;
   /** Registration (started once listening), then the config watch and discovery to stop. */
   companions: ServiceCompanion[];
+}
+
+/** Instances of `service` the discovery knows of (itself included), at least 1. */
+function instanceCounter(service: string, discovery: unknown): () => number {
+  const registry = discovery as
+    | { instances?: (name: string) => readonly unknown[]; resolve?: (name: string) => unknown }
+    | undefined;
+  if (typeof registry?.instances !== 'function') {
+    return () => 1;
+  }
+  // Watch our own service too, so a cluster rule's per-instance share follows scaling.
+  Promise.resolve(registry.resolve?.(service)).catch(() => {});
+  return () => Math.max(1, registry.instances?.(service).length ?? 1);
+}
+
+/** Cluster flow limits through the Redis at `url`; loaded only when one is configured. */
+async function connectClusterFlow(
+  url: string,
+  keyPrefix: string,
+  instanceCount: () => number,
+  logger: Logger,
+): Promise<{ cluster: ClusterFlow; stop: () => Promise<void> }> {
+  const { Redis } = await import('ioredis');
+  // Fail fast rather than queue: a call must never wait on a Redis that is gone.
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    commandTimeout: 150,
+    maxRetriesPerRequest: 1,
+  });
+  redis.on('error', () => {}); // the cluster flow logs its switch to fallback once
+  const cluster = createClusterFlow({ redis, keyPrefix, instanceCount, logger });
+  return {
+    cluster,
+    stop: async () => {
+      await cluster.close();
+      redis.disconnect();
+    },
+  };
+}
+
+async function followRules(
+  options: { service: string; namespace: string; redisUrl: string | undefined },
+  config: LiveConfig<object>,
+  discovery: unknown,
+  logger: Logger,
+): Promise<{ resilience: Resilience; companion: ServiceCompanion }> {
+  const instanceCount = instanceCounter(options.service, discovery);
+  const redis = options.redisUrl
+    ? await connectClusterFlow(
+        options.redisUrl,
+        `trellis:flow:${options.namespace}:${options.service}`,
+        instanceCount,
+        logger,
+      )
+    : undefined;
+  const resilience = createResilience({
+    instanceCount,
+    logger,
+    ...(redis ? { cluster: redis.cluster } : {}),
+  });
+  const unfollow = followResilienceRules(
+    config as LiveConfig<{ resilience?: Parameters<Resilience['setRules']>[0] }>,
+    resilience,
+    logger,
+  );
+  return {
+    resilience,
+    companion: {
+      stop: async () => {
+        unfollow();
+        resilience.stop();
+        await redis?.stop();
+      },
+    },
+  };
 }
 
 const encoder = new TextEncoder();
@@ -81,14 +163,18 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
 ): Promise<Platform<z.output<Schema>, Discovery>> {
   const { env, service, instanceId, logger, definition } = options;
   const centerUrl = env.CONFIG_URL?.replace(/\/+$/, '');
+  const ruleOptions = { service, namespace: env.CONFIG_NAMESPACE, redisUrl: env.REDIS_URL };
   if (!centerUrl) {
     logger.info('no CONFIG_URL: running on the config defaults, not registered');
     const discovery = options.discovery?.({}) as Discovery;
+    const config = createStaticConfig(definition);
+    const rules = await followRules(ruleOptions, config, discovery, logger);
     return {
-      config: createStaticConfig(definition),
+      config,
       registration: undefined,
       discovery,
-      companions: closing(discovery),
+      resilience: rules.resilience,
+      companions: [...closing(discovery), rules.companion],
     };
   }
   if (!env.SERVICE_TOKEN_SECRET) {
@@ -125,11 +211,18 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
     ...fetchOption,
   });
   const discovery = options.discovery?.({ registryUrl: centerUrl, token }) as Discovery;
+  const rules = await followRules(ruleOptions, config, discovery, logger);
   return {
     config,
     registration,
     discovery,
-    companions: [registration, { stop: () => config.stop() }, ...closing(discovery)],
+    resilience: rules.resilience,
+    companions: [
+      registration,
+      { stop: () => config.stop() },
+      ...closing(discovery),
+      rules.companion,
+    ],
   };
 }
 

@@ -43,6 +43,10 @@ export const platformEnvShape = {
   INSTANCE_LABELS: instanceLabelsSchema,
   ADVERTISED_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   INSTANCE_WEIGHT: z.coerce.number().int().min(0).max(10_000).default(100),
+  /** Redis shared by the instances, for cluster-wide flow limits; without it each takes a share. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
   /** Where the last config applied is kept; empty keeps none. Relative to the working dir. */
   CONFIG_SNAPSHOT_DIR: z.string().default('.trellis/config-snapshots'),
 };
@@ -71,5 +75,6 @@ export interface PlatformEnv {
   INSTANCE_LABELS: Record<string, string>;
   ADVERTISED_URL?: string | undefined;
   INSTANCE_WEIGHT: number;
+  REDIS_URL?: string | undefined;
   CONFIG_SNAPSHOT_DIR: string;
 }

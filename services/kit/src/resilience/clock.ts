@@ -1,4 +1,8 @@
-/** Milliseconds from a monotonic origin, such as `performance.now`. Injected so tests own time. */
+/** Milliseconds, injected so tests own time. */
 export type Clock = () => number;
 
-export const systemClock: Clock = () => performance.now();
+/**
+ * Epoch milliseconds: every instance then cuts the same seconds, so the admin can add their
+ * per-second figures up (a monotonic origin differs per process).
+ */
+export const systemClock: Clock = () => Date.now();

@@ -27,12 +27,27 @@ export const FlowRuleSchema = z.object({
     .nonnegative()
     .default(500)
     .describe('Pacing: the longest a call may be asked to wait for its slot.'),
+  caller: z
+    .string()
+    .min(1)
+    .default('*')
+    .describe(
+      'Whose calls the rule counts: `*` for everyone together, or one caller (a service name, or `key:<api key id>`).',
+    ),
+  cluster: z
+    .boolean()
+    .default(false)
+    .describe(
+      'QPS only: the threshold is shared by every instance through Redis; without Redis each instance takes threshold / instances.',
+    ),
 });
 export type FlowRule = z.infer<typeof FlowRuleSchema>;
 export type FlowRuleInput = z.input<typeof FlowRuleSchema>;
 
 /** Returned by `FlowController.check` when the call is refused; see `retryAfterMs`. */
 export const FLOW_REJECT = -1;
+/** Returned by a cluster controller with no local token: await `ready()`, then check again. */
+export const FLOW_PENDING = -2;
 
 export interface FlowController {
   readonly rule: FlowRule;
@@ -40,6 +55,8 @@ export interface FlowController {
   check(now: number, stats: ResourceStats): number;
   /** After a FLOW_REJECT: when a retry is likely to pass. */
   retryAfterMs: number;
+  /** After a FLOW_PENDING: settles once tokens were leased (or the lease failed). */
+  ready?(): Promise<void>;
 }
 
 export function createFlowController(input: FlowRuleInput): FlowController {

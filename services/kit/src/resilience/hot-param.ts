@@ -57,6 +57,11 @@ export class HotParamLimiter {
     return this.slots.size;
   }
 
+  /** Passes per window allowed for `value`: its override, else the rule's threshold. */
+  thresholdOf(value: ParamValue): number {
+    return this.overrides.get(String(value)) ?? this.rule.threshold;
+  }
+
   isTracked(value: ParamValue): boolean {
     return this.slots.has(value);
   }
@@ -93,7 +98,7 @@ export class HotParamLimiter {
       slot = this.slots.get(eldest) ?? 0;
       this.slots.delete(eldest);
     }
-    const threshold = this.overrides.get(String(value)) ?? this.rule.threshold;
+    const threshold = this.thresholdOf(value);
     const capacity = threshold + this.rule.burst;
     this.perMs[slot] = threshold / (this.rule.windowSec * 1000);
     this.capacity[slot] = capacity;

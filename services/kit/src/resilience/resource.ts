@@ -11,6 +11,7 @@ import {
 import { type Clock, systemClock } from './clock.ts';
 import {
   createFlowController,
+  FLOW_PENDING,
   FLOW_REJECT,
   type FlowController,
   type FlowRule,
@@ -39,14 +40,22 @@ export class BlockedError extends Error {
     readonly resource: string,
     readonly reason: BlockReason,
     readonly retryAfterMs: number,
+    /** The quota that refused the call, for RateLimit headers: calls per `windowSec`. */
+    readonly quota?: { limit: number; windowSec: number; param?: string },
   ) {
     super(`${resource} blocked by ${reason} rule; retry after ${retryAfterMs} ms`);
   }
 }
 
+export type ResourceKind = 'inbound' | 'outbound' | 'custom';
+
 export interface EntryOptions {
   /** Values of hot parameters, such as `{ userId }`; only keys named by a rule are looked at. */
   params?: Readonly<Record<string, ParamValue | undefined>>;
+  /** Who is calling (a service name, `key:<id>`); flow rules naming a caller count only theirs. */
+  caller?: string;
+  /** Recorded the first time the resource is seen; `custom` by default. */
+  kind?: ResourceKind;
 }
 
 export interface ExitOutcome {
@@ -60,26 +69,79 @@ export interface RuleSet {
   flow?: FlowRuleInput[];
   hotParams?: HotParamRuleInput[];
   breakers?: CircuitBreakerRuleInput[];
+  forcedBreakers?: { resource: string; state: ForcedState }[];
+}
+
+/** Makes the controllers of `cluster: true` flow rules; see `createClusterFlow`. */
+export interface ClusterFlowFactory {
+  controller(rule: FlowRule): FlowController;
 }
 
 export interface ResourcesOptions extends SlidingWindowOptions {
   clock?: Clock;
   rules?: RuleSet;
   onBreakerStateChange?: BreakerListener;
+  /** Enforces cluster rules through Redis; without it they take a per-instance share. */
+  cluster?: ClusterFlowFactory;
+  /** Instances of this service, for the per-instance share of a cluster rule; 1 by default. */
+  instanceCount?: () => number;
+}
+
+/** Makes, per resource, a function that sees every completed call's response time in ms. */
+export type RtObserverFactory = (name: string, kind: ResourceKind) => (ms: number) => void;
+
+/** Flow rules that count only one caller's calls, against that caller's own statistics. */
+interface CallerFlow {
+  readonly stats: ResourceStats;
+  controllers: FlowController[];
+}
+
+/** What an entry to a resource must be told, so callers gather only that. */
+export interface EntryNeeds {
+  /** Parameter names hot-parameter rules look at. */
+  params: readonly string[];
+  /** Whether any flow rule names a caller. */
+  caller: boolean;
 }
 
 class ResourceNode {
   readonly stats: ResourceStats;
+  needs: EntryNeeds = { params: [], caller: false };
+  /** Observes each completed call's response time, in milliseconds (metrics). */
+  observeRt: ((ms: number) => void) | undefined;
   flow: FlowController[] = [];
+  callerFlow = new Map<string, CallerFlow>();
   hotParams: HotParamLimiter[] = [];
   breakers: CircuitBreaker[] = [];
 
   constructor(
     readonly name: string,
-    options: SlidingWindowOptions,
+    readonly kind: ResourceKind,
+    readonly options: SlidingWindowOptions,
   ) {
     this.stats = new ResourceStats(options);
   }
+}
+
+function flowQuota(controller: FlowController): BlockedError['quota'] {
+  const { grade, threshold } = controller.rule;
+  return grade === 'qps' ? { limit: threshold, windowSec: 1 } : undefined;
+}
+
+/** A QPS limit of `threshold / instances`: a cluster rule where no cluster service is wired. */
+function localShare(rule: FlowRule, instanceCount: () => number): FlowController {
+  return {
+    rule,
+    retryAfterMs: 0,
+    check(now, stats) {
+      const share = rule.threshold / Math.max(1, instanceCount());
+      if (stats.passQps(now) + 1 <= share) {
+        return 0;
+      }
+      this.retryAfterMs = Math.ceil(stats.second.msUntilRelease(now, 0)) || 1;
+      return FLOW_REJECT;
+    },
+  };
 }
 
 /**
@@ -90,6 +152,7 @@ export class ResourceEntry {
   /** Milliseconds a pacing rule asks the caller to wait before doing the work (0 for none). */
   waitMs = 0;
   node: ResourceNode | null = null;
+  callerStats: ResourceStats | null = null;
   startedAt = 0;
   probeMask = 0;
 
@@ -115,9 +178,16 @@ export class Resources {
     hotParams: [],
     breakers: [],
   };
+  private forced = new Map<string, ForcedState>();
+  private readonly cluster: ClusterFlowFactory | undefined;
+  private readonly instanceCount: () => number;
+  private observeRt: RtObserverFactory | undefined;
 
   constructor(options: ResourcesOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.cluster = options.cluster;
+    this.instanceCount = options.instanceCount ?? (() => 1);
+
     this.windowOptions = { secondBuckets: options.secondBuckets ?? 10 };
     if (options.onBreakerStateChange) {
       this.listeners.push(options.onBreakerStateChange);
@@ -136,30 +206,116 @@ export class Resources {
     return result;
   }
 
-  /** Admit a call to `name`, or return (not throw) the BlockedError that refuses it. */
+  /**
+   * Admit a call to `name`, or return (not throw) the BlockedError that refuses it. Synchronous:
+   * a cluster rule with no local token left refuses here; `acquire` waits for the lease instead.
+   */
   tryEntry(name: string, options?: EntryOptions): ResourceEntry | BlockedError {
-    const node = this.node(name);
+    const node = this.node(name, options?.kind);
+    const result = this.enter(node, options);
+    if (typeof result === 'object') {
+      return result;
+    }
+    return this.block(node, this.clock(), 'flow', 1);
+  }
+
+  /** Admit a call to `name`, waiting for cluster tokens when a lease is on its way. */
+  async acquire(name: string, options?: EntryOptions): Promise<ResourceEntry | BlockedError> {
+    const node = this.node(name, options?.kind);
+    for (let attempt = 0; ; attempt++) {
+      const result = this.enter(node, options);
+      if (typeof result === 'object') {
+        return result;
+      }
+      const pending = this.pending;
+      if (attempt >= 3 || pending?.ready === undefined) {
+        return this.block(node, this.clock(), 'flow', 1);
+      }
+      await pending.ready();
+    }
+  }
+
+  /** Wrap `fn` as the resource `name`: admitted, timed and counted, or refused with a BlockedError. */
+  async protect<T>(name: string, fn: () => Promise<T> | T, options?: EntryOptions): Promise<T> {
+    const entry = await this.acquire(name, options);
+    if (entry instanceof BlockedError) {
+      throw entry;
+    }
+    if (entry.waitMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, entry.waitMs));
+    }
+    try {
+      const value = await fn();
+      entry.exit();
+      return value;
+    } catch (error) {
+      entry.exit({ error });
+      throw error;
+    }
+  }
+
+  /** Count a call refused before it reached the resource's rules, such as by load shedding. */
+  recordBlock(name: string, reason: BlockReason, kind?: ResourceKind): void {
+    this.node(name, kind).stats.addBlock(this.clock(), reason);
+  }
+
+  /** The controller that last answered FLOW_PENDING; read right after `enter`. */
+  private pending: FlowController | null = null;
+
+  /** An entry, a BlockedError, or FLOW_PENDING when a cluster controller awaits its lease. */
+  private enter(node: ResourceNode, options?: EntryOptions): ResourceEntry | BlockedError | number {
     const now = this.clock();
     const stats = node.stats;
+
+    // Flow first: cluster controllers lead the list, so a pending lease consumes nothing.
+    let waitMs = 0;
+    for (const controller of node.flow) {
+      const wait = controller.check(now, stats);
+      if (wait < 0) {
+        if (wait === FLOW_PENDING) {
+          this.pending = controller;
+          return FLOW_PENDING;
+        }
+        return this.block(node, now, 'flow', controller.retryAfterMs, flowQuota(controller));
+      }
+      if (wait > waitMs) {
+        waitMs = wait;
+      }
+    }
+    let callerStats: ResourceStats | null = null;
+    const caller = options?.caller;
+    if (caller !== undefined && node.callerFlow.size > 0) {
+      const callerFlow = node.callerFlow.get(caller);
+      if (callerFlow !== undefined) {
+        callerStats = callerFlow.stats;
+        for (const controller of callerFlow.controllers) {
+          const wait = controller.check(now, callerStats);
+          if (wait < 0) {
+            if (wait === FLOW_PENDING) {
+              this.pending = controller;
+              return FLOW_PENDING;
+            }
+            callerStats.addBlock(now, 'flow');
+            return this.block(node, now, 'flow', controller.retryAfterMs, flowQuota(controller));
+          }
+          if (wait > waitMs) {
+            waitMs = wait;
+          }
+        }
+      }
+    }
 
     const params = options?.params;
     if (params !== undefined) {
       for (const limiter of node.hotParams) {
         const value = params[limiter.rule.param];
         if (value !== undefined && !limiter.tryAcquire(value, now)) {
-          return this.block(node, now, 'hot-param', limiter.retryAfterMs);
+          return this.block(node, now, 'hot-param', limiter.retryAfterMs, {
+            limit: limiter.thresholdOf(value),
+            windowSec: limiter.rule.windowSec,
+            param: limiter.rule.param,
+          });
         }
-      }
-    }
-
-    let waitMs = 0;
-    for (const controller of node.flow) {
-      const wait = controller.check(now, stats);
-      if (wait === FLOW_REJECT) {
-        return this.block(node, now, 'flow', controller.retryAfterMs);
-      }
-      if (wait > waitMs) {
-        waitMs = wait;
       }
     }
 
@@ -178,8 +334,10 @@ export class Resources {
     }
 
     stats.addPass(now);
+    callerStats?.addPass(now);
     const entry = this.pool.pop() ?? new ResourceEntry(this);
     entry.node = node;
+    entry.callerStats = callerStats;
     entry.startedAt = now + waitMs;
     entry.waitMs = waitMs;
     entry.probeMask = probeMask;
@@ -196,6 +354,8 @@ export class Resources {
     const rtMs = outcome?.rtMs ?? Math.max(0, now - entry.startedAt);
     const failed = outcome?.error !== undefined;
     node.stats.addExit(now, rtMs, failed);
+    entry.callerStats?.addExit(now, rtMs, failed);
+    node.observeRt?.(rtMs);
     const breakers = node.breakers;
     for (let i = 0; i < breakers.length; i++) {
       (breakers[i] as CircuitBreaker).onComplete(
@@ -206,10 +366,14 @@ export class Resources {
       );
     }
     entry.node = null;
+    entry.callerStats = null;
     this.pool.push(entry);
   }
 
-  /** Replace every rule; resources keep their statistics, rules start fresh. */
+  /**
+   * Replace every rule. Resources keep their statistics; a rule that is exactly as before keeps
+   * its state (an open breaker stays open), a new or changed rule starts fresh.
+   */
   setRules(rules: RuleSet): void {
     // Parse everything first so that a bad rule set changes nothing.
     const next = {
@@ -218,9 +382,23 @@ export class Resources {
       breakers: (rules.breakers ?? []).map((r) => CircuitBreakerRuleSchema.parse(r)),
     };
     this.rules = next;
+    this.forced = new Map((rules.forcedBreakers ?? []).map((f) => [f.resource, f.state]));
     for (const node of this.nodes.values()) {
       this.applyRules(node);
     }
+  }
+
+  /** The rules in effect, defaults filled in. */
+  currentRules(): {
+    flow: FlowRule[];
+    hotParams: HotParamRule[];
+    breakers: CircuitBreakerRule[];
+    forcedBreakers: { resource: string; state: ForcedState }[];
+  } {
+    return {
+      ...this.rules,
+      forcedBreakers: [...this.forced].map(([resource, state]) => ({ resource, state })),
+    };
   }
 
   onBreakerStateChange(listener: BreakerListener): () => void {
@@ -253,18 +431,51 @@ export class Resources {
     return [...this.nodes.keys()];
   }
 
+  kind(name: string): ResourceKind {
+    return this.node(name).kind;
+  }
+
+  /** Observe every completed call's response time, for resources old and new (metrics). */
+  setRtObserver(factory: RtObserverFactory): void {
+    this.observeRt = factory;
+    for (const node of this.nodes.values()) {
+      node.observeRt = factory(node.name, node.kind);
+    }
+  }
+
+  /** What an entry to `name` looks at (registering the resource as `kind` if new). */
+  needs(name: string, kind?: ResourceKind): EntryNeeds {
+    return this.node(name, kind).needs;
+  }
+
+  stats(name: string): ResourceStats {
+    return this.node(name).stats;
+  }
+
   snapshot(name: string): ResourceSnapshot {
     return this.node(name).stats.snapshot(this.clock());
   }
 
-  private node(name: string): ResourceNode {
+  now(): number {
+    return this.clock();
+  }
+
+  private node(name: string, kind: ResourceKind = 'custom'): ResourceNode {
     let node = this.nodes.get(name);
     if (node === undefined) {
-      node = new ResourceNode(name, this.windowOptions);
+      node = new ResourceNode(name, kind, this.windowOptions);
+      node.observeRt = this.observeRt?.(name, kind);
       this.applyRules(node);
       this.nodes.set(name, node);
     }
     return node;
+  }
+
+  private flowController(rule: FlowRule): FlowController {
+    if (rule.cluster && rule.grade === 'qps') {
+      return this.cluster?.controller(rule) ?? localShare(rule, this.instanceCount);
+    }
+    return createFlowController(rule);
   }
 
   private applyRules(node: ResourceNode): void {
@@ -273,14 +484,66 @@ export class Resources {
         listener(change);
       }
     };
-    node.flow = this.rules.flow.filter((r) => r.resource === node.name).map(createFlowController);
+    // Keep the live state of rules that did not change: a republish must not close a breaker.
+    const reuse = <T extends { rule: unknown }>(existing: readonly T[]) => {
+      const byRule = new Map<string, T>();
+      for (const item of existing) {
+        byRule.set(JSON.stringify(item.rule), item);
+      }
+      return (rule: unknown, make: () => T): T => {
+        const key = JSON.stringify(rule);
+        const kept = byRule.get(key);
+        byRule.delete(key);
+        return kept ?? make();
+      };
+    };
+
+    const previousFlow = [
+      ...node.flow,
+      ...[...node.callerFlow.values()].flatMap((callerFlow) => callerFlow.controllers),
+    ];
+    const flow = reuse(previousFlow);
+    const ownRules = this.rules.flow.filter((r) => r.resource === node.name);
+    const everyone = ownRules
+      .filter((r) => r.caller === '*')
+      .map((r) => flow(r, () => this.flowController(r)));
+    // Cluster controllers first: they may wait for a lease, and nothing may be spent before that.
+    node.flow = [
+      ...everyone.filter((c) => c.rule.cluster),
+      ...everyone.filter((c) => !c.rule.cluster),
+    ];
+    const callerFlow = new Map<string, CallerFlow>();
+    for (const rule of ownRules.filter((r) => r.caller !== '*')) {
+      const entry = callerFlow.get(rule.caller) ?? {
+        stats: node.callerFlow.get(rule.caller)?.stats ?? new ResourceStats(node.options),
+        controllers: [],
+      };
+      entry.controllers.push(flow(rule, () => this.flowController(rule)));
+      callerFlow.set(rule.caller, entry);
+    }
+    node.callerFlow = callerFlow;
+
+    const hot = reuse(node.hotParams);
     node.hotParams = this.rules.hotParams
       .filter((r) => r.resource === node.name)
-      .map((r) => new HotParamLimiter(r));
+      .map((r) => hot(r, () => new HotParamLimiter(r)));
+
+    const breaker = reuse(node.breakers);
     node.breakers = this.rules.breakers
       .filter((r) => r.resource === node.name)
       .slice(0, 31)
-      .map((r) => new CircuitBreaker(r, emit));
+      .map((r) => breaker(r, () => new CircuitBreaker(r, emit)));
+    node.needs = {
+      params: [...new Set(node.hotParams.map((limiter) => limiter.rule.param))],
+      caller: node.callerFlow.size > 0,
+    };
+    const forced = this.forced.get(node.name) ?? null;
+    const now = this.clock();
+    for (const b of node.breakers) {
+      if (b.forced !== forced) {
+        b.force(forced, now);
+      }
+    }
   }
 
   private releaseProbes(node: ResourceNode, probeMask: number): void {
@@ -292,9 +555,15 @@ export class Resources {
     }
   }
 
-  private block(node: ResourceNode, now: number, reason: BlockReason, retryAfterMs: number) {
+  private block(
+    node: ResourceNode,
+    now: number,
+    reason: BlockReason,
+    retryAfterMs: number,
+    quota?: BlockedError['quota'],
+  ) {
     node.stats.addBlock(now, reason);
-    return new BlockedError(node.name, reason, Math.max(1, Math.ceil(retryAfterMs)));
+    return new BlockedError(node.name, reason, Math.max(1, Math.ceil(retryAfterMs)), quota);
   }
 }
 

@@ -26,8 +26,13 @@ export class WindowRing {
   }
 
   sum(now: number, field: number): number {
+    return this.sumLast(now, field, this.buckets);
+  }
+
+  /** Sum of `field` over the newest `count` buckets (the current one included). */
+  sumLast(now: number, field: number, count: number): number {
     const current = Math.floor(now / this.bucketMs);
-    const oldest = current - this.buckets;
+    const oldest = current - Math.min(count, this.buckets);
     let total = 0;
     for (let i = 0; i < this.buckets; i++) {
       const id = this.ids[i] ?? -1;
@@ -81,7 +86,7 @@ export class WindowRing {
   }
 }
 
-export const BLOCK_REASONS = ['flow', 'hot-param', 'breaker'] as const;
+export const BLOCK_REASONS = ['flow', 'hot-param', 'breaker', 'system'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 export const StatField = {
@@ -91,14 +96,19 @@ export const StatField = {
   blockedBreaker: 3,
   succeeded: 4,
   failed: 5,
-  rtSum: 6,
+  blockedSystem: 6,
+  rtSum: 7,
 } as const;
-const FIELD_COUNT = 7;
+export const STAT_FIELD_COUNT = 8;
+const FIELD_COUNT = STAT_FIELD_COUNT;
+/** Seconds of per-second history each resource keeps for the live view. */
+export const HISTORY_SECONDS = 300;
 
 const BLOCK_FIELD: Record<BlockReason, number> = {
   flow: StatField.blockedFlow,
   'hot-param': StatField.blockedHotParam,
   breaker: StatField.blockedBreaker,
+  system: StatField.blockedSystem,
 };
 
 export interface WindowTotals {
@@ -112,7 +122,7 @@ export interface WindowTotals {
 export interface ResourceSnapshot {
   /** Totals over the last second (a sliding window of `secondBuckets` buckets). */
   second: WindowTotals;
-  /** Totals over the last minute (sixty one-second buckets). */
+  /** Totals over the last minute (the newest sixty one-second buckets). */
   minute: WindowTotals;
   concurrency: number;
 }
@@ -122,36 +132,81 @@ export interface SlidingWindowOptions {
   secondBuckets?: number;
 }
 
-/** Per-resource statistics: a one-second ring of short buckets, a one-minute ring, in-flight count. */
+/** One second of a resource's history, as the live view serves it. */
+export interface SecondRow {
+  /** Epoch milliseconds the second starts at. */
+  t: number;
+  passed: number;
+  blocked: Record<BlockReason, number>;
+  succeeded: number;
+  failed: number;
+  rtSumMs: number;
+}
+
+/**
+ * Per-resource statistics: a one-second ring of short buckets (what rules decide on), a
+ * five-minute ring of one-second buckets (the live view and minute totals), running totals
+ * since start (Prometheus counters), and calls in flight.
+ */
 export class ResourceStats {
   readonly second: WindowRing;
-  readonly minute: WindowRing;
+  readonly history: WindowRing;
+  /** Running totals per StatField since the resource was first seen. */
+  readonly totals = new Float64Array(FIELD_COUNT);
   concurrency = 0;
 
   constructor(options: SlidingWindowOptions = {}) {
     this.second = new WindowRing(options.secondBuckets ?? 10, 1000, FIELD_COUNT);
-    this.minute = new WindowRing(60, 60_000, FIELD_COUNT);
+    this.history = new WindowRing(HISTORY_SECONDS, HISTORY_SECONDS * 1000, FIELD_COUNT);
   }
 
   addPass(now: number): void {
     this.second.add(now, StatField.passed, 1);
-    this.minute.add(now, StatField.passed, 1);
+    this.history.add(now, StatField.passed, 1);
+    this.totals[StatField.passed] = (this.totals[StatField.passed] ?? 0) + 1;
     this.concurrency++;
   }
 
   addBlock(now: number, reason: BlockReason): void {
     const field = BLOCK_FIELD[reason];
     this.second.add(now, field, 1);
-    this.minute.add(now, field, 1);
+    this.history.add(now, field, 1);
+    this.totals[field] = (this.totals[field] ?? 0) + 1;
   }
 
   addExit(now: number, rtMs: number, failed: boolean): void {
     const field = failed ? StatField.failed : StatField.succeeded;
     this.second.add(now, field, 1);
     this.second.add(now, StatField.rtSum, rtMs);
-    this.minute.add(now, field, 1);
-    this.minute.add(now, StatField.rtSum, rtMs);
+    this.history.add(now, field, 1);
+    this.history.add(now, StatField.rtSum, rtMs);
+    this.totals[field] = (this.totals[field] ?? 0) + 1;
+    this.totals[StatField.rtSum] = (this.totals[StatField.rtSum] ?? 0) + rtMs;
     this.concurrency--;
+  }
+
+  /** The newest `seconds` whole seconds, oldest first, quiet seconds as zeros. */
+  series(now: number, seconds = HISTORY_SECONDS): SecondRow[] {
+    const count = Math.max(1, Math.min(HISTORY_SECONDS, Math.floor(seconds)));
+    const current = Math.floor(now / 1000);
+    const rows: SecondRow[] = [];
+    for (let id = current - count + 1; id <= current; id++) {
+      const value = (field: number) => this.history.bucketValue(id, field);
+      rows.push({
+        t: id * 1000,
+        passed: value(StatField.passed),
+        blocked: {
+          flow: value(StatField.blockedFlow),
+          'hot-param': value(StatField.blockedHotParam),
+          breaker: value(StatField.blockedBreaker),
+          system: value(StatField.blockedSystem),
+        },
+        succeeded: value(StatField.succeeded),
+        failed: value(StatField.failed),
+        rtSumMs: value(StatField.rtSum),
+      });
+    }
+    return rows;
   }
 
   passQps(now: number): number {
@@ -160,7 +215,7 @@ export class ResourceStats {
 
   /** Passes in the whole previous calendar second of the clock. */
   previousSecondPasses(now: number): number {
-    return this.minute.bucketValue(Math.floor(now / 1000) - 1, StatField.passed);
+    return this.history.bucketValue(Math.floor(now / 1000) - 1, StatField.passed);
   }
 
   avgRtMs(now: number): number {
@@ -171,26 +226,28 @@ export class ResourceStats {
 
   snapshot(now: number): ResourceSnapshot {
     return {
-      second: totals(this.second, now),
-      minute: totals(this.minute, now),
+      second: totals(this.second, now, this.second.buckets),
+      minute: totals(this.history, now, 60),
       concurrency: this.concurrency,
     };
   }
 }
 
-function totals(ring: WindowRing, now: number): WindowTotals {
-  const succeeded = ring.sum(now, StatField.succeeded);
-  const failed = ring.sum(now, StatField.failed);
+function totals(ring: WindowRing, now: number, buckets: number): WindowTotals {
+  const sum = (field: number) => ring.sumLast(now, field, buckets);
+  const succeeded = sum(StatField.succeeded);
+  const failed = sum(StatField.failed);
   const completed = succeeded + failed;
   return {
-    passed: ring.sum(now, StatField.passed),
+    passed: sum(StatField.passed),
     blocked: {
-      flow: ring.sum(now, StatField.blockedFlow),
-      'hot-param': ring.sum(now, StatField.blockedHotParam),
-      breaker: ring.sum(now, StatField.blockedBreaker),
+      flow: sum(StatField.blockedFlow),
+      'hot-param': sum(StatField.blockedHotParam),
+      breaker: sum(StatField.blockedBreaker),
+      system: sum(StatField.blockedSystem),
     },
     succeeded,
     failed,
-    avgRtMs: completed === 0 ? 0 : ring.sum(now, StatField.rtSum) / completed,
+    avgRtMs: completed === 0 ? 0 : sum(StatField.rtSum) / completed,
   };
 }

@@ -37,14 +37,16 @@ describe('WindowRing', () => {
 });
 
 describe('ResourceStats', () => {
-  it('keeps a minute of one-second buckets beside the one-second window', () => {
+  it('keeps five minutes of one-second buckets beside the one-second window', () => {
     const stats = new ResourceStats();
     for (let s = 0; s < 70; s++) {
       stats.addPass(10_000 + s * 1000);
     }
     const now = 10_000 + 69 * 1000;
     expect(stats.passQps(now)).toBe(1);
-    expect(stats.minute.sum(now, StatField.passed)).toBe(60);
+    expect(stats.history.sumLast(now, StatField.passed, 60)).toBe(60);
+    expect(stats.history.sum(now, StatField.passed)).toBe(70);
+    expect(stats.snapshot(now).minute.passed).toBe(60);
     expect(stats.previousSecondPasses(now)).toBe(1);
     expect(stats.previousSecondPasses(now + 5000)).toBe(0);
   });
@@ -69,7 +71,7 @@ describe('resource statistics', () => {
     expect(snapshot.concurrency).toBe(0);
     expect(snapshot.second).toEqual({
       passed: 2,
-      blocked: { flow: 1, 'hot-param': 0, breaker: 0 },
+      blocked: { flow: 1, 'hot-param': 0, breaker: 0, system: 0 },
       succeeded: 1,
       failed: 1,
       avgRtMs: 30,
@@ -80,6 +82,20 @@ describe('resource statistics', () => {
     const later = resources.snapshot('GET /v1/users');
     expect(later.second.passed).toBe(0);
     expect(later.minute).toEqual(snapshot.minute);
+  });
+
+  it('serves the newest seconds as rows, quiet seconds as zeros', () => {
+    const stats = new ResourceStats();
+    stats.addPass(5_100);
+    stats.addExit(5_200, 40, false);
+    stats.addBlock(7_300, 'system');
+    const rows = stats.series(7_900, 3);
+    expect(rows.map((row) => row.t)).toEqual([5_000, 6_000, 7_000]);
+    expect(rows[0]).toMatchObject({ passed: 1, succeeded: 1, rtSumMs: 40 });
+    expect(rows[1]).toMatchObject({ passed: 0, succeeded: 0 });
+    expect(rows[2]?.blocked.system).toBe(1);
+    expect(stats.totals[StatField.passed]).toBe(1);
+    expect(stats.totals[StatField.blockedSystem]).toBe(1);
   });
 
   it('registers a resource the first time it is entered', () => {
