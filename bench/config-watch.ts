@@ -28,7 +28,7 @@ import { freePort } from '@trellis/db/embedded';
 import { issueServiceToken } from '@trellis/kit';
 import { SignJWT } from 'jose';
 import type { WatchWorkerData, WatchWorkerMessage } from './config-watch-worker.ts';
-import { cleanUp, cleanups, load, positive, startDatabase } from './support.ts';
+import { cleanups, load, positive, runBenchmark, startDatabase } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -350,15 +350,4 @@ async function main(): Promise<void> {
   );
 }
 
-process.once('SIGINT', () => {
-  void cleanUp().finally(() => process.exit(130));
-});
-
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);

@@ -1,7 +1,10 @@
 /** What every benchmark here shares: options, cleanup, a database and an autocannon run. */
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serve } from '@hono/node-server';
 import { runMigrations } from '@trellis/db';
 import { startEmbeddedPostgres } from '@trellis/db/embedded';
 import autocannon from 'autocannon';
@@ -72,4 +75,49 @@ export async function load(
     );
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Prints rows as a table: the first column left-aligned, the others right-aligned. */
+export function printTable(rows: string[][], gap = '   '): void {
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  for (const row of rows) {
+    console.log(
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join(gap),
+    );
+  }
+}
+
+/** Runs a benchmark's main: cleanups run on success, failure and Ctrl-C alike. */
+export async function runBenchmark(main: () => Promise<void>): Promise<void> {
+  process.once('SIGINT', () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+  try {
+    await main();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await cleanUp();
+  }
+}
+
+/** Serves `fetch` with @hono/node-server on a free loopback port until cleanup. */
+export async function serveFetch(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<string> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

@@ -9,20 +9,24 @@
  *   npm run bench -- --duration 10 --connections 50 --warmup 3
  *   BENCH_DURATION=10 BENCH_CONNECTIONS=50 npm run bench
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { createDb } from '@trellis/db';
 import { createLogger, createStaticConfig } from '@trellis/kit';
 import { createUsersApp, usersConfig } from '@trellis/users';
 import { Hono } from 'hono';
 import { findUserById } from '../services/users/src/repository.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
-import { cleanUp, cleanups, load, positive, type Run, startDatabase } from './support.ts';
+import {
+  cleanups,
+  load,
+  positive,
+  type Run,
+  runBenchmark,
+  serveFetch,
+  startDatabase,
+} from './support.ts';
 
-type Fetch = (request: Request) => Response | Promise<Response>;
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string' },
@@ -34,17 +38,6 @@ const { values: args } = parseArgs({
 const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 10);
 const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
 const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
-
-async function listen(fetch: Fetch): Promise<string> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-  });
-  cleanups.push(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function mean(runs: Run[], key: keyof Run): number {
   return runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
@@ -155,9 +148,9 @@ async function main(): Promise<void> {
   });
 
   const urls: Record<Target, string> = {
-    bare: `${await listen(bare.fetch)}/v1/users/${id}`,
-    query: `${await listen(query.fetch)}/v1/users/${id}`,
-    kit: `${await listen(app.fetch)}/v1/users/${id}`,
+    bare: `${await serveFetch(bare.fetch)}/v1/users/${id}`,
+    query: `${await serveFetch(query.fetch)}/v1/users/${id}`,
+    kit: `${await serveFetch(app.fetch)}/v1/users/${id}`,
   };
   for (const target of Object.keys(targetNames) as Target[]) {
     console.log(`warming up ${targetNames[target]} for ${warmup} s`);
@@ -175,15 +168,4 @@ async function main(): Promise<void> {
   printTable(runs);
 }
 
-process.once('SIGINT', () => {
-  void cleanUp().finally(() => process.exit(130));
-});
-
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);

@@ -201,4 +201,26 @@ describe('compose.yaml', () => {
       './observability/grafana/provisioning:/etc/grafana/provisioning:ro',
     );
   });
+
+  it('loads alert rules that watch metrics the kit exports', async () => {
+    const config = await readYaml<{ rule_files?: string[] }>(
+      'observability/prometheus/prometheus.yml',
+    );
+    expect(config.rule_files).toContain('/etc/prometheus/rules/*.yml');
+    const rules = await readYaml<{
+      groups: { name: string; rules: { alert: string; expr: string; for?: string }[] }[];
+    }>('observability/prometheus/rules/resilience.yml');
+    const kitSource = await readFile(
+      path.join(root, 'services/kit/src/resilience/metrics.ts'),
+      'utf8',
+    );
+    const alerts = rules.groups.flatMap((group) => group.rules);
+    expect(alerts.map((rule) => rule.alert)).toContain('CircuitBreakerOpen');
+    for (const rule of alerts) {
+      expect(rule.for, `${rule.alert} waits before firing`).toMatch(/^\d+[smh]$/);
+      for (const metric of rule.expr.match(/trellis_[a-z_]+/g) ?? []) {
+        expect(kitSource, `${rule.alert} uses ${metric}`).toContain(`'${metric}'`);
+      }
+    }
+  });
 });

@@ -16,8 +16,8 @@ export interface RedisHandle {
 
 const howToGetRedis = [
   'No Redis: REDIS_URL is not set and there is no redis-server on PATH.',
-  'Nothing in Trellis needs Redis yet, so the services start without it; queues and',
-  'cluster-wide limits will. Get one with `apt-get install redis-server` (Debian/Ubuntu),',
+  'The services start without it: cluster-wide flow limits then fall back to a share per',
+  'instance (queues will need it). Get one with `apt-get install redis-server` (Debian/Ubuntu),',
   '`brew install redis` (macOS), or point REDIS_URL at a running server.',
 ].join('\n');
 

@@ -1,50 +1,19 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { authorize } from '@/lib/auth';
-import { configFields, fieldErrorsByKey, parseLabels, valuesFromForm } from '@/lib/config-form';
+import { type ConfigTarget, getConfigSchema, publishDraft } from '@/data/config';
+import {
+  allowed,
+  logChange,
+  refusedBy,
+  revalidateConfig,
+  saveDraftAnswering,
+  targetOf,
+} from '@/lib/config-actions';
+import { configFields, parseJsonObject, parseLabels, valuesFromForm } from '@/lib/config-form';
 import { type FormState, formText } from '@/lib/form-state';
-import { adminLogger } from '@/lib/logger';
-import type { Permission } from '@/lib/permissions';
-import { outcomeOf, type Problem } from '@/lib/problem';
+import { outcomeOf } from '@/lib/problem';
 import { asOperator, serviceClient } from '@/lib/services';
-import type { Session } from '@/lib/session-token';
-
-type Target = { namespace: string; service: string };
-
-function targetOf(form: FormData): Target {
-  return { namespace: formText(form, 'namespace'), service: formText(form, 'service') };
-}
-
-function revalidate(target: Target) {
-  const base = `/config/${target.namespace}/${target.service}`;
-  revalidatePath('/config');
-  revalidatePath(base);
-  revalidatePath(`${base}/history`);
-  revalidatePath(`${base}/audit`);
-}
-
-function logChange(session: Session, change: string, target: Target, extra = {}) {
-  adminLogger().info({ actor: session.email, change, ...target, ...extra }, 'change');
-}
-
-async function allowed(
-  permission: Permission,
-): Promise<{ ok: true; session: Session } | { ok: false; state: FormState }> {
-  const check = await authorize(permission);
-  return check.ok ? check : { ok: false, state: { status: 'error', message: check.message } };
-}
-
-function refusedBy(problem: Problem, what: string): FormState {
-  if (problem.status === 422 && problem.errors.length > 0) {
-    return {
-      status: 'error',
-      message: `${what}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`,
-    };
-  }
-  return { status: 'error', message: `${what}: ${problem.detail}` };
-}
 
 const config = () => serviceClient('config');
 
@@ -57,33 +26,23 @@ export async function saveDraft(_previous: FormState, form: FormData): Promise<F
   }
   const { session } = check;
   const target = targetOf(form);
-  const schema = await outcomeOf(
-    config().GET('/v1/config/schemas/{service}', {
-      params: { path: { service: target.service } },
-      headers: asOperator(session),
-    }),
-  );
+  const schema = await getConfigSchema(session, target.service);
   if (!schema.ok) {
     return refusedBy(schema.problem, 'Cannot read the schema');
   }
   let values: Record<string, unknown>;
   if (mode === 'json') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (error) {
+    const parsed = parseJsonObject(raw);
+    if (!parsed.ok) {
       return {
         status: 'error',
-        message: `The JSON does not parse: ${error instanceof Error ? error.message : 'invalid'}.`,
+        message:
+          parsed.error === 'not-object'
+            ? 'The config must be one JSON object, `{ "key": value, … }`.'
+            : `The JSON does not parse: ${parsed.error}.`,
       };
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return {
-        status: 'error',
-        message: 'The config must be one JSON object, `{ "key": value, … }`.',
-      };
-    }
-    values = parsed as Record<string, unknown>;
+    values = parsed.value;
   } else {
     const fields = configFields(schema.data.jsonSchema, schema.data.secretKeys);
     const read = valuesFromForm(fields, form);
@@ -96,30 +55,12 @@ export async function saveDraft(_previous: FormState, form: FormData): Promise<F
     }
     values = read.values;
   }
-  const saved = await outcomeOf(
-    config().PUT('/v1/config/{namespace}/{service}/draft', {
-      params: { path: target },
-      body: { values },
-      headers: asOperator(session),
-    }),
-  );
-  if (!saved.ok) {
-    const { problem } = saved;
-    return {
-      status: 'error',
-      message:
-        problem.status === 422 && problem.errors.length > 0
-          ? 'The config center refused the draft: check the highlighted fields.'
-          : `The draft was not saved: ${problem.detail}`,
-      fieldErrors: fieldErrorsByKey(problem.errors),
-    };
-  }
-  logChange(session, 'config.saveDraft', target);
-  revalidate(target);
-  return {
-    status: 'success',
-    message: 'Draft saved. Its changes against the live release are listed below.',
-  };
+  return saveDraftAnswering(session, target, values, {
+    change: 'config.saveDraft',
+    refused: 'The config center refused the draft: check the highlighted fields.',
+    notSaved: 'The draft was not saved',
+    saved: 'Draft saved. Its changes against the live release are listed below.',
+  });
 }
 
 function grayRuleOf(
@@ -154,17 +95,14 @@ export async function publishConfig(_previous: FormState, form: FormData): Promi
   if ('error' in gray) {
     return { status: 'error', message: gray.error };
   }
-  const published = await outcomeOf(
-    config().POST('/v1/config/{namespace}/{service}/releases', {
-      params: { path: target },
-      body: { comment: formText(form, 'comment'), ...(gray.rule ? { gray: gray.rule } : {}) },
-      headers: asOperator(session),
-    }),
-  );
+  const published = await publishDraft(session, target, {
+    comment: formText(form, 'comment'),
+    ...(gray.rule ? { gray: gray.rule } : {}),
+  });
   if (!published.ok) {
     return refusedBy(published.problem, 'Not published');
   }
-  revalidate(target);
+  revalidateConfig(target);
   const { data } = published;
   if ('status' in data) {
     logChange(session, 'config.requestPublish', target, { changeRequest: data.id });
@@ -184,7 +122,7 @@ export async function publishConfig(_previous: FormState, form: FormData): Promi
 }
 
 function noticeUrl(
-  target: Target,
+  target: ConfigTarget,
   notice: { notice: string; request?: number; revision?: number | null },
 ): string {
   const query = new URLSearchParams({ notice: notice.notice });
@@ -224,7 +162,7 @@ export async function decideChangeRequest(
   if (!decided.ok) {
     return refusedBy(decided.problem, decision === 'approve' ? 'Not approved' : 'Not rejected');
   }
-  revalidate(target);
+  revalidateConfig(target);
   const { status, revision } = decided.data;
   logChange(session, `config.${status}`, target, { changeRequest: id });
   // The request's card leaves the page with the decision, so the page itself tells the outcome.
@@ -252,7 +190,7 @@ export async function rollbackConfig(_previous: FormState, form: FormData): Prom
   if (!rolledBack.ok) {
     return refusedBy(rolledBack.problem, 'Not rolled back');
   }
-  revalidate(target);
+  revalidateConfig(target);
   const { data } = rolledBack;
   if ('status' in data) {
     logChange(session, 'config.requestRollback', target, { changeRequest: data.id });
@@ -291,7 +229,7 @@ export async function endGrayRelease(_previous: FormState, form: FormData): Prom
   if (!ended.ok) {
     return refusedBy(ended.problem, promote ? 'Not promoted' : 'Not abandoned');
   }
-  revalidate(target);
+  revalidateConfig(target);
   logChange(session, promote ? 'config.promote' : 'config.abandon', target, {
     revision: ended.data.revision,
   });

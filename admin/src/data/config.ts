@@ -211,3 +211,32 @@ export async function serviceContext(
     },
   };
 }
+
+export function saveDraftValues(
+  caller: Caller,
+  target: ConfigTarget,
+  values: Record<string, unknown>,
+): Promise<Outcome<ConfigDraft>> {
+  return outcomeOf(
+    config().PUT('/v1/config/{namespace}/{service}/draft', {
+      params: { path: target },
+      body: { values },
+      headers: asOperator(caller),
+    }),
+  );
+}
+
+/** Publishes the saved draft: a release, or in a protected namespace a change request. */
+export function publishDraft(
+  caller: Caller,
+  target: ConfigTarget,
+  body: { comment: string; gray?: GrayRule },
+): Promise<Outcome<ConfigRelease | ConfigChangeRequest>> {
+  return outcomeOf(
+    config().POST('/v1/config/{namespace}/{service}/releases', {
+      params: { path: target },
+      body,
+      headers: asOperator(caller),
+    }),
+  );
+}

@@ -72,7 +72,10 @@ function remember(key: string, sample: MetricsSample) {
   return { baseline, trend };
 }
 
-async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+/** A platform endpoint's JSON (`{}` for a body that is not JSON), within the probe timeout. */
+export async function getJson(
+  url: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, {
     signal: AbortSignal.timeout(probeTimeoutMs),
     cache: 'no-store',
@@ -81,7 +84,8 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
   return { status: response.status, body };
 }
 
-function describeFailure(error: unknown): string {
+/** Why an instance could not be reached, in a few words. */
+export function describeFailure(error: unknown): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return `no answer within ${probeTimeoutMs / 1000} s`;
   }

@@ -154,6 +154,22 @@ export function valuesFromForm(
   return { values, errors };
 }
 
+/**
+ * Text typed as one JSON object: its value, or `not-object` for JSON of another kind, or the
+ * parser's complaint.
+ */
+export function parseJsonObject(
+  text: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : 'invalid' };
+  }
+  return isRecord(parsed) ? { ok: true, value: parsed } : { ok: false, error: 'not-object' };
+}
+
 /** The top-level key a center error path names (`features.newCheckout` → `features`). */
 export function fieldKeyOf(path: string): string {
   const bare = path.replace(/^values(\.|$)/, '');

@@ -92,3 +92,19 @@ export function shortId(id: string): string {
   const [prefix, rest = ''] = id.split('_');
   return rest.length > 12 ? `${prefix}_…${rest.slice(-8)}` : id;
 }
+
+/** A per-second rate: `12`, `3.4`, `0.1`; whole numbers without decimals. */
+export function formatRate(perSecond: number): string {
+  if (perSecond === 0) {
+    return '0';
+  }
+  return Number.isInteger(perSecond) ? String(perSecond) : perSecond.toFixed(1);
+}
+
+/** Milliseconds to one decimal below 10 ms, whole above; `–` for nothing measured. */
+export function formatMs(ms: number | null): string {
+  if (ms === null) {
+    return '–';
+  }
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}

@@ -54,3 +54,23 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/** Visible form controls with no label: every one must have one. */
+export function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((field) => (field as HTMLInputElement).type !== 'hidden')
+      .filter((field) => {
+        const control = field as HTMLInputElement;
+        return !control.labels?.length && !control.getAttribute('aria-label');
+      })
+      .map((field) => field.outerHTML.slice(0, 120)),
+  );
+}
+
+/** The text of the first alert that contains `containing`, once one shows. */
+export async function alertText(page: Page, containing: string): Promise<string> {
+  const alert = page.getByRole('alert').filter({ hasText: containing });
+  await alert.first().waitFor();
+  return (await alert.first().textContent()) ?? '';
+}

@@ -2,67 +2,25 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDir } from '../../scripts/admin-build.ts';
 import { deriveSessionKey, sealSession } from '../../src/lib/session-token.ts';
-import { type ConsolePage, launchChromium, openConsole, screenshot, signIn } from './browser.ts';
-import { type Platform, type ServiceName, startPlatform } from './platform.ts';
+import { alertText, type ConsolePage, screenshot, signIn, unlabelledFields } from './browser.ts';
+import { consoleHarness, logins } from './harness.ts';
+import type { Platform } from './platform.ts';
 
-const logins = {
-  admin: { email: 'admin@trellis.local', password: 'trellis-admin' },
-  operator: { email: 'operator@trellis.local', password: 'trellis-operator' },
-  member: { email: 'member@trellis.local', password: 'trellis-member' },
-};
-
+const harness = consoleHarness();
+const { open, as, api, userToken, configApi } = harness;
 let platform: Platform;
-let browser: Browser;
-const opened: ConsolePage[] = [];
 
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([
-    startPlatform(inject('adminDatabaseUrl')),
-    launchChromium(),
-  ]);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-// Every page a test visited must have run without a console error or an uncaught exception.
-afterEach(async () => {
-  const errors = opened.flatMap((tab) => tab.errors);
-  await Promise.all(opened.splice(0).map((tab) => tab.context.close()));
-  expect(errors).toEqual([]);
+beforeAll(() => {
+  platform = harness.platform;
 });
-
-async function open(options?: Parameters<typeof openConsole>[1]): Promise<ConsolePage> {
-  const tab = await openConsole(browser, options);
-  opened.push(tab);
-  return tab;
-}
-
-async function as(role: keyof typeof logins, options?: Parameters<typeof openConsole>[1]) {
-  const tab = await open(options);
-  await signIn(tab.page, platform.adminUrl, logins[role].email, logins[role].password);
-  await tab.page.waitForURL(`${platform.adminUrl}/`);
-  return tab;
-}
 
 function pathOf(page: Page): string {
   const url = new URL(page.url());
   return `${url.pathname}${url.search}`;
-}
-
-async function api<T>(service: ServiceName, route: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${platform.serviceUrls[service]}${route}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init?.headers },
-  });
-  expect(response.ok, `${route} answered ${response.status}`).toBe(true);
-  return (await response.json()) as T;
 }
 
 async function sessionCookie(tab: ConsolePage): Promise<string> {
@@ -71,25 +29,6 @@ async function sessionCookie(tab: ConsolePage): Promise<string> {
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe('Lax');
   return session?.value ?? '';
-}
-
-/** Visible form controls with no label: every one must have one. */
-function unlabelledFields(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((field) => (field as HTMLInputElement).type !== 'hidden')
-      .filter((field) => {
-        const control = field as HTMLInputElement;
-        return !control.labels?.length && !control.getAttribute('aria-label');
-      })
-      .map((field) => field.outerHTML.slice(0, 120)),
-  );
-}
-
-async function alertText(page: Page, containing: string): Promise<string> {
-  const alert = page.getByRole('alert').filter({ hasText: containing });
-  await alert.first().waitFor();
-  return (await alert.first().textContent()) ?? '';
 }
 
 function dayFromToday(days: number): string {
@@ -313,7 +252,8 @@ describe('sessions', () => {
     });
     await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
     try {
-      const { page } = await as('admin');
+      const tab = await as('admin');
+      const { page } = tab;
       const { port } = evil.address() as AddressInfo;
       const answered = page.waitForResponse(
         (response) =>
@@ -327,7 +267,6 @@ describe('sessions', () => {
         'Cross-site requests may not change anything here.',
       );
       // The browser logs the refusal this test provoked; nothing else may be logged.
-      const tab = opened.at(-1) as ConsolePage;
       const others = tab.errors.filter((error) => !error.includes('status of 403'));
       tab.errors.splice(0, tab.errors.length, ...others);
     } finally {
@@ -661,30 +600,6 @@ describe('the config center', () => {
   };
   let instanceServer: http.Server;
   let instanceUrl: string;
-
-  async function configApi(
-    route: string,
-    init: RequestInit & { token: string },
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${platform.serviceUrls.config}${route}`, {
-      ...init,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${init.token}`,
-        ...init.headers,
-      },
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : {} };
-  }
-
-  async function userToken(login: { email: string; password: string }): Promise<string> {
-    const session = await api<{ accessToken: string }>('users', '/v1/sessions', {
-      method: 'POST',
-      body: JSON.stringify(login),
-    });
-    return session.accessToken;
-  }
 
   /** What an instance of the storefront tells the center after it applied a revision. */
   async function reportApplied(instanceId: string, revision: number) {

@@ -1,13 +1,24 @@
 import type { Context } from 'hono';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
+
+// Hono route paths are few and fixed, so each is converted once.
+const templates = new Map<string, string>();
 
 /** OpenAPI-style route template (`/v1/users/{id}`) of the route that answers, if any. */
 export function routeTemplate(c: Context): string {
-  const path = routePath(c, -1);
+  // Every route matching the path is listed in registration order, middleware (method ALL)
+  // included; the first bound to a method answers. The last one may not: `/v1/orders/stats`
+  // also matches `/v1/orders/:id`, registered after it.
+  const path = matchedRoutes(c).find((route) => route.method !== 'ALL')?.path ?? routePath(c, -1);
   if (!path || path === '*' || path === '/*') {
     return 'unmatched';
   }
-  return path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}');
+  let template = templates.get(path);
+  if (template === undefined) {
+    template = path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}');
+    templates.set(path, template);
+  }
+  return template;
 }
 
 /** The values of a template's `{name}` segments in `path`, e.g. `{ id: 'ord_1' }`. */

@@ -47,6 +47,11 @@ export interface ServiceOptions<Deps> {
    * `resilience` config key; a fresh one with no rules when omitted.
    */
   resilience?: Resilience;
+  /**
+   * Guard inbound routes with the engine (default true); off leaves the routes unguarded and
+   * uncounted, for benchmarks and for services fronted by a gateway that does it.
+   */
+  protect?: boolean;
   now?: () => Date;
 }
 
@@ -233,7 +238,9 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
   app.use((c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
-  app.use(inboundProtection(resilience, platformPaths));
+  if (options.protect !== false) {
+    app.use(inboundProtection(resilience, platformPaths));
+  }
 
   app.onError((error, c) => {
     const apiError = toApiError(error);

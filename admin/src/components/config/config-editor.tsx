@@ -16,6 +16,7 @@ import {
   type ConfigField,
   controlName,
   controlText,
+  parseJsonObject,
   secretMask,
   valuesFromForm,
 } from '@/lib/config-form';
@@ -231,20 +232,16 @@ export function ConfigEditor({
       setShown(read.values);
       setMode('json');
     } else {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(String(data.get('raw') ?? ''));
-      } catch (error) {
+      const parsed = parseJsonObject(String(data.get('raw') ?? ''));
+      if (!parsed.ok) {
         setToggleError(
-          `The JSON does not parse (${error instanceof Error ? error.message : 'invalid'}); fix it before switching to the form.`,
+          parsed.error === 'not-object'
+            ? 'The config must be one JSON object before switching to the form.'
+            : `The JSON does not parse (${parsed.error}); fix it before switching to the form.`,
         );
         return;
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        setToggleError('The config must be one JSON object before switching to the form.');
-        return;
-      }
-      setShown(parsed as Record<string, unknown>);
+      setShown(parsed.value);
       setMode('form');
     }
     setToggleError(undefined);

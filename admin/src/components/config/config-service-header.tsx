@@ -1,5 +1,6 @@
 import { Badge } from '@tremor/react';
 import Link from 'next/link';
+import { PillLinks, UnderlineTabs } from '@/components/ui/nav-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import type { ConfigTarget, ServiceContext } from '@/data/config';
 
@@ -10,9 +11,6 @@ const tabs = [
 ] as const;
 
 export type ConfigTab = (typeof tabs)[number]['label'];
-
-const tabClass =
-  'border-b-2 px-1 pb-2 text-tremor-default font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted';
 
 /** Title, state and tabs of a namespace × service; the other namespaces one click away. */
 export function ConfigServiceHeader({
@@ -52,46 +50,24 @@ export function ConfigServiceHeader({
           </span>
         }
         actions={
-          <nav aria-label="Namespaces" className="flex flex-wrap gap-1">
-            {namespaces.map((each) => (
-              <Link
-                key={each.name}
-                href={`/config/${each.name}/${target.service}${tab}`}
-                aria-current={each.name === target.namespace ? 'page' : undefined}
-                className={`rounded-tremor-small px-3 py-1.5 text-tremor-default font-medium ${
-                  each.name === target.namespace
-                    ? 'bg-tremor-brand-faint text-tremor-brand-emphasis dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis'
-                    : 'text-tremor-content-emphasis hover:bg-tremor-background-subtle dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle'
-                }`}
-              >
-                {each.name}
-              </Link>
-            ))}
-          </nav>
+          <PillLinks
+            label="Namespaces"
+            items={namespaces.map((each) => ({
+              href: `/config/${each.name}/${target.service}${tab}`,
+              label: each.name,
+              current: each.name === target.namespace,
+            }))}
+          />
         }
       />
-      <nav
-        aria-label="Config views"
-        className="mb-6 flex gap-6 border-b border-tremor-border dark:border-dark-tremor-border"
-      >
-        {tabs.map((each) => {
-          const selected = each.label === current;
-          return (
-            <Link
-              key={each.label}
-              href={`${base}${each.segment}`}
-              aria-current={selected ? 'page' : undefined}
-              className={`${tabClass} ${
-                selected
-                  ? 'border-tremor-brand text-tremor-brand-emphasis dark:border-dark-tremor-brand dark:text-dark-tremor-brand-emphasis'
-                  : 'border-transparent text-tremor-content hover:text-tremor-content-emphasis dark:text-dark-tremor-content dark:hover:text-dark-tremor-content-emphasis'
-              }`}
-            >
-              {each.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <UnderlineTabs
+        label="Config views"
+        items={tabs.map((each) => ({
+          href: `${base}${each.segment}`,
+          label: each.label,
+          current: each.label === current,
+        }))}
+      />
     </>
   );
 }

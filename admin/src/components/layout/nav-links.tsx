@@ -6,6 +6,7 @@ import {
   RiNodeTree,
   RiServerLine,
   RiSettings3Line,
+  RiShieldFlashLine,
   RiShoppingBag3Line,
   RiTeamLine,
 } from '@remixicon/react';
@@ -18,6 +19,7 @@ const areas = [
   { href: '/services', label: 'Services', icon: RiServerLine },
   { href: '/registry', label: 'Instances', icon: RiNodeTree },
   { href: '/config', label: 'Config', icon: RiSettings3Line },
+  { href: '/resilience', label: 'Resilience', icon: RiShieldFlashLine },
   { href: '/users', label: 'Users', icon: RiTeamLine },
   { href: '/orders', label: 'Orders', icon: RiShoppingBag3Line },
   { href: '/meetings', label: 'Meetings', icon: RiCalendarLine },

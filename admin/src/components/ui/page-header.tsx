@@ -4,15 +4,27 @@ interface PageHeaderProps {
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
+  /** 2 for the heading of a section within a page. */
+  level?: 1 | 2;
+  id?: string;
 }
 
-export function PageHeader({ title, description, actions }: PageHeaderProps) {
+const levels = {
+  1: { Heading: 'h1', className: 'mb-6', title: 'text-2xl' },
+  2: { Heading: 'h2', className: 'mb-3', title: 'text-tremor-title' },
+} as const;
+
+export function PageHeader({ title, description, actions, level = 1, id }: PageHeaderProps) {
+  const { Heading, className, title: size } = levels[level];
   return (
-    <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+    <header className={`${className} flex flex-wrap items-start justify-between gap-4`}>
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        <Heading
+          id={id}
+          className={`${size} font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong`}
+        >
           {title}
-        </h1>
+        </Heading>
         {description ? (
           <p className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">
             {description}

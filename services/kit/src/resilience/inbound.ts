@@ -49,6 +49,23 @@ async function paramsOf(
   return params;
 }
 
+const names = new Map<string, Map<string, string>>();
+
+/** `METHOD /template`, built once per route so the hot path allocates no string. */
+function resourceName(method: string, route: string): string {
+  let byMethod = names.get(route);
+  if (byMethod === undefined) {
+    byMethod = new Map();
+    names.set(route, byMethod);
+  }
+  let name = byMethod.get(method);
+  if (name === undefined) {
+    name = `${method} ${route}`;
+    byMethod.set(method, name);
+  }
+  return name;
+}
+
 /**
  * Guards every inbound route as the resource `METHOD /template`: sheds load first (503), then
  * admits through the route's flow, hot-parameter and breaker rules (429 / 503 problems), and
@@ -67,7 +84,7 @@ export function inboundProtection(
     if (route === 'unmatched') {
       return next();
     }
-    const name = `${c.req.method} ${route}`;
+    const name = resourceName(c.req.method, route);
     if (system.shouldShed()) {
       resources.recordBlock(name, 'system', 'inbound');
       throw blockedToApiError(new BlockedError(name, 'system', 1000));
@@ -80,7 +97,10 @@ export function inboundProtection(
     if (needs.params.length > 0) {
       options = { ...options, params: await paramsOf(c, route, needs.params) };
     }
-    const entry = await resources.acquire(name, options);
+    // Only a cluster rule can make admission wait; everything else decides synchronously.
+    const entry = needs.lease
+      ? await resources.acquire(name, options)
+      : resources.tryEntry(name, options);
     if (entry instanceof BlockedError) {
       throw blockedToApiError(entry);
     }

@@ -102,11 +102,13 @@ export interface EntryNeeds {
   params: readonly string[];
   /** Whether any flow rule names a caller. */
   caller: boolean;
+  /** Whether a cluster rule may make the entry wait for a lease (use `acquire`, not `tryEntry`). */
+  lease: boolean;
 }
 
 class ResourceNode {
   readonly stats: ResourceStats;
-  needs: EntryNeeds = { params: [], caller: false };
+  needs: EntryNeeds = { params: [], caller: false, lease: false };
   /** Observes each completed call's response time, in milliseconds (metrics). */
   observeRt: ((ms: number) => void) | undefined;
   flow: FlowController[] = [];
@@ -536,6 +538,7 @@ export class Resources {
     node.needs = {
       params: [...new Set(node.hotParams.map((limiter) => limiter.rule.param))],
       caller: node.callerFlow.size > 0,
+      lease: ownRules.some((rule) => rule.cluster),
     };
     const forced = this.forced.get(node.name) ?? null;
     const now = this.clock();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createResilience, type ResilienceRulesInput, SystemGuard } from '../../src/index.ts';
-import { expectProblem } from '../../src/testing.ts';
+import {
+  createResilience,
+  createRouter,
+  createService,
+  type ResilienceRulesInput,
+  SystemGuard,
+} from '../../src/index.ts';
+import { captureLogger, expectProblem } from '../../src/testing.ts';
 import { createTestService } from '../test-service.ts';
 
 function serviceWith(rules: ResilienceRulesInput) {
@@ -134,13 +140,10 @@ describe('inbound protection', () => {
     const resource = view.resources.find((r: { name: string }) => r.name === 'GET /v1/things/{id}');
     expect(resource.kind).toBe('inbound');
     expect(resource.series).toHaveLength(5);
-    const total = (key: 'passed') =>
-      resource.series.reduce(
-        (sum: number, row: Record<string, number>) => sum + (row[key] ?? 0),
-        0,
-      );
-    expect(total('passed')).toBe(1);
-    expect(resource.series.at(-1).blocked.flow).toBe(1);
+    type Row = { passed: number; blocked: { flow: number } };
+    const rows = resource.series as Row[];
+    expect(rows.reduce((sum, row) => sum + row.passed, 0)).toBe(1);
+    expect(rows.reduce((sum, row) => sum + row.blocked.flow, 0)).toBe(1);
     expect(view.rules.flow[0]).toMatchObject({ threshold: 0, behavior: 'reject', caller: '*' });
     await expectProblem(await app.request('/resilience?seconds=0'), 400, 'seconds');
   });
@@ -189,5 +192,32 @@ describe('system guard', () => {
     }
     expect(guard.eventLoopDelayMs).toBeLessThan(100);
     expect(guard.shouldShed()).toBe(false);
+  });
+});
+
+describe('route naming', () => {
+  it('names a literal route by itself, not by a parameterised route that also matches', async () => {
+    const resilience = createResilience({
+      rules: { flow: [{ resource: 'GET /v1/items/latest', threshold: 0 }] },
+    });
+    const app = createService({
+      name: 'items',
+      version: '1',
+      instanceId: 'items-1',
+      description: 'Route naming.',
+      logger: captureLogger('items').logger,
+      deps: {},
+      resilience,
+    });
+    const router = createRouter();
+    router.get('/v1/items/latest', (c) => c.json({ latest: true }));
+    router.get('/v1/items/:id', (c) => c.json({ id: c.req.param('id') }));
+    app.route('/', router);
+    expect((await app.request('/v1/items/latest')).status).toBe(429);
+    expect((await app.request('/v1/items/itm_1')).status).toBe(200);
+    expect(resilience.resources.names().sort()).toEqual([
+      'GET /v1/items/latest',
+      'GET /v1/items/{id}',
+    ]);
   });
 });

@@ -145,7 +145,13 @@ describe('callers, republishing and forcing', () => {
         controller: (rule) => ({
           rule,
           retryAfterMs: 0,
-          check: () => (tokens > 0 ? (tokens--, 0) : FLOW_PENDING),
+          check: () => {
+            if (tokens === 0) {
+              return FLOW_PENDING;
+            }
+            tokens--;
+            return 0;
+          },
           ready: async () => {
             tokens = 1;
           },

@@ -4,9 +4,8 @@ import { ChangeRequests } from '@/components/config/change-requests';
 import { ConfigEditor } from '@/components/config/config-editor';
 import { ConfigNotice } from '@/components/config/config-notice';
 import { ConfigServiceHeader } from '@/components/config/config-service-header';
-import { DiffTable } from '@/components/config/diff-table';
+import { DraftPublishCard } from '@/components/config/draft-publish-card';
 import { GrayRelease, grayProgress } from '@/components/config/gray-release';
-import { PublishForm } from '@/components/config/publish-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import {
@@ -45,7 +44,7 @@ export default async function ConfigDraftPage({
       </>
     );
   }
-  const { state, namespace } = context.data;
+  const { state } = context.data;
   const [schema, draft, diff, requests, reports, registered] = await Promise.all([
     getConfigSchema(session, target.service),
     getDraft(session, target),
@@ -57,16 +56,6 @@ export default async function ConfigDraftPage({
   const mayEdit = may(session.role, 'config.edit');
   const gray = state?.gray;
   const liveRevision = state?.liveRevision ?? null;
-  const noChanges = diff.ok && diff.data.changes.length === 0;
-  const blockedBecause = !mayEdit
-    ? 'Your role may not publish config.'
-    : gray
-      ? `Gray release ${gray.revision} is live: promote or abandon it before publishing again.`
-      : noChanges
-        ? liveRevision === null
-          ? 'Save a draft to publish the first release.'
-          : `The draft equals live revision ${liveRevision}: nothing to publish.`
-        : undefined;
   return (
     <>
       <ConfigServiceHeader target={target} context={context.data} current="Draft" />
@@ -126,36 +115,15 @@ export default async function ConfigDraftPage({
               savedAt={draft.data.updatedAt}
             />
           </Card>
-          <Card className="xl:col-span-2">
-            <h2 className={headingClass}>
-              {liveRevision
-                ? `Draft against live revision ${liveRevision}`
-                : 'Draft against nothing published'}
-            </h2>
-            <p className={`mb-4 ${noteClass}`}>What publishing the saved draft would change.</p>
-            {diff.ok ? (
-              <DiffTable
-                changes={diff.data.changes}
-                empty="No differences."
-                testId="draft-diff"
-                compact
-              />
-            ) : (
-              <ServiceUnavailable service="config" problem={diff.problem} />
-            )}
-            <div className="mt-6 border-t border-tremor-border pt-5 dark:border-dark-tremor-border">
-              <h3 className="mb-3 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                {namespace.protected ? 'Request approval' : 'Publish'}
-              </h3>
-              <PublishForm
-                namespace={target.namespace}
-                service={target.service}
-                isProtected={namespace.protected}
-                blockedBecause={blockedBecause}
-                grayAllowed={liveRevision !== null}
-              />
-            </div>
-          </Card>
+          <DraftPublishCard
+            className="xl:col-span-2"
+            target={target}
+            context={context.data}
+            diff={diff}
+            mayEdit={mayEdit}
+            note="What publishing the saved draft would change."
+            testId="draft-diff"
+          />
         </div>
       )}
     </>

@@ -1,0 +1,151 @@
+'use server';
+
+import { diffDraft, getConfigSchema, getDraft, publishDraft, saveDraftValues } from '@/data/config';
+import {
+  allowed,
+  logChange,
+  refusedBy,
+  revalidateConfig,
+  saveDraftAnswering,
+  targetOf,
+} from '@/lib/config-actions';
+import { parseJsonObject } from '@/lib/config-form';
+import { type FormState, formText } from '@/lib/form-state';
+import { type ForcedState, forceComment, rulesProperty, withForcedBreaker } from '@/lib/resilience';
+
+function forcedStateOf(form: FormData): ForcedState | null | undefined {
+  switch (formText(form, 'state')) {
+    case 'open':
+      return 'open';
+    case 'closed':
+      return 'closed';
+    case 'clear':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Pins one resource's breakers open or closed (or releases them) through the service's config:
+ * the change reaches every instance, survives restarts and is audited like any release. Only
+ * the pin is published: a draft holding other unpublished changes is refused, since publishing
+ * it would ship them too.
+ */
+export async function forceBreaker(_previous: FormState, form: FormData): Promise<FormState> {
+  const check = await allowed('config.edit');
+  if (!check.ok) {
+    return check.state;
+  }
+  const { session } = check;
+  const target = targetOf(form);
+  const resource = formText(form, 'resource');
+  const state = forcedStateOf(form);
+  if (!resource || state === undefined) {
+    return { status: 'error', message: 'Choose a breaker and whether to open, close or clear it.' };
+  }
+  const [schema, draft, pending] = await Promise.all([
+    getConfigSchema(session, target.service),
+    getDraft(session, target),
+    diffDraft(session, target),
+  ]);
+  if (!schema.ok) {
+    return refusedBy(schema.problem, 'Cannot read the config schema');
+  }
+  const property = rulesProperty(schema.data.jsonSchema);
+  if (!property) {
+    return {
+      status: 'error',
+      message: `The config of ${target.service} has no resilience key to pin breakers in.`,
+    };
+  }
+  if (!draft.ok) {
+    return refusedBy(draft.problem, 'Cannot read the config');
+  }
+  if (!pending.ok) {
+    return refusedBy(pending.problem, 'Cannot read the config');
+  }
+  if (pending.data.changes.length > 0) {
+    return {
+      status: 'error',
+      message: `${target.service} has an unpublished draft in ${target.namespace} (${pending.data.changes.map((change) => change.path).join(', ')}${draft.data.updatedBy ? `, saved by ${draft.data.updatedBy}` : ''}). Publishing the force would publish it too: publish or revert that draft first.`,
+    };
+  }
+  const edited = withForcedBreaker(draft.data.values, resource, state, property.default);
+  if (!edited.changed) {
+    return {
+      status: 'success',
+      message: state
+        ? `${resource} is already forced ${state} in ${target.namespace}.`
+        : `${resource} is not forced in ${target.namespace}.`,
+    };
+  }
+  const saved = await saveDraftValues(session, target, edited.values);
+  if (!saved.ok) {
+    return refusedBy(saved.problem, 'The config center refused the change');
+  }
+  const comment = forceComment(resource, state);
+  const published = await publishDraft(session, target, { comment });
+  if (!published.ok) {
+    return refusedBy(published.problem, 'Saved as a draft, but not published');
+  }
+  revalidateConfig(target);
+  const { data } = published;
+  if ('status' in data) {
+    logChange(session, 'resilience.requestForce', target, {
+      resource,
+      state,
+      changeRequest: data.id,
+    });
+    return {
+      status: 'success',
+      message: `${target.namespace} is protected: change request #${data.id} (“${comment}”) waits for another admin's approval. The breaker is not forced until then.`,
+    };
+  }
+  logChange(session, 'resilience.force', target, { resource, state, revision: data.revision });
+  return {
+    status: 'success',
+    message: `${comment}: published as revision ${data.revision}; every instance applies it within seconds.`,
+  };
+}
+
+/** Saves the `resilience` key of the service's draft; the center validates it against its schema. */
+export async function saveResilienceRules(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const check = await allowed('config.edit');
+  if (!check.ok) {
+    return check.state;
+  }
+  const { session } = check;
+  const target = targetOf(form);
+  const parsed = parseJsonObject(String(form.get('rules') ?? ''));
+  if (!parsed.ok) {
+    return {
+      status: 'error',
+      message: 'The rules were not saved.',
+      fieldErrors: {
+        resilience:
+          parsed.error === 'not-object'
+            ? 'The rules must be one JSON object, `{ "flow": [ … ], … }`.'
+            : `The JSON does not parse: ${parsed.error}.`,
+      },
+    };
+  }
+  const draft = await getDraft(session, target);
+  if (!draft.ok) {
+    return refusedBy(draft.problem, 'Cannot read the draft');
+  }
+  return saveDraftAnswering(
+    session,
+    target,
+    { ...draft.data.values, resilience: parsed.value },
+    {
+      change: 'resilience.saveRules',
+      refused: 'The config center refused the rules: see the errors beside the editor.',
+      notSaved: 'The rules were not saved',
+      saved: 'Draft saved. Its changes against the live release are listed beside the editor.',
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import type { Problem } from '@/lib/problem';
+import type { InstanceAnswer, ResilienceService } from '@/lib/resilience';
+import { parseResilienceView } from '@/lib/resilience-view';
+import { serviceUrl } from '@/lib/services';
+import type { Session } from '@/lib/session-token';
+import { describeFailure, getJson } from './platform';
+import { listRegistryInstances } from './registry';
+
+/** An instance asked for its view that did not give one. */
+export interface InstanceFailure {
+  instance: string;
+  address: string;
+  reason: string;
+}
+
+export interface ResilienceReading {
+  answered: InstanceAnswer[];
+  failed: InstanceFailure[];
+  /** Where the addresses came from: the registry, or the URL the console is configured with. */
+  source: 'registry' | 'configured';
+  /** Why the registry could not be read, when it could not. */
+  registryProblem?: Problem;
+}
+
+interface Target {
+  /** The registered instance id; unknown for the configured URL until it answers. */
+  instance?: string;
+  address: string;
+}
+
+async function targetsOf(
+  caller: Pick<Session, 'accessToken'>,
+  service: ResilienceService,
+): Promise<{ targets: Target[]; registryProblem?: Problem }> {
+  const registered = await listRegistryInstances(caller, service);
+  if (registered.ok && registered.data.length > 0) {
+    return {
+      targets: registered.data.map((each) => ({
+        instance: each.instanceId,
+        address: each.address,
+      })),
+    };
+  }
+  return {
+    targets: [{ address: serviceUrl(service) }],
+    ...(registered.ok ? {} : { registryProblem: registered.problem }),
+  };
+}
+
+async function ask(
+  target: Target,
+): Promise<{ ok: true; answer: InstanceAnswer } | { ok: false; failure: InstanceFailure }> {
+  const fallbackName = target.instance ?? target.address;
+  const fail = (reason: string) => ({
+    ok: false as const,
+    failure: { instance: fallbackName, address: target.address, reason },
+  });
+  try {
+    const { status, body } = await getJson(`${target.address}/resilience?seconds=300`);
+    if (status === 404) {
+      return fail('has no /resilience endpoint (404): its kit predates the resilience engine');
+    }
+    if (status !== 200) {
+      return fail(`answered ${status}`);
+    }
+    const parsed = parseResilienceView(body);
+    if (!parsed.ok) {
+      return fail(parsed.reason);
+    }
+    return {
+      ok: true,
+      answer: {
+        instance: target.instance ?? (parsed.view.instance || fallbackName),
+        address: target.address,
+        view: parsed.view,
+      },
+    };
+  } catch (error) {
+    return fail(describeFailure(error));
+  }
+}
+
+/**
+ * The view of every instance of a service: each registered instance at its own address, or
+ * the configured URL while the registry lists none (or cannot be read).
+ */
+export async function readResilience(
+  caller: Pick<Session, 'accessToken'>,
+  service: ResilienceService,
+): Promise<ResilienceReading> {
+  const { targets, registryProblem } = await targetsOf(caller, service);
+  const results = await Promise.all(targets.map(ask));
+  const reading: ResilienceReading = {
+    answered: [],
+    failed: [],
+    source: targets.some((target) => target.instance) ? 'registry' : 'configured',
+    ...(registryProblem ? { registryProblem } : {}),
+  };
+  for (const result of results) {
+    if (result.ok) {
+      reading.answered.push(result.answer);
+    } else {
+      reading.failed.push(result.failure);
+    }
+  }
+  return reading;
+}
