@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { issueServiceToken } from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { call } from './http-call.ts';
 import { type ServiceProcess, startServiceProcess } from './service-process.ts';
 
 /**
@@ -67,24 +68,6 @@ async function startOrders(instanceId: string, usersUrl: string): Promise<Servic
   );
   running.push(started);
   return started;
-}
-
-async function call(
-  base: string,
-  method: string,
-  route: string,
-  options: { json?: unknown; token?: string } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: {
-      ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
 /** Saves the orders draft and publishes it as the operator; returns the new revision. */

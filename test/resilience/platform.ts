@@ -6,6 +6,7 @@ import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import type { ResilienceRulesInput } from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
+import { call } from '../http-call.ts';
 import { type ServiceProcess, startServiceProcess } from '../service-process.ts';
 
 /**
@@ -167,24 +168,6 @@ export async function startPlatform(
     await stop();
     throw error;
   }
-}
-
-async function call(
-  base: string,
-  method: string,
-  route: string,
-  options: CallOptions = {},
-): Promise<Answer> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: {
-      ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
 function expectStatus(answer: Answer, status: number): Answer {

@@ -193,19 +193,27 @@ class ClusterFlowHub {
       return;
     }
     this.probing = true;
+    let reply: LeaseReply;
     try {
-      await this.call(`${this.keyPrefix}:{probe}`, 0, 0);
+      reply = await this.call(`${this.keyPrefix}:{probe}`, 0, 0);
     } catch {
-      return;
-    } finally {
       this.probing = false;
+      return;
     }
-    if (this.mode === 'fallback' && !this.closed) {
-      this.mode = 'redis';
-      this.stopProbing();
-      this.options.logger?.info('cluster flow: Redis answers again, cluster thresholds apply');
-      this.notify('redis');
-    }
+    this.stopProbing();
+    // Redis's count for the running second knows nothing of what this instance admitted on its
+    // own share, so switching now could admit a share plus a whole budget. Wait for the next
+    // Redis second (still probing-guarded so no second switch is scheduled).
+    const wait = Math.max(0, 1000 - reply.msIntoSecond);
+    const resume = setTimeout(() => {
+      this.probing = false;
+      if (this.mode === 'fallback' && !this.closed) {
+        this.mode = 'redis';
+        this.options.logger?.info('cluster flow: Redis answers again, cluster thresholds apply');
+        this.notify('redis');
+      }
+    }, wait);
+    (resume as { unref?: () => void }).unref?.();
   }
 
   private stopProbing(): void {

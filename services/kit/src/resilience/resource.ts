@@ -125,6 +125,14 @@ class ResourceNode {
   }
 }
 
+/** The kind a name has by the conventions: `svc → METHOD /path` outbound, `METHOD /path` inbound. */
+function kindOfName(name: string): ResourceKind {
+  if (name.includes(' → ')) {
+    return 'outbound';
+  }
+  return /^[A-Z]+ \//.test(name) ? 'inbound' : 'custom';
+}
+
 function flowQuota(controller: FlowController): BlockedError['quota'] {
   const { grade, threshold } = controller.rule;
   return grade === 'qps' ? { limit: threshold, windowSec: 1 } : undefined;
@@ -387,6 +395,10 @@ export class Resources {
     this.forced = new Map((rules.forcedBreakers ?? []).map((f) => [f.resource, f.state]));
     for (const node of this.nodes.values()) {
       this.applyRules(node);
+    }
+    // A guarded resource shows in the live view and on /metrics before its first call.
+    for (const rule of [...next.flow, ...next.hotParams, ...next.breakers]) {
+      this.node(rule.resource, kindOfName(rule.resource));
     }
   }
 

@@ -176,4 +176,24 @@ describe('callers, republishing and forcing', () => {
     expect(second).toMatchObject({ passed: 2, succeeded: 1, failed: 1 });
     expect(resources.kind('orders.recompute')).toBe('custom');
   });
+
+  it('registers the resources rules name, with the kind their names say', () => {
+    const resources = createResources({
+      rules: {
+        flow: [{ resource: ORDERS, threshold: 5 }],
+        breakers: [
+          { resource: 'users → GET /v1/users/{id}', strategy: 'error-ratio', threshold: 0.5 },
+        ],
+        hotParams: [{ resource: 'orders.recompute', param: 'userId', threshold: 1 }],
+      },
+    });
+    expect(resources.names().sort()).toEqual([
+      ORDERS,
+      'orders.recompute',
+      'users → GET /v1/users/{id}',
+    ]);
+    expect(resources.kind(ORDERS)).toBe('inbound');
+    expect(resources.kind('users → GET /v1/users/{id}')).toBe('outbound');
+    expect(resources.kind('orders.recompute')).toBe('custom');
+  });
 });

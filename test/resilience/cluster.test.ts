@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RedisServer, startRedisServer } from '../../services/kit/test/redis-server.ts';
+import type { ServiceProcess } from '../service-process.ts';
+import {
+  call,
+  eventually,
+  type Platform,
+  resilienceOf,
+  startPlatform,
+} from './breaker-platform.ts';
+
+/**
+ * A cluster-wide flow limit end to end: two orders processes share `GET /v1/orders` at N calls
+ * per second through a dedicated Redis; when Redis dies each falls back to N / 2 (the registry
+ * counts two instances), and takes the shared budget again once Redis is back.
+ */
+
+const resource = 'GET /v1/orders';
+const limit = 40;
+const connectionsPerInstance = 6;
+
+interface Sample {
+  instance: string;
+  status: number;
+  retryAfter: string | null;
+  /** Epoch ms the answer arrived. */
+  at: number;
+  ms: number;
+}
+
+interface Flood {
+  from: number;
+  to: number;
+  samples: Sample[];
+}
+
+let redis: RedisServer;
+let platform: Platform;
+let ordersA: ServiceProcess;
+let ordersB: ServiceProcess;
+
+/** Lists orders as fast as `connectionsPerInstance` keep-alive connections per target allow. */
+async function flood(targets: ServiceProcess[], durationMs: number): Promise<Flood> {
+  const samples: Sample[] = [];
+  const from = Date.now();
+  const to = from + durationMs;
+  const worker = async (target: ServiceProcess) => {
+    while (Date.now() < to) {
+      const started = performance.now();
+      let status = 0;
+      let retryAfter: string | null = null;
+      try {
+        const res = await fetch(`${target.url}/v1/orders?limit=1`, {
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.arrayBuffer();
+        status = res.status;
+        retryAfter = res.headers.get('retry-after');
+      } catch {
+        status = 0;
+      }
+      samples.push({
+        instance: target.name,
+        status,
+        retryAfter,
+        at: Date.now(),
+        ms: performance.now() - started,
+      });
+    }
+  };
+  await Promise.all(
+    targets.flatMap((target) =>
+      Array.from({ length: connectionsPerInstance }, () => worker(target)),
+    ),
+  );
+  return { from, to, samples };
+}
+
+/** Calls admitted (200) per whole second of the flood that starts at or after `since`. */
+function admittedPerSecond(run: Flood, instance?: string, since = run.from): number[] {
+  const first = Math.ceil(since / 1000);
+  const last = Math.floor(run.to / 1000) - 1;
+  const counts: number[] = [];
+  for (let second = first; second <= last; second++) {
+    counts.push(
+      run.samples.filter(
+        (s) =>
+          s.status === 200 &&
+          Math.floor(s.at / 1000) === second &&
+          (instance === undefined || s.instance === instance),
+      ).length,
+    );
+  }
+  return counts;
+}
+
+/** Passes per second of `resource` as the instance's engine counted them, by epoch second. */
+async function passedBySecond(instance: ServiceProcess): Promise<Map<number, number>> {
+  const view = await resilienceOf(instance, 30);
+  const series = view.resources.find((r) => r.name === resource)?.series ?? [];
+  return new Map(series.map((row) => [row.t / 1000, row.passed]));
+}
+
+function expectWithin(counts: number[], expected: number, below: number, above: number) {
+  for (const count of counts) {
+    expect(count).toBeGreaterThanOrEqual(expected * (1 - below));
+    expect(count).toBeLessThanOrEqual(expected * (1 + above));
+  }
+}
+
+/** Every call was answered, admitted or refused with a 429 and Retry-After, within a second. */
+function expectAnswered(run: Flood) {
+  const statuses = new Set(run.samples.map((s) => s.status));
+  expect([...statuses].sort()).toEqual([200, 429]);
+  for (const sample of run.samples.filter((s) => s.status === 429)) {
+    expect(Number(sample.retryAfter)).toBeGreaterThanOrEqual(1);
+  }
+  expect(Math.max(...run.samples.map((s) => s.ms))).toBeLessThan(1000);
+}
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  platform = await startPlatform(inject('adminDatabaseUrl'));
+  [ordersA, ordersB] = await Promise.all([
+    platform.startOrders('orders-a', { REDIS_URL: redis.url }),
+    platform.startOrders('orders-b', { REDIS_URL: redis.url }),
+  ]);
+  const token = platform.operatorToken;
+  await eventually(
+    () => call(platform.centerUrl, 'GET', '/v1/registry/services/orders/instances', { token }),
+    (res) => (res.body.items as unknown[] | undefined)?.length === 2,
+    10_000,
+    'both orders instances registered',
+  );
+  await platform.publishOrders({
+    resilience: { flow: [{ resource, threshold: limit, cluster: true }] },
+  });
+  for (const instance of [ordersA, ordersB]) {
+    await eventually(
+      () => resilienceOf(instance, 1),
+      (view) => view.rules.flow.length === 1,
+      5000,
+      `${instance.name} applied the cluster rule`,
+    );
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  await redis?.stop();
+});
+
+describe('a cluster flow limit shared by two orders instances', () => {
+  it('gives one instance the whole budget while it alone is busy', async () => {
+    // A per-instance share would admit N / 2 here: this proves the budget is shared in Redis.
+    const run = await flood([ordersA], 2500);
+    const perSecond = admittedPerSecond(run);
+    expect(perSecond.length).toBeGreaterThanOrEqual(1);
+    expectWithin(perSecond, limit, 0.1, 0.1);
+    expectAnswered(run);
+  });
+
+  it('admits N per second in total when both instances are flooded at once', async () => {
+    const run = await flood([ordersA, ordersB], 3000);
+    const total = admittedPerSecond(run);
+    expect(total.length).toBeGreaterThanOrEqual(2);
+    expectWithin(total, limit, 0.1, 0.1);
+    expectAnswered(run);
+    // The engines' own counts, summed over the instances as the admin does, say the same.
+    const [engineA, engineB] = await Promise.all([
+      passedBySecond(ordersA),
+      passedBySecond(ordersB),
+    ]);
+    const first = Math.ceil(run.from / 1000);
+    const counted = total.map(
+      (_, i) => (engineA.get(first + i) ?? 0) + (engineB.get(first + i) ?? 0),
+    );
+    expectWithin(counted, limit, 0.1, 0.1);
+  });
+
+  it('falls back to N / 2 per instance within a couple of seconds of Redis stopping, answering every call', async () => {
+    const stoppedAt = Date.now();
+    const [run] = await Promise.all([flood([ordersA, ordersB], 4000), redis.stop()]);
+    const switched = await Promise.all(
+      [ordersA, ordersB].map((instance) =>
+        instance.waitForLine((line) =>
+          String(line.msg).startsWith('cluster flow: Redis unreachable'),
+        ),
+      ),
+    );
+    for (const line of switched) {
+      expect(line).toMatchObject({ level: 'warn', instances: 2 });
+    }
+    const switchedAt = Math.max(...switched.map((line) => Date.parse(String(line.time))));
+    expect(switchedAt - stoppedAt).toBeLessThan(2000);
+
+    const total = admittedPerSecond(run, undefined, switchedAt);
+    expect(total.length).toBeGreaterThanOrEqual(2);
+    expectWithin(total, limit, 0.1, 0.1);
+    expectWithin(admittedPerSecond(run, ordersA.name, switchedAt), limit / 2, 0.15, 0.1);
+    expectWithin(admittedPerSecond(run, ordersB.name, switchedAt), limit / 2, 0.15, 0.1);
+    expectAnswered(run);
+  });
+
+  it('gives one instance the whole budget again once Redis is back', async () => {
+    await redis.start();
+    const run = await flood([ordersA], 4000);
+    // ioredis reconnects with backoff; once a probe finds Redis the instance switches back at
+    // the start of the next second, so no second mixes the local share with a cluster budget.
+    const perSecond = admittedPerSecond(run);
+    const back = perSecond.findIndex((admitted) => admitted > (limit / 2) * 1.1);
+    expect(back, `per second: ${perSecond}`).toBeGreaterThanOrEqual(0);
+    for (const admitted of perSecond) {
+      expect(admitted, `per second: ${perSecond}`).toBeLessThanOrEqual(limit * 1.1);
+    }
+    const settled = perSecond.slice(back + 1);
+    expect(settled.length, `per second: ${perSecond}`).toBeGreaterThanOrEqual(1);
+    expectWithin(settled, limit, 0.1, 0.1);
+    expectAnswered(run);
+  });
+});
