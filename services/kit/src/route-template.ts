@@ -21,16 +21,27 @@ export function routeTemplate(c: Context): string {
   return template;
 }
 
-/** The values of a template's `{name}` segments in `path`, e.g. `{ id: 'ord_1' }`. */
-export function templateParams(template: string, path: string): Record<string, string> {
-  const names = template.split('/');
-  const values = path.split('/');
-  const params: Record<string, string> = {};
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    if (name.startsWith('{') && name.endsWith('}') && values[i] !== undefined) {
-      params[name.slice(1, -1)] = decodeURIComponent(values[i] as string);
+// Where each `{name}` sits in a template's segments, found once per template.
+const paramPositions = new Map<string, Map<string, number>>();
+
+/** The value of a template's `{name}` segment in `path` (`ord_1` for `{id}`), if it has one. */
+export function pathParam(template: string, path: string, name: string): string | undefined {
+  let positions = paramPositions.get(template);
+  if (positions === undefined) {
+    positions = new Map();
+    const segments = template.split('/');
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as string;
+      if (segment.startsWith('{') && segment.endsWith('}')) {
+        positions.set(segment.slice(1, -1), i);
+      }
     }
+    paramPositions.set(template, positions);
   }
-  return params;
+  const index = positions.get(name);
+  if (index === undefined) {
+    return undefined;
+  }
+  const value = path.split('/')[index];
+  return value?.includes('%') ? decodeURIComponent(value) : value;
 }

@@ -1,9 +1,9 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { routeTemplate, templateParams } from '../route-template.ts';
+import type { Context, MiddlewareHandler, Next } from 'hono';
+import { pathParam, routeTemplate } from '../route-template.ts';
 import { blockedToApiError } from './answers.ts';
 import type { Resilience } from './engine.ts';
 import type { ParamValue } from './hot-param.ts';
-import { BlockedError, type EntryOptions } from './resource.ts';
+import { BlockedError, type EntryOptions, type ResourceEntry } from './resource.ts';
 
 /** `key:<id>` for an API key `<id>.<secret>`, the calling service the typed client names, or anonymous. */
 export function callerOf(c: Context): string {
@@ -29,26 +29,40 @@ async function bodyField(c: Context, name: string): Promise<unknown> {
   }
 }
 
-/** Hot-parameter values from the path, the query, a header, then a top-level body field. */
-async function paramsOf(
+/**
+ * Hot-parameter values from the path, the query, a header, then a top-level JSON body field;
+ * synchronous unless the body has to be read.
+ */
+function paramsOf(
   c: Context,
   route: string,
   names: readonly string[],
-): Promise<Record<string, ParamValue | undefined>> {
-  const fromPath = templateParams(route, c.req.path);
-  const params: Record<string, ParamValue | undefined> = {};
+): Record<string, ParamValue> | Promise<Record<string, ParamValue>> {
+  const params: Record<string, ParamValue> = {};
+  const wanted: string[] = [];
   for (const name of names) {
-    let value: unknown = fromPath[name] ?? c.req.query(name) ?? c.req.header(name);
-    if (value === undefined) {
-      value = await bodyField(c, name);
-    }
-    if (typeof value === 'string' || typeof value === 'number') {
+    const value = pathParam(route, c.req.path, name) ?? c.req.query(name) ?? c.req.header(name);
+    if (value !== undefined) {
       params[name] = value;
+    } else {
+      wanted.push(name);
     }
   }
-  return params;
+  if (wanted.length === 0) {
+    return params;
+  }
+  return (async () => {
+    for (const name of wanted) {
+      const value = await bodyField(c, name);
+      if (typeof value === 'string' || typeof value === 'number') {
+        params[name] = value;
+      }
+    }
+    return params;
+  })();
 }
 
+const inboundEntry: EntryOptions = { kind: 'inbound' };
 const names = new Map<string, Map<string, string>>();
 
 /** `METHOD /template`, built once per route so the hot path allocates no string. */
@@ -76,7 +90,44 @@ export function inboundProtection(
   skipPaths: ReadonlySet<string>,
 ): MiddlewareHandler {
   const { resources, system } = resilience;
-  return async (c, next) => {
+
+  const run = async (c: Context, next: Next, entry: ResourceEntry): Promise<void> => {
+    if (entry.waitMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, entry.waitMs));
+    }
+    system.enter();
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      complete(c, entry, started);
+    }
+  };
+  const complete = (c: Context, entry: ResourceEntry, started: number) => {
+    const rtMs = performance.now() - started;
+    entry.exit(c.res.status >= 500 ? { error: c.res.status, rtMs } : { rtMs });
+    system.exit(rtMs, Date.now());
+  };
+  const admitted = (c: Context, next: Next, entry: ResourceEntry | BlockedError) => {
+    if (entry instanceof BlockedError) {
+      throw blockedToApiError(entry);
+    }
+    if (entry.waitMs > 0) {
+      return run(c, next, entry);
+    }
+    // The common case stays synchronous up to the handler: no extra async frame per request.
+    system.enter();
+    const started = performance.now();
+    return next().then(
+      () => complete(c, entry, started),
+      (error: unknown) => {
+        complete(c, entry, started);
+        throw error;
+      },
+    );
+  };
+
+  return (c, next) => {
     if (skipPaths.has(c.req.path)) {
       return next();
     }
@@ -90,32 +141,35 @@ export function inboundProtection(
       throw blockedToApiError(new BlockedError(name, 'system', 1000));
     }
     const needs = resources.needs(name, 'inbound');
-    let options: EntryOptions = { kind: 'inbound' };
-    if (needs.caller) {
-      options = { ...options, caller: callerOf(c) };
+    let options = inboundEntry;
+    let bodyParams: Promise<Record<string, ParamValue>> | undefined;
+    if (needs.caller || needs.params.length > 0) {
+      options = { kind: 'inbound' };
+      if (needs.caller) {
+        options.caller = callerOf(c);
+      }
+      if (needs.params.length > 0) {
+        const params = paramsOf(c, route, needs.params);
+        if (params instanceof Promise) {
+          bodyParams = params;
+        } else {
+          options.params = params;
+        }
+      }
     }
-    if (needs.params.length > 0) {
-      options = { ...options, params: await paramsOf(c, route, needs.params) };
+    if (bodyParams === undefined && !needs.lease) {
+      return admitted(c, next, resources.tryEntry(name, options));
     }
-    // Only a cluster rule can make admission wait; everything else decides synchronously.
-    const entry = needs.lease
-      ? await resources.acquire(name, options)
-      : resources.tryEntry(name, options);
-    if (entry instanceof BlockedError) {
-      throw blockedToApiError(entry);
-    }
-    if (entry.waitMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, entry.waitMs));
-    }
-    system.enter();
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      const rtMs = performance.now() - started;
-      const status = c.res.status;
-      entry.exit(status >= 500 ? { error: status, rtMs } : { rtMs });
-      system.exit(rtMs, Date.now());
-    }
+    // Reading a body field or waiting for a cluster lease are the only reasons to wait.
+    const asyncOptions = options;
+    return (async () => {
+      if (bodyParams !== undefined) {
+        asyncOptions.params = await bodyParams;
+      }
+      const entry = needs.lease
+        ? await resources.acquire(name, asyncOptions)
+        : resources.tryEntry(name, asyncOptions);
+      return admitted(c, next, entry);
+    })();
   };
 }

@@ -39,12 +39,16 @@ export function registerResilienceMetrics(registry: Registry, resilience: Resili
   });
   const duration = new Histogram({
     name: 'trellis_resource_duration_seconds',
-    help: 'Response time of completed calls to a protected resource.',
+    help: 'Response time of completed outbound and custom resource calls (inbound: http_server_request_duration_seconds).',
     labelNames: ['resource', 'kind'] as const,
     buckets: httpDurationBuckets,
     registers: [registry],
   });
   resources.setRtObserver((name, kind) => {
+    // An inbound route's time is already http_server_request_duration_seconds{http_route}.
+    if (kind === 'inbound') {
+      return undefined;
+    }
     const child = duration.labels(name, kind);
     return (ms) => child.observe(ms / 1000);
   });

@@ -88,7 +88,10 @@ export interface ResourcesOptions extends SlidingWindowOptions {
 }
 
 /** Makes, per resource, a function that sees every completed call's response time in ms. */
-export type RtObserverFactory = (name: string, kind: ResourceKind) => (ms: number) => void;
+export type RtObserverFactory = (
+  name: string,
+  kind: ResourceKind,
+) => ((ms: number) => void) | undefined;
 
 /** Flow rules that count only one caller's calls, against that caller's own statistics. */
 interface CallerFlow {

@@ -149,17 +149,23 @@ describe('inbound protection', () => {
   });
 
   it('exports counters, a duration histogram and breaker states on /metrics', async () => {
-    const { app } = serviceWith({
+    const { app, resilience } = serviceWith({
       breakers: [{ resource: 'GET /v1/things/{id}', strategy: 'error-ratio', threshold: 0.5 }],
       forcedBreakers: [{ resource: 'GET /v1/conflict', state: 'open' }],
     });
     await app.request('/v1/things/thg_1');
+    await resilience.resources.protect('things.recount', async () => 1);
     const text = await (await app.request('/metrics')).text();
     expect(text).toMatch(
       /trellis_resource_calls_total\{resource="GET \/v1\/things\/\{id\}",kind="inbound",outcome="succeeded"[^}]*\} 1/,
     );
     expect(text).toMatch(
-      /trellis_resource_duration_seconds_count\{[^}]*resource="GET \/v1\/things\/\{id\}"[^}]*\} 1/,
+      /trellis_resource_duration_seconds_count\{[^}]*resource="things.recount",kind="custom"[^}]*\} 1/,
+    );
+    // An inbound route's time is the HTTP histogram's, not counted twice.
+    expect(text).not.toMatch(/trellis_resource_duration_seconds_count\{[^}]*kind="inbound"/);
+    expect(text).toMatch(
+      /http_server_request_duration_seconds_count\{[^}]*http_route="\/v1\/things\/\{id\}"/,
     );
     expect(text).toMatch(
       /trellis_circuit_breaker_state\{resource="GET \/v1\/things\/\{id\}",strategy="error-ratio",state="closed"[^}]*\} 1/,
