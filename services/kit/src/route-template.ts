@@ -42,6 +42,15 @@ export function pathParam(template: string, path: string, name: string): string 
   if (index === undefined) {
     return undefined;
   }
-  const value = path.split('/')[index];
-  return value?.includes('%') ? decodeURIComponent(value) : value;
+  // Walk to the segment rather than split the whole path: this runs on every guarded request.
+  let start = 0;
+  for (let k = 0; k < index; k++) {
+    start = path.indexOf('/', start) + 1;
+    if (start === 0) {
+      return undefined;
+    }
+  }
+  const end = path.indexOf('/', start);
+  const value = end === -1 ? path.slice(start) : path.slice(start, end);
+  return value.includes('%') ? decodeURIComponent(value) : value;
 }
