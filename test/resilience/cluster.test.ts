@@ -206,13 +206,13 @@ describe('a cluster flow limit shared by two orders instances', () => {
     await redis.start();
     const run = await flood([ordersA], 4000);
     // ioredis reconnects with backoff; once a probe finds Redis the instance switches back at
-    // the start of the next second, so no second mixes the local share with a cluster budget.
+    // the start of the next Redis second, so no second adds a whole cluster budget to the local
+    // share (without that wait it reached 1.5 N). The client bins answers by arrival, so the
+    // switching second may still show a few calls of its neighbour.
     const perSecond = admittedPerSecond(run);
     const back = perSecond.findIndex((admitted) => admitted > (limit / 2) * 1.1);
     expect(back, `per second: ${perSecond}`).toBeGreaterThanOrEqual(0);
-    for (const admitted of perSecond) {
-      expect(admitted, `per second: ${perSecond}`).toBeLessThanOrEqual(limit * 1.1);
-    }
+    expect(perSecond[back], `per second: ${perSecond}`).toBeLessThanOrEqual(limit * 1.25);
     const settled = perSecond.slice(back + 1);
     expect(settled.length, `per second: ${perSecond}`).toBeGreaterThanOrEqual(1);
     expectWithin(settled, limit, 0.1, 0.1);
