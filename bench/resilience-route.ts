@@ -164,7 +164,13 @@ async function main(): Promise<void> {
   // The same requests in process, one at a time, without sockets or a load generator: the CPU
   // a request costs, which a shared machine's noise disturbs far less than throughput.
   const cpuRows = [
-    ['in process, one at a time', 'unprotected µs/req', 'protected µs/req', 'cost µs'],
+    [
+      'in process, one at a time',
+      'unprotected CPU µs/req',
+      'protected CPU µs/req',
+      'cost µs (medians)',
+      'cost µs (bests)',
+    ],
   ];
   for (const [route, path] of Object.entries(routes)) {
     const perRequest = { off: [] as number[], on: [] as number[] };
