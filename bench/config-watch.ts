@@ -21,37 +21,38 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createDb } from '@trellis/db';
 import { freePort } from '@trellis/db/embedded';
 import { issueServiceToken } from '@trellis/kit';
 import { SignJWT } from 'jose';
 import type { WatchWorkerData, WatchWorkerMessage } from './config-watch-worker.ts';
-import { cleanups, load, positive, runBenchmark, startDatabase } from './support.ts';
+import {
+  benchOptions,
+  cleanups,
+  load,
+  printTable,
+  runBenchmark,
+  startDatabase,
+} from './support.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    clients: { type: 'string' },
-    publishes: { type: 'string' },
-    spacing: { type: 'string' },
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    warmup: { type: 'string' },
-    workers: { type: 'string' },
+const options = benchOptions(
+  {
+    clients: 100,
+    publishes: 20,
+    spacing: 250,
+    duration: 10,
+    connections: 50,
+    warmup: 3,
+    workers: 4,
   },
-});
-
-const clientCount = positive('clients', args.clients ?? process.env.BENCH_CLIENTS, 100);
-const publishCount = positive('publishes', args.publishes ?? process.env.BENCH_PUBLISHES, 20);
-const spacingMs = positive('spacing', args.spacing ?? process.env.BENCH_SPACING_MS, 250);
-const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 10);
-const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
-const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
-const workerCount = Math.min(
-  clientCount,
-  positive('workers', args.workers ?? process.env.BENCH_WORKERS, 4),
+  { spacing: 'BENCH_SPACING_MS' },
 );
+const clientCount = options.clients;
+const publishCount = options.publishes;
+const spacingMs = options.spacing;
+const { duration, connections, warmup } = options;
+const workerCount = Math.min(clientCount, options.workers);
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const namespace = 'dev';
@@ -148,21 +149,6 @@ function percentile(sorted: number[], p: number): number {
   }
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)] ?? Number.NaN;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = (rows[0] ?? []).map((_, column) =>
-    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
-  );
-  for (const row of rows) {
-    console.log(
-      row
-        .map((cell, column) =>
-          column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-        )
-        .join('   '),
-    );
-  }
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createResources, type RuleSet } from '@trellis/kit';
+import { printTable } from './support.ts';
 
 const { values: args } = parseArgs({
   options: { iterations: { type: 'string' }, rounds: { type: 'string' } },
@@ -91,18 +92,7 @@ const rows = [
     `${(ns / baseline).toFixed(1)}x`,
   ]),
 ];
-const widths = rows[0]?.map((_, column) =>
-  Math.max(...rows.map((row) => row[column]?.length ?? 0)),
-);
-for (const row of rows) {
-  console.log(
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths?.[column] ?? 0) : cell.padStart(widths?.[column] ?? 0),
-      )
-      .join('  '),
-  );
-}
+printTable(rows, '  ');
 console.log(
   `\n${iterations} calls x ${rounds} rounds (median), Node ${process.version} (checksum ${sink})`,
 );

@@ -11,7 +11,6 @@
  *   npm run bench:resilience-route -- --duration 5 --rounds 3 --connections 50 --warmup 3
  */
 import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { createDb, type Database, newId } from '@trellis/db';
 import {
   createLogger,
@@ -23,9 +22,10 @@ import {
 import { findUserById } from '../services/users/src/repository.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
 import {
+  benchOptions,
   cleanups,
   load,
-  positive,
+  mean,
   printTable,
   type Run,
   runBenchmark,
@@ -33,18 +33,12 @@ import {
   startDatabase,
 } from './support.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    warmup: { type: 'string' },
-    rounds: { type: 'string' },
-  },
+const { duration, connections, warmup, rounds } = benchOptions({
+  duration: 5,
+  connections: 50,
+  warmup: 3,
+  rounds: 3,
 });
-const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 5);
-const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
-const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
-const rounds = positive('rounds', args.rounds ?? process.env.BENCH_ROUNDS, 3);
 
 const benchRoutes = ['GET /v1/users/{id}', 'GET /v1/ping/{id}'];
 
@@ -92,9 +86,6 @@ function buildService(db: Database, protect: boolean) {
   app.route('/', router);
   return { app, resilience };
 }
-
-const mean = (runs: Run[], key: keyof Run) =>
-  runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
 
 async function main(): Promise<void> {
   const databaseUrl = await startDatabase();

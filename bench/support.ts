@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { runMigrations } from '@trellis/db';
 import { startEmbeddedPostgres } from '@trellis/db/embedded';
@@ -15,6 +16,31 @@ export interface Run {
   rps: number;
   p50: number;
   p99: number;
+}
+
+/**
+ * Positive numeric options, each from `--name` or else `BENCH_NAME` (camelCase → SNAKE), else its
+ * default: `benchOptions({ duration: 10, connections: 50 })`.
+ */
+export function benchOptions<Name extends string>(
+  defaults: Record<Name, number>,
+  envNames: Partial<Record<Name, string>> = {},
+): Record<Name, number> {
+  const names = Object.keys(defaults) as Name[];
+  const { values } = parseArgs({
+    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+  });
+  const options = {} as Record<Name, number>;
+  for (const name of names) {
+    const env = envNames[name] ?? `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    const given = values[name];
+    options[name] = positive(
+      name,
+      typeof given === 'string' ? given : process.env[env],
+      defaults[name],
+    );
+  }
+  return options;
 }
 
 /** A numeric option from argv or the environment; anything but a positive number is an error. */
@@ -75,6 +101,11 @@ export async function load(
     );
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Mean of one figure over runs. */
+export function mean(runs: Run[], key: keyof Run): number {
+  return runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
 }
 
 /** Prints rows as a table: the first column left-aligned, the others right-aligned. */

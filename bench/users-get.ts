@@ -10,7 +10,6 @@
  *   BENCH_DURATION=10 BENCH_CONNECTIONS=50 npm run bench
  */
 import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { createDb } from '@trellis/db';
 import { createLogger, createStaticConfig } from '@trellis/kit';
 import { createUsersApp, usersConfig } from '@trellis/users';
@@ -18,30 +17,22 @@ import { Hono } from 'hono';
 import { findUserById } from '../services/users/src/repository.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
 import {
+  benchOptions,
   cleanups,
   load,
-  positive,
+  mean,
+  printTable,
   type Run,
   runBenchmark,
   serveFetch,
   startDatabase,
 } from './support.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    warmup: { type: 'string' },
-  },
+const { duration, connections, warmup } = benchOptions({
+  duration: 10,
+  connections: 50,
+  warmup: 3,
 });
-
-const duration = positive('duration', args.duration ?? process.env.BENCH_DURATION, 10);
-const connections = positive('connections', args.connections ?? process.env.BENCH_CONNECTIONS, 50);
-const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 3);
-
-function mean(runs: Run[], key: keyof Run): number {
-  return runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
-}
 
 const targetNames = {
   bare: 'bare Hono, fixed JSON',
@@ -52,7 +43,7 @@ type Target = keyof typeof targetNames;
 /** Each target measured twice, mirrored, so drift over the run hits all of them alike. */
 const order: Target[] = ['bare', 'query', 'kit', 'kit', 'query', 'bare'];
 
-function printTable(runs: Record<Target, Run[]>): void {
+function printSummary(runs: Record<Target, Run[]>): void {
   const base = runs.bare;
   const ratio = (runsOf: Run[], key: keyof Run) =>
     `${(mean(runsOf, key) / mean(base, key)).toFixed(2)}x`;
@@ -68,19 +59,8 @@ function printTable(runs: Record<Target, Run[]>): void {
       ratio(runs[target], 'p99'),
     ]),
   ];
-  const widths = (rows[0] ?? []).map((_, column) =>
-    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
-  );
-  const format = (row: string[]) =>
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('   ');
   console.log();
-  for (const row of rows) {
-    console.log(format(row));
-  }
+  printTable(rows);
   console.log(
     `\nRatios are against the bare baseline (kit / baseline: ${ratio(runs.kit, 'rps')} the ` +
       `throughput). ${connections} connections; ${runs.bare.length} runs of ${duration} s per ` +
@@ -165,7 +145,7 @@ async function main(): Promise<void> {
         `   p50 ${run.p50} ms   p99 ${run.p99} ms`,
     );
   }
-  printTable(runs);
+  printSummary(runs);
 }
 
 await runBenchmark(main);
