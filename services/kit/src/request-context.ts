@@ -9,6 +9,8 @@ export interface KitVariables {
   spanId: string;
   traceparent: string;
   logger: Logger;
+  /** The answering route's template (`/v1/orders/{id}`), once something has looked it up. */
+  route?: string;
 }
 
 export interface KitEnv<Deps = unknown> {

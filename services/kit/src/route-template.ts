@@ -4,8 +4,21 @@ import { matchedRoutes, routePath } from 'hono/route';
 // Hono route paths are few and fixed, so each is converted once.
 const templates = new Map<string, string>();
 
-/** OpenAPI-style route template (`/v1/users/{id}`) of the route that answers, if any. */
+/**
+ * OpenAPI-style route template (`/v1/users/{id}`) of the route that answers, if any; worked out
+ * once per request (the inbound guard and the access log both ask).
+ */
 export function routeTemplate(c: Context): string {
+  const known = c.get('route') as string | undefined;
+  if (known !== undefined) {
+    return known;
+  }
+  const template = findTemplate(c);
+  c.set('route', template);
+  return template;
+}
+
+function findTemplate(c: Context): string {
   // Every route matching the path is listed in registration order, middleware (method ALL)
   // included; the first bound to a method answers. The last one may not: `/v1/orders/stats`
   // also matches `/v1/orders/:id`, registered after it.

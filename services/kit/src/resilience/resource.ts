@@ -272,8 +272,32 @@ export class Resources {
     this.node(name, kind).stats.addBlock(this.clock(), reason);
   }
 
-  /** The controller that last answered FLOW_PENDING; read right after `enter`. */
+  /** The controller that last refused or deferred a call; read right after `checkFlow`. */
   private pending: FlowController | null = null;
+
+  /** The longest wait the controllers ask for, or the first FLOW_REJECT / FLOW_PENDING. */
+  private checkFlow(controllers: readonly FlowController[], now: number, stats: ResourceStats) {
+    let waitMs = 0;
+    for (const controller of controllers) {
+      const wait = controller.check(now, stats);
+      if (wait < 0) {
+        this.pending = controller;
+        return wait;
+      }
+      if (wait > waitMs) {
+        waitMs = wait;
+      }
+    }
+    return waitMs;
+  }
+
+  private refuseFlow(node: ResourceNode, now: number, verdict: number): BlockedError | number {
+    const controller = this.pending as FlowController;
+    if (verdict === FLOW_PENDING) {
+      return FLOW_PENDING;
+    }
+    return this.block(node, now, 'flow', controller.retryAfterMs, flowQuota(controller));
+  }
 
   /** An entry, a BlockedError, or FLOW_PENDING when a cluster controller awaits its lease. */
   private enter(node: ResourceNode, options?: EntryOptions): ResourceEntry | BlockedError | number {
@@ -281,19 +305,9 @@ export class Resources {
     const stats = node.stats;
 
     // Flow first: cluster controllers lead the list, so a pending lease consumes nothing.
-    let waitMs = 0;
-    for (const controller of node.flow) {
-      const wait = controller.check(now, stats);
-      if (wait < 0) {
-        if (wait === FLOW_PENDING) {
-          this.pending = controller;
-          return FLOW_PENDING;
-        }
-        return this.block(node, now, 'flow', controller.retryAfterMs, flowQuota(controller));
-      }
-      if (wait > waitMs) {
-        waitMs = wait;
-      }
+    let waitMs = this.checkFlow(node.flow, now, stats);
+    if (waitMs < 0) {
+      return this.refuseFlow(node, now, waitMs);
     }
     let callerStats: ResourceStats | null = null;
     const caller = options?.caller;
@@ -301,20 +315,14 @@ export class Resources {
       const callerFlow = node.callerFlow.get(caller);
       if (callerFlow !== undefined) {
         callerStats = callerFlow.stats;
-        for (const controller of callerFlow.controllers) {
-          const wait = controller.check(now, callerStats);
-          if (wait < 0) {
-            if (wait === FLOW_PENDING) {
-              this.pending = controller;
-              return FLOW_PENDING;
-            }
+        const callerWait = this.checkFlow(callerFlow.controllers, now, callerStats);
+        if (callerWait < 0) {
+          if (callerWait === FLOW_REJECT) {
             callerStats.addBlock(now, 'flow');
-            return this.block(node, now, 'flow', controller.retryAfterMs, flowQuota(controller));
           }
-          if (wait > waitMs) {
-            waitMs = wait;
-          }
+          return this.refuseFlow(node, now, callerWait);
         }
+        waitMs = Math.max(waitMs, callerWait);
       }
     }
 
