@@ -35,7 +35,12 @@ function nameOf(node: ts.Node, source: ts.SourceFile): string {
 }
 
 function measure(file: string): FunctionLength[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found: FunctionLength[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
@@ -62,6 +67,8 @@ for (const fn of all.slice(0, most)) {
   process.stdout.write(`${String(fn.lines).padStart(5)}  ${fn.file}:${fn.line}  ${fn.name}\n`);
 }
 if (over !== undefined && all.some((fn) => fn.lines > over)) {
-  process.stderr.write(`functions over ${over} lines: ${all.filter((fn) => fn.lines > over).length}\n`);
+  process.stderr.write(
+    `functions over ${over} lines: ${all.filter((fn) => fn.lines > over).length}\n`,
+  );
   process.exitCode = 1;
 }
