@@ -1,8 +1,15 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  // The workspace packages ship TypeScript sources, not built JavaScript.
-  transpilePackages: ['@trellis/client', '@trellis/kit'],
+  // The workspace packages ship TypeScript sources, not built JavaScript. The console takes only
+  // the business services' dependency-free `lifecycle` modules (statuses and transitions).
+  transpilePackages: [
+    '@trellis/client',
+    '@trellis/kit',
+    '@trellis/meetings',
+    '@trellis/orders',
+    '@trellis/users',
+  ],
   serverExternalPackages: ['pino', 'prom-client'],
   poweredByHeader: false,
   // The platform's addresses are 127.0.0.1, which `next dev` would otherwise treat as foreign.

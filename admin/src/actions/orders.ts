@@ -1,5 +1,6 @@
 'use server';
 
+import { type OrderAction, orderActions } from '@trellis/orders/lifecycle';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
@@ -8,9 +9,6 @@ import { adminLogger } from '@/lib/logger';
 import { checkLines, lineFieldOf, linesFrom, toCents } from '@/lib/order-form';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
-
-const actions = ['pay', 'cancel', 'fulfill', 'refund'] as const;
-type OrderAction = (typeof actions)[number];
 
 const done: Record<OrderAction, string> = {
   pay: 'The order is paid.',
@@ -75,7 +73,7 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
 
 export async function transitionOrder(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, 'id');
-  const action = actions.find((candidate) => candidate === formText(form, 'action'));
+  const action = orderActions.find((candidate) => candidate === formText(form, 'action'));
   if (!action) {
     return { status: 'error', message: 'Unknown order action.' };
   }

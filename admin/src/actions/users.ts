@@ -1,5 +1,6 @@
 'use server';
 
+import { type Role, userActions, userRoles } from '@trellis/users/lifecycle';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
@@ -8,11 +9,8 @@ import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
 
-const roles = ['member', 'operator', 'admin'] as const;
-type Role = (typeof roles)[number];
-
 function isRole(value: string): value is Role {
-  return (roles as readonly string[]).includes(value);
+  return (userRoles as readonly string[]).includes(value);
 }
 
 export async function createUser(_previous: FormState, form: FormData): Promise<FormState> {
@@ -59,13 +57,17 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
 
 export async function changeUserStatus(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, 'id');
-  const action = formText(form, 'action') === 'reactivate' ? 'reactivate' : 'suspend';
+  const action = userActions.find((candidate) => candidate === formText(form, 'action'));
+  if (!action) {
+    return { status: 'error', message: 'Unknown user action.' };
+  }
   const allowed = await authorize(`users.${action}`);
   if (!allowed.ok) {
     return { status: 'error', message: allowed.message };
   }
-  const path = action === 'suspend' ? '/v1/users/{id}/suspend' : '/v1/users/{id}/reactivate';
-  const changed = await outcomeOf(serviceClient('users').POST(path, { params: { path: { id } } }));
+  const changed = await outcomeOf(
+    serviceClient('users').POST(`/v1/users/{id}/${action}`, { params: { path: { id } } }),
+  );
   revalidatePath(`/users/${id}`);
   if (!changed.ok) {
     const { problem } = changed;

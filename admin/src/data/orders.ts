@@ -9,13 +9,7 @@ export type OrderStatus = OrdersComponents['schemas']['OrderStatus'];
 export type OrderStats = OrdersComponents['schemas']['OrderStats'];
 export type CurrencyAmount = OrdersComponents['schemas']['CurrencyAmount'];
 
-export const orderStatuses: OrderStatus[] = [
-  'pending_payment',
-  'paid',
-  'fulfilled',
-  'cancelled',
-  'refunded',
-];
+export { orderStatuses } from '@trellis/orders/lifecycle';
 
 export interface OrderQuery {
   userId?: string;

@@ -1,4 +1,4 @@
-import type { MeetingAttendeeRow } from '../schema/meetings.ts';
+import type { MeetingAttendeeRow, MeetingRow } from '../schema/meetings.ts';
 import type { Random } from './random.ts';
 import { addMs, day, earliest, minute } from './time.ts';
 
@@ -55,7 +55,7 @@ export interface SeedMeeting {
   roomId: string;
   startsAt: Date;
   endsAt: Date;
-  status: 'scheduled' | 'cancelled';
+  status: MeetingRow['status'];
   createdAt: Date;
   updatedAt: Date;
   cancelledAt: Date | null;

@@ -1,4 +1,5 @@
 import type { OrderRow } from '../schema/orders.ts';
+import type { UserRow } from '../schema/users.ts';
 import type { Random } from './random.ts';
 import { addMs, day, earliest, hour, minute } from './time.ts';
 
@@ -37,7 +38,7 @@ const statusCounts: Record<OrderStatus, number> = {
 export interface OrderCustomer {
   id: string;
   email: string;
-  status: 'active' | 'suspended';
+  status: UserRow['status'];
   createdAt: Date;
   /** When a suspended customer was suspended; they order nothing after it. */
   suspendedAt?: Date;

@@ -1,8 +1,8 @@
-import type { NewUserRow } from '../schema/users.ts';
+import type { NewUserRow, UserRow } from '../schema/users.ts';
 import type { Random } from './random.ts';
 import { addMs, day, minute } from './time.ts';
 
-export type Role = 'member' | 'operator' | 'admin';
+export type Role = UserRow['roles'][number];
 
 export interface DemoLogin {
   email: string;
@@ -77,7 +77,7 @@ function emailPart(name: string): string {
 
 export type SeedUser = Omit<NewUserRow, 'id'> & {
   email: string;
-  status: 'active' | 'suspended';
+  status: UserRow['status'];
   createdAt: Date;
 };
 

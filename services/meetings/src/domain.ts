@@ -1,7 +1,8 @@
-import type { MeetingRow } from '@trellis/db/schema';
+import type { UsersComponents } from '@trellis/client';
 import { ApiError, type FieldError } from '@trellis/kit';
+import { type MeetingStatus, meetingTransitions, takesResponses } from './lifecycle.ts';
 
-export type MeetingStatus = MeetingRow['status'];
+export type { MeetingStatus } from './lifecycle.ts';
 
 export class RoomNameTaken extends ApiError {
   constructor(name: string) {
@@ -157,7 +158,7 @@ export function assertCapacity(capacity: number, invitees: readonly string[]): v
 }
 
 export interface DirectoryAnswer {
-  found: { id: string; status: 'active' | 'suspended' }[];
+  found: { id: string; status: UsersComponents['schemas']['UserStatus'] }[];
   missing: string[];
 }
 
@@ -195,7 +196,7 @@ export interface MeetingState {
 
 /** Only invited attendees of a meeting still scheduled may respond. */
 export function assertMayRsvp(meeting: MeetingState, userId: string): void {
-  if (meeting.status === 'cancelled') {
+  if (!takesResponses(meeting.status)) {
     throw new MeetingCancelled(meeting.id);
   }
   if (!meeting.attendees.some((attendee) => attendee.userId === userId)) {
@@ -204,7 +205,7 @@ export function assertMayRsvp(meeting: MeetingState, userId: string): void {
 }
 
 export function assertCancellable(meeting: Pick<MeetingState, 'id' | 'status'>): void {
-  if (meeting.status === 'cancelled') {
+  if (meeting.status !== meetingTransitions.cancel.from) {
     throw new MeetingCancelled(meeting.id);
   }
 }

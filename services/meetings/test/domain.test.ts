@@ -15,6 +15,7 @@ import {
   MeetingTooLong,
   NotAnAttendee,
 } from '../src/domain.ts';
+import { meetingActionsFrom, takesResponses } from '../src/lifecycle.ts';
 
 const ada = `usr_${'a'.repeat(32)}`;
 const bob = `usr_${'b'.repeat(32)}`;
@@ -142,6 +143,15 @@ describe('assertMayRsvp and assertCancellable', () => {
     const error = caught(() => assertCancellable(cancelled));
     expect(error).toBeInstanceOf(MeetingCancelled);
     expect(error.status).toBe(409);
+  });
+});
+
+describe('the actions a meeting allows', () => {
+  it('offers cancel and takes responses only while the meeting is scheduled', () => {
+    expect(meetingActionsFrom('scheduled')).toEqual(['cancel']);
+    expect(takesResponses('scheduled')).toBe(true);
+    expect(meetingActionsFrom('cancelled')).toEqual([]);
+    expect(takesResponses('cancelled')).toBe(false);
   });
 });
 

@@ -1,10 +1,18 @@
-import type { OrderRow } from '@trellis/db/schema';
+import type { UsersComponents } from '@trellis/client';
 import { ApiError } from '@trellis/kit';
+import {
+  type OrderAction,
+  type OrderStatus,
+  orderTransitions,
+  type ReachedStatus,
+} from './lifecycle.ts';
 
-export type OrderStatus = OrderRow['status'];
-export type OrderAction = 'pay' | 'cancel' | 'fulfill' | 'refund';
-/** Every status but the initial one is reached by a transition. */
-export type ReachedStatus = Exclude<OrderStatus, 'pending_payment'>;
+export {
+  type OrderAction,
+  type OrderStatus,
+  orderActions,
+  type ReachedStatus,
+} from './lifecycle.ts';
 
 export class OrderNotFound extends ApiError {
   constructor(id: string) {
@@ -80,18 +88,9 @@ export class PaymentWindowExpired extends ApiError {
   }
 }
 
-const transitions: Record<OrderAction, { from: OrderStatus; to: ReachedStatus }> = {
-  pay: { from: 'pending_payment', to: 'paid' },
-  cancel: { from: 'pending_payment', to: 'cancelled' },
-  fulfill: { from: 'paid', to: 'fulfilled' },
-  refund: { from: 'paid', to: 'refunded' },
-};
-
-export const orderActions = Object.keys(transitions) as OrderAction[];
-
-/** The state machine: `pending_payment → paid → fulfilled`, `→ cancelled`, `paid → refunded`. */
+/** The state machine of `orderTransitions`: where `action` takes an order in `current`. */
 export function nextStatus(current: OrderStatus, action: OrderAction): ReachedStatus {
-  const transition = transitions[action];
+  const transition = orderTransitions[action];
   if (current !== transition.from) {
     throw new IllegalTransition(current, action);
   }
@@ -149,11 +148,13 @@ export function paymentTooLate(createdAt: Date, now: Date, timeoutMinutes: numbe
   return now.getTime() >= paymentDeadline(createdAt, timeoutMinutes).getTime();
 }
 
+/** A user as the users service describes them, as far as ordering needs. */
+export interface DirectoryUser {
+  status: UsersComponents['schemas']['UserStatus'];
+}
+
 /** Only active users may order; `undefined` is a user the users service does not know. */
-export function assertMayOrder(
-  userId: string,
-  user: { status: 'active' | 'suspended' } | undefined,
-): void {
+export function assertMayOrder(userId: string, user: DirectoryUser | undefined): void {
   if (!user) {
     throw new UserNotEligible(userId, 'missing');
   }

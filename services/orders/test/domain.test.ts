@@ -14,6 +14,7 @@ import {
   priceLines,
   TooManyItems,
 } from '../src/domain.ts';
+import { orderActionsFrom, orderStatuses } from '../src/lifecycle.ts';
 
 const allowed: [OrderStatus, OrderAction, OrderStatus][] = [
   ['pending_payment', 'pay', 'paid'],
@@ -51,6 +52,23 @@ describe('the order state machine', () => {
     expect(error.status).toBe(409);
     expect(error.detail).toBe(`Cannot ${action} an order whose status is ${from}.`);
     expect(error.extensions).toEqual({ currentStatus: from });
+  });
+});
+
+describe('the actions an order allows', () => {
+  it.each(statuses)(
+    'lists for %s exactly the actions the state machine takes it through',
+    (status) => {
+      const taken = orderActions.filter((action) =>
+        allowed.some(([from, a]) => from === status && a === action),
+      );
+      expect(orderActionsFrom(status)).toEqual(taken);
+    },
+  );
+
+  it('lists every status once, the one an order is placed in first', () => {
+    expect([...orderStatuses].sort()).toEqual([...statuses].sort());
+    expect(orderStatuses[0]).toBe('pending_payment');
   });
 });
 

@@ -1,8 +1,13 @@
-import type { UserRow } from '@trellis/db/schema';
 import { ApiError } from '@trellis/kit';
+import {
+  type Role,
+  type UserAction,
+  type UserStatus,
+  userRoles,
+  userTransitions,
+} from './lifecycle.ts';
 
-export type UserStatus = UserRow['status'];
-export type Role = UserRow['roles'][number];
+export type { Role, UserAction, UserStatus } from './lifecycle.ts';
 
 export class EmailTaken extends ApiError {
   constructor(email: string) {
@@ -14,7 +19,7 @@ export class EmailTaken extends ApiError {
 }
 
 export class IllegalUserTransition extends ApiError {
-  constructor(from: UserStatus, action: 'suspend' | 'reactivate') {
+  constructor(from: UserStatus, action: UserAction) {
     super('conflict', {
       detail: `Cannot ${action} a user whose status is ${from}.`,
       extensions: { currentStatus: from },
@@ -56,13 +61,9 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const transitions: Record<'suspend' | 'reactivate', { from: UserStatus; to: UserStatus }> = {
-  suspend: { from: 'active', to: 'suspended' },
-  reactivate: { from: 'suspended', to: 'active' },
-};
-
-export function nextStatus(current: UserStatus, action: 'suspend' | 'reactivate'): UserStatus {
-  const transition = transitions[action];
+/** The state machine of `userTransitions`: where `action` takes a user in `current`. */
+export function nextStatus(current: UserStatus, action: UserAction): UserStatus {
+  const transition = userTransitions[action];
   if (current !== transition.from) {
     throw new IllegalUserTransition(current, action);
   }
@@ -71,6 +72,5 @@ export function nextStatus(current: UserStatus, action: 'suspend' | 'reactivate'
 
 /** Roles sorted and deduplicated, so `['admin', 'admin']` and `['admin']` are one value. */
 export function normalizeRoles(roles: readonly Role[]): Role[] {
-  const order: Role[] = ['member', 'operator', 'admin'];
-  return order.filter((role) => roles.includes(role));
+  return userRoles.filter((role) => roles.includes(role));
 }

@@ -1,3 +1,4 @@
+import { takesResponses } from '@trellis/meetings/lifecycle';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
 import type { Meeting } from '@/data/meetings';
 import type { User } from '@/data/users';
@@ -19,7 +20,7 @@ export function AttendeeTable({
       </p>
     );
   }
-  const open = meeting.status === 'scheduled';
+  const open = takesResponses(meeting.status);
   return (
     <Table>
       <TableHead>

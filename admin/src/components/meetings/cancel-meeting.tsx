@@ -6,12 +6,18 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm } from '@/lib/form-state';
 
-export function CancelMeeting({ meetingId, scheduled }: { meetingId: string; scheduled: boolean }) {
+export function CancelMeeting({
+  meetingId,
+  cancellable,
+}: {
+  meetingId: string;
+  cancellable: boolean;
+}) {
   const [state, action] = useActionState(cancelMeeting, idleForm);
   return (
     <div className="space-y-3">
       <FormMessage state={state} />
-      {scheduled ? (
+      {cancellable ? (
         <form action={action}>
           <input type="hidden" name="meetingId" value={meetingId} />
           <SubmitButton color="rose" variant="secondary">

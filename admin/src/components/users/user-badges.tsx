@@ -1,12 +1,17 @@
 import { Badge } from '@tremor/react';
 import type { User } from '@/data/users';
 
+const statusStyles: Record<User['status'], { label: string; color: string }> = {
+  active: { label: 'Active', color: 'emerald' },
+  suspended: { label: 'Suspended', color: 'rose' },
+};
+
+export function userStatusLabel(status: User['status']): string {
+  return statusStyles[status].label;
+}
+
 export function UserStatusBadge({ status }: { status: User['status'] }) {
-  return status === 'active' ? (
-    <Badge color="emerald">Active</Badge>
-  ) : (
-    <Badge color="rose">Suspended</Badge>
-  );
+  return <Badge color={statusStyles[status].color}>{statusStyles[status].label}</Badge>;
 }
 
 export function RoleBadges({ roles }: { roles: User['roles'] }) {

@@ -1,4 +1,6 @@
+import { userStatuses } from '@trellis/users/lifecycle';
 import { inputClass, labelClass } from '@/components/ui/field';
+import { userStatusLabel } from './user-badges';
 
 interface UserFiltersProps {
   q: string | undefined;
@@ -38,8 +40,11 @@ export function UserFilters({ q, status }: UserFiltersProps) {
           className={`${inputClass} mt-1.5`}
         >
           <option value="">Any</option>
-          <option value="active">Active</option>
-          <option value="suspended">Suspended</option>
+          {userStatuses.map((value) => (
+            <option key={value} value={value}>
+              {userStatusLabel(value)}
+            </option>
+          ))}
         </select>
       </div>
       <button

@@ -1,5 +1,6 @@
 'use client';
 
+import { type UserStatus, userActionsFrom } from '@trellis/users/lifecycle';
 import { useActionState } from 'react';
 import { changeUserStatus } from '@/actions/users';
 import { FormMessage } from '@/components/ui/form-message';
@@ -7,15 +8,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm } from '@/lib/form-state';
 
 /** Suspend or reactivate; rendered for admins only, and the action checks the role again. */
-export function UserStatusActions({
-  userId,
-  status,
-}: {
-  userId: string;
-  status: 'active' | 'suspended';
-}) {
+export function UserStatusActions({ userId, status }: { userId: string; status: UserStatus }) {
   const [state, action] = useActionState(changeUserStatus, idleForm);
-  const next = status === 'active' ? 'suspend' : 'reactivate';
+  // Each status allows exactly one action: suspend an active user, reactivate a suspended one.
+  const [next] = userActionsFrom(status);
   return (
     <div className="space-y-3">
       <FormMessage state={state} />

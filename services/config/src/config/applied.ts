@@ -1,7 +1,5 @@
 import type { Database } from '@trellis/db';
-import { configApplied } from '@trellis/db/schema';
-import { sql } from 'drizzle-orm';
-import type { Target } from './repository.ts';
+import { type NewConfigAppliedRow, type Target, upsertApplied } from './repository.ts';
 
 export interface AppliedReport {
   instanceId: string;
@@ -13,7 +11,7 @@ export interface AppliedReport {
 export type RecordApplied = (target: Target, report: AppliedReport, at: Date) => Promise<void>;
 
 interface Pending {
-  row: typeof configApplied.$inferInsert;
+  row: NewConfigAppliedRow;
   done: { resolve(): void; reject(error: unknown): void };
 }
 
@@ -31,24 +29,13 @@ export function createAppliedRecorder(db: Database): RecordApplied {
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
-      // One row per instance: a statement may not upsert the same row twice.
-      const latest = new Map<string, Pending['row']>();
+      // The latest report of each instance: a statement may not upsert the same row twice.
+      const latest = new Map<string, NewConfigAppliedRow>();
       for (const { row } of batch) {
         latest.set(`${row.namespace}\u0000${row.service}\u0000${row.instanceId}`, row);
       }
       try {
-        await db
-          .insert(configApplied)
-          .values([...latest.values()])
-          .onConflictDoUpdate({
-            target: [configApplied.namespace, configApplied.service, configApplied.instanceId],
-            set: {
-              revision: sql`excluded.revision`,
-              status: sql`excluded.status`,
-              error: sql`excluded.error`,
-              reportedAt: sql`excluded.reported_at`,
-            },
-          });
+        await upsertApplied(db, [...latest.values()]);
         for (const { done } of batch) {
           done.resolve();
         }

@@ -42,12 +42,12 @@ export interface ChangeProposal {
 /** A change in a protected namespace waits for a second person; checked now, and again then. */
 export async function requestChange(
   ctx: ConfigContext,
-  t: Target,
+  target: Target,
   schemaSecretKeys: readonly string[],
   proposal: ChangeProposal,
   actor: string,
 ): Promise<{ request: ConfigChangeRequestRow; changes: DiffEntry[] }> {
-  const state = await openLiveState(ctx.cipher, ctx.db, t);
+  const state = await openLiveState(ctx.cipher, ctx.db, target);
   assertPublishable(liveStateOf(state), proposal.kind, proposal.plain.values, sameValues);
   const now = ctx.now();
   const live = state.base?.opened ?? { values: {}, secretKeys: [] };
@@ -59,7 +59,7 @@ export async function requestChange(
   return ctx.db.transaction(async (tx) => {
     const request = await insertChangeRequest(
       tx,
-      t,
+      target,
       {
         kind: proposal.kind,
         values: proposal.values,
@@ -72,7 +72,7 @@ export async function requestChange(
     );
     await insertAudit(
       tx,
-      t,
+      target,
       {
         action: 'request',
         actor,
@@ -85,8 +85,8 @@ export async function requestChange(
   });
 }
 
-async function pendingRequest(ctx: ConfigContext, t: Target, id: number) {
-  const request = await findChangeRequest(ctx.db, t, id);
+async function pendingRequest(ctx: ConfigContext, target: Target, id: number) {
+  const request = await findChangeRequest(ctx.db, target, id);
   if (!request) {
     throw new ChangeRequestNotFound(id);
   }
@@ -99,19 +99,19 @@ async function pendingRequest(ctx: ConfigContext, t: Target, id: number) {
 /** Publishes a pending request as its author's release, approved by `identity`. */
 export async function approveChange(
   ctx: ConfigContext,
-  t: Target,
+  target: Target,
   id: number,
   identity: PlatformIdentity,
   comment: string,
 ) {
-  const request = await pendingRequest(ctx, t, id);
+  const request = await pendingRequest(ctx, target, id);
   assertApprover(identity, request.author);
-  const schema = requireSchema(await findSchema(ctx.db, t.service), t.service);
-  const plain = await openValues(ctx.cipher, t.service, request.values);
+  const schema = requireSchema(await findSchema(ctx.db, target.service), target.service);
+  const plain = await openValues(ctx.cipher, target.service, request.values);
   assertValid(ctx.validators, schema, plain.values);
   const approver = actorOf(identity);
   let decided: ConfigChangeRequestRow | undefined;
-  const release = await commitRelease(ctx, t, schema.secretKeys, (state) => {
+  const release = await commitRelease(ctx, target, schema.secretKeys, (state) => {
     assertPublishable(liveStateOf(state), request.kind, plain.values, sameValues);
     return {
       release: {
@@ -141,7 +141,7 @@ export async function approveChange(
           throw new ChangeRequestDecided(id, 'decided');
         }
         if (request.kind === 'full') {
-          await setDraftBase(tx, t, row.revision);
+          await setDraftBase(tx, target, row.revision);
         }
       },
     };
@@ -152,12 +152,12 @@ export async function approveChange(
 /** An admin rejects a pending request, or its author withdraws it. */
 export async function rejectChange(
   ctx: ConfigContext,
-  t: Target,
+  target: Target,
   id: number,
   identity: PlatformIdentity,
   comment: string,
 ): Promise<ConfigChangeRequestRow> {
-  const request = await pendingRequest(ctx, t, id);
+  const request = await pendingRequest(ctx, target, id);
   const status = assertRejecter(identity, request.author);
   const actor = actorOf(identity);
   const now = ctx.now();
@@ -168,7 +168,7 @@ export async function rejectChange(
     }
     await insertAudit(
       tx,
-      t,
+      target,
       {
         action: status === 'withdrawn' ? 'withdraw' : 'reject',
         actor,

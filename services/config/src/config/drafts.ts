@@ -20,8 +20,8 @@ export interface CurrentDraft {
 }
 
 /** The draft, or when nobody has saved one, the live full release's values (or nothing). */
-export async function currentDraft(ctx: ConfigContext, t: Target): Promise<CurrentDraft> {
-  const draft = await findDraft(ctx.db, t);
+export async function currentDraft(ctx: ConfigContext, target: Target): Promise<CurrentDraft> {
+  const draft = await findDraft(ctx.db, target);
   if (draft) {
     return {
       stored: draft.values,
@@ -30,7 +30,7 @@ export async function currentDraft(ctx: ConfigContext, t: Target): Promise<Curre
       updatedAt: draft.updatedAt,
     };
   }
-  const { base } = await readLiveRows(ctx.db, t);
+  const { base } = await readLiveRows(ctx.db, target);
   return {
     stored: base?.values ?? {},
     baseRevision: base?.revision ?? 0,
@@ -45,13 +45,13 @@ export async function currentDraft(ctx: ConfigContext, t: Target): Promise<Curre
  */
 export async function saveDraft(
   ctx: ConfigContext,
-  t: Target,
+  target: Target,
   schema: ConfigSchemaRow,
   incoming: Values,
   actor: string,
 ) {
-  const current = await currentDraft(ctx, t);
-  const opened = await openValues(ctx.cipher, t.service, current.stored);
+  const current = await currentDraft(ctx, target);
+  const opened = await openValues(ctx.cipher, target.service, current.stored);
   const keep: Values = {};
   const plain: Values = { ...incoming };
   const errors: FieldError[] = [];
@@ -72,19 +72,19 @@ export async function saveDraft(
     });
   }
   assertValid(ctx.validators, schema, plain);
-  const sealed = await sealValues(ctx.cipher, t.service, incoming, schema.secretKeys, keep);
-  const { base } = await readLiveRows(ctx.db, t);
+  const sealed = await sealValues(ctx.cipher, target.service, incoming, schema.secretKeys, keep);
+  const { base } = await readLiveRows(ctx.db, target);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const row = await upsertDraft(
       tx,
-      t,
+      target,
       { values: sealed, baseRevision: base?.revision ?? 0, updatedBy: actor },
       now,
     );
     await insertAudit(
       tx,
-      t,
+      target,
       {
         action: 'draft.save',
         actor,

@@ -33,7 +33,7 @@ export interface ConfigNotifierOptions {
   healthIntervalMs?: number;
 }
 
-const keyOf = (t: Target) => `${t.namespace}\u0000${t.service}`;
+const keyOf = (target: Target) => `${target.namespace}\u0000${target.service}`;
 
 /**
  * Fans `config_changes` notifications out to the watchers of this center instance. Every

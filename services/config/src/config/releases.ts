@@ -65,11 +65,11 @@ export interface OpenLiveState {
 export async function openLiveState(
   cipher: SecretCipher,
   tx: Tx | Database,
-  t: Target,
+  target: Target,
 ): Promise<OpenLiveState> {
-  const rows = await readLiveRows(tx, t);
+  const rows = await readLiveRows(tx, target);
   const open = async (row: ConfigReleaseRow | undefined) =>
-    row ? { row, opened: await openValues(cipher, t.service, row.values) } : undefined;
+    row ? { row, opened: await openValues(cipher, target.service, row.values) } : undefined;
   return {
     latestRevision: rows.latestRevision,
     base: await open(rows.base),
@@ -112,27 +112,27 @@ export interface ReleasePlan {
  */
 export async function commitRelease(
   ctx: ConfigContext,
-  t: Target,
+  target: Target,
   schemaSecretKeys: readonly string[],
   plan: (state: OpenLiveState) => ReleasePlan | Promise<ReleasePlan>,
 ): Promise<ConfigReleaseRow> {
-  const row = await withConfigLock(ctx.db, t, async (tx) => {
-    const state = await openLiveState(ctx.cipher, tx, t);
+  const row = await withConfigLock(ctx.db, target, async (tx) => {
+    const state = await openLiveState(ctx.cipher, tx, target);
     const decided = await plan(state);
     const now = ctx.now();
     if (decided.endGray && state.gray) {
-      await endGray(tx, t, state.gray.row.revision, decided.endGray, now);
+      await endGray(tx, target, state.gray.row.revision, decided.endGray, now);
     }
     const release = await insertRelease(
       tx,
-      t,
+      target,
       { ...decided.release, revision: state.latestRevision + 1 },
       now,
     );
     const from = decided.diffFrom ?? state.base?.opened ?? { values: {}, secretKeys: [] };
     await insertAudit(
       tx,
-      t,
+      target,
       {
         ...decided.audit,
         revision: release.revision,
@@ -145,9 +145,9 @@ export async function commitRelease(
       now,
     );
     await decided.alsoInTransaction?.(tx, release);
-    await notifyConfigChange(tx, t, release.revision);
+    await notifyConfigChange(tx, target, release.revision);
     return release;
   });
-  ctx.notifier.announce(t, row.revision);
+  ctx.notifier.announce(target, row.revision);
   return row;
 }

@@ -33,6 +33,7 @@ export type { ConfigChangeRequestRow, ConfigReleaseRow };
 export type ConfigSchemaRow = typeof configSchemas.$inferSelect;
 export type ConfigAuditRow = typeof configAudit.$inferSelect;
 export type ConfigAppliedRow = typeof configApplied.$inferSelect;
+export type NewConfigAppliedRow = typeof configApplied.$inferInsert;
 export type NamespaceRow = typeof configNamespaces.$inferSelect;
 
 export interface Target {
@@ -40,8 +41,8 @@ export interface Target {
   service: string;
 }
 
-const releaseOf = (t: Target) =>
-  and(eq(configReleases.namespace, t.namespace), eq(configReleases.service, t.service));
+const releaseOf = (target: Target) =>
+  and(eq(configReleases.namespace, target.namespace), eq(configReleases.service, target.service));
 
 export function listNamespaces(db: Database): Promise<NamespaceRow[]> {
   return db.select().from(configNamespaces).orderBy(asc(configNamespaces.name));
@@ -92,24 +93,26 @@ export async function findSchema(
   return row;
 }
 
-export async function findDraft(db: Executor, t: Target) {
+export async function findDraft(db: Executor, target: Target) {
   const [row] = await db
     .select()
     .from(configDrafts)
-    .where(and(eq(configDrafts.namespace, t.namespace), eq(configDrafts.service, t.service)))
+    .where(
+      and(eq(configDrafts.namespace, target.namespace), eq(configDrafts.service, target.service)),
+    )
     .limit(1);
   return row;
 }
 
 export async function upsertDraft(
   tx: Executor,
-  t: Target,
+  target: Target,
   draft: { values: Values; baseRevision: number; updatedBy: string },
   now: Date,
 ) {
   const [row] = await tx
     .insert(configDrafts)
-    .values({ ...t, ...draft, updatedAt: now })
+    .values({ ...target, ...draft, updatedAt: now })
     .onConflictDoUpdate({
       target: [configDrafts.namespace, configDrafts.service],
       set: { ...draft, updatedAt: now },
@@ -121,21 +124,27 @@ export async function upsertDraft(
   return row;
 }
 
-export async function setDraftBase(tx: Executor, t: Target, baseRevision: number) {
+export async function setDraftBase(tx: Executor, target: Target, baseRevision: number) {
   await tx
     .update(configDrafts)
     .set({ baseRevision })
-    .where(and(eq(configDrafts.namespace, t.namespace), eq(configDrafts.service, t.service)));
+    .where(
+      and(eq(configDrafts.namespace, target.namespace), eq(configDrafts.service, target.service)),
+    );
 }
 
 /**
  * Runs `fn` in a transaction holding the namespace × service lock, so revisions are allocated
  * one at a time and the live state read inside cannot change under it.
  */
-export function withConfigLock<T>(db: Database, t: Target, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function withConfigLock<T>(
+  db: Database,
+  target: Target,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`config:${t.namespace}/${t.service}`}, 0))`,
+      sql`select pg_advisory_xact_lock(hashtextextended(${`config:${target.namespace}/${target.service}`}, 0))`,
     );
     return fn(tx);
   });
@@ -148,15 +157,15 @@ export interface LiveRows {
 }
 
 /** The newest revision, the newest full or rollback release and a live gray release after it. */
-export async function readLiveRows(db: Executor, t: Target): Promise<LiveRows> {
+export async function readLiveRows(db: Executor, target: Target): Promise<LiveRows> {
   const [latest] = await db
     .select({ revision: sql<number | null>`max(${configReleases.revision})` })
     .from(configReleases)
-    .where(releaseOf(t));
+    .where(releaseOf(target));
   const [base] = await db
     .select()
     .from(configReleases)
-    .where(and(releaseOf(t), ne(configReleases.kind, 'gray')))
+    .where(and(releaseOf(target), ne(configReleases.kind, 'gray')))
     .orderBy(desc(configReleases.revision))
     .limit(1);
   const [gray] = await db
@@ -164,7 +173,7 @@ export async function readLiveRows(db: Executor, t: Target): Promise<LiveRows> {
     .from(configReleases)
     .where(
       and(
-        releaseOf(t),
+        releaseOf(target),
         eq(configReleases.kind, 'gray'),
         isNull(configReleases.grayEndedAt),
         gt(configReleases.revision, base?.revision ?? 0),
@@ -188,14 +197,14 @@ export interface NewRelease {
 
 export async function insertRelease(
   tx: Executor,
-  t: Target,
+  target: Target,
   release: NewRelease,
   now: Date,
 ): Promise<ConfigReleaseRow> {
   const [row] = await tx
     .insert(configReleases)
     .values({
-      ...t,
+      ...target,
       ...release,
       grayRule: (release.grayRule ?? null) as Record<string, unknown> | null,
       createdAt: now,
@@ -209,7 +218,7 @@ export async function insertRelease(
 
 export async function endGray(
   tx: Executor,
-  t: Target,
+  target: Target,
   revision: number,
   outcome: 'promoted' | 'abandoned' | 'superseded',
   now: Date,
@@ -217,18 +226,18 @@ export async function endGray(
   await tx
     .update(configReleases)
     .set({ grayEndedAt: now, grayOutcome: outcome })
-    .where(and(releaseOf(t), eq(configReleases.revision, revision)));
+    .where(and(releaseOf(target), eq(configReleases.revision, revision)));
 }
 
 export async function findRelease(
   db: Executor,
-  t: Target,
+  target: Target,
   revision: number,
 ): Promise<ConfigReleaseRow | undefined> {
   const [row] = await db
     .select()
     .from(configReleases)
-    .where(and(releaseOf(t), eq(configReleases.revision, revision)))
+    .where(and(releaseOf(target), eq(configReleases.revision, revision)))
     .limit(1);
   return row;
 }
@@ -236,10 +245,10 @@ export async function findRelease(
 /** Newest first; keyset paging on the revision. */
 export function listReleases(
   db: Database,
-  t: Target,
+  target: Target,
   page: { limit: number; beforeRevision?: number },
 ): Promise<ConfigReleaseRow[]> {
-  const filters: (SQL | undefined)[] = [releaseOf(t)];
+  const filters: (SQL | undefined)[] = [releaseOf(target)];
   if (page.beforeRevision !== undefined) {
     filters.push(lt(configReleases.revision, page.beforeRevision));
   }
@@ -258,10 +267,10 @@ export function listReleases(
  */
 export async function releasesFromBase(
   db: Executor,
-  t: Target,
+  target: Target,
   upTo?: number,
 ): Promise<ConfigReleaseRow[]> {
-  const baseFilters: (SQL | undefined)[] = [releaseOf(t), ne(configReleases.kind, 'gray')];
+  const baseFilters: (SQL | undefined)[] = [releaseOf(target), ne(configReleases.kind, 'gray')];
   if (upTo !== undefined) {
     baseFilters.push(lte(configReleases.revision, upTo));
   }
@@ -274,19 +283,19 @@ export async function releasesFromBase(
   return db
     .select()
     .from(configReleases)
-    .where(and(releaseOf(t), gte(configReleases.revision, base?.revision ?? 0)))
+    .where(and(releaseOf(target), gte(configReleases.revision, base?.revision ?? 0)))
     .orderBy(asc(configReleases.revision));
 }
 
 export function releasesAfter(
   db: Executor,
-  t: Target,
+  target: Target,
   afterRevision: number,
 ): Promise<ConfigReleaseRow[]> {
   return db
     .select()
     .from(configReleases)
-    .where(and(releaseOf(t), gt(configReleases.revision, afterRevision)))
+    .where(and(releaseOf(target), gt(configReleases.revision, afterRevision)))
     .orderBy(asc(configReleases.revision));
 }
 
@@ -298,9 +307,9 @@ export interface NewAudit {
   comment?: string;
 }
 
-export async function insertAudit(tx: Executor, t: Target, entry: NewAudit, now: Date) {
+export async function insertAudit(tx: Executor, target: Target, entry: NewAudit, now: Date) {
   await tx.insert(configAudit).values({
-    ...t,
+    ...target,
     action: entry.action,
     actor: entry.actor,
     revision: entry.revision ?? null,
@@ -313,12 +322,12 @@ export async function insertAudit(tx: Executor, t: Target, entry: NewAudit, now:
 /** Newest first; keyset paging on the id. */
 export function listAudit(
   db: Database,
-  t: Target,
+  target: Target,
   page: { limit: number; beforeId?: number },
 ): Promise<ConfigAuditRow[]> {
   const filters: (SQL | undefined)[] = [
-    eq(configAudit.namespace, t.namespace),
-    eq(configAudit.service, t.service),
+    eq(configAudit.namespace, target.namespace),
+    eq(configAudit.service, target.service),
   ];
   if (page.beforeId !== undefined) {
     filters.push(lt(configAudit.id, page.beforeId));
@@ -334,8 +343,12 @@ export function listAudit(
 export const configChangesChannel = 'config_changes';
 
 /** Queues a NOTIFY that Postgres delivers to every center instance when the transaction commits. */
-export async function notifyConfigChange(tx: Executor, t: Target, revision: number) {
-  const payload = JSON.stringify({ namespace: t.namespace, service: t.service, revision });
+export async function notifyConfigChange(tx: Executor, target: Target, revision: number) {
+  const payload = JSON.stringify({
+    namespace: target.namespace,
+    service: target.service,
+    revision,
+  });
   await tx.execute(sql`select pg_notify(${configChangesChannel}, ${payload})`);
 }
 
@@ -350,14 +363,14 @@ export interface NewChangeRequest {
 
 export async function insertChangeRequest(
   tx: Executor,
-  t: Target,
+  target: Target,
   request: NewChangeRequest,
   now: Date,
 ): Promise<ConfigChangeRequestRow> {
   const [row] = await tx
     .insert(configChangeRequests)
     .values({
-      ...t,
+      ...target,
       ...request,
       grayRule: request.grayRule as Record<string, unknown> | null,
       createdAt: now,
@@ -371,7 +384,7 @@ export async function insertChangeRequest(
 
 export async function findChangeRequest(
   db: Executor,
-  t: Target,
+  target: Target,
   id: number,
 ): Promise<ConfigChangeRequestRow | undefined> {
   const [row] = await db
@@ -380,8 +393,8 @@ export async function findChangeRequest(
     .where(
       and(
         eq(configChangeRequests.id, id),
-        eq(configChangeRequests.namespace, t.namespace),
-        eq(configChangeRequests.service, t.service),
+        eq(configChangeRequests.namespace, target.namespace),
+        eq(configChangeRequests.service, target.service),
       ),
     )
     .limit(1);
@@ -390,7 +403,7 @@ export async function findChangeRequest(
 
 export function listChangeRequests(
   db: Database,
-  t: Target,
+  target: Target,
   status?: ConfigChangeRequestRow['status'],
 ): Promise<ConfigChangeRequestRow[]> {
   return db
@@ -398,8 +411,8 @@ export function listChangeRequests(
     .from(configChangeRequests)
     .where(
       and(
-        eq(configChangeRequests.namespace, t.namespace),
-        eq(configChangeRequests.service, t.service),
+        eq(configChangeRequests.namespace, target.namespace),
+        eq(configChangeRequests.service, target.service),
         status ? eq(configChangeRequests.status, status) : undefined,
       ),
     )
@@ -430,12 +443,33 @@ export async function decideChangeRequest(
   return row;
 }
 
-export function listApplied(db: Database, t: Target): Promise<ConfigAppliedRow[]> {
+export function listApplied(db: Database, target: Target): Promise<ConfigAppliedRow[]> {
   return db
     .select()
     .from(configApplied)
-    .where(and(eq(configApplied.namespace, t.namespace), eq(configApplied.service, t.service)))
+    .where(
+      and(eq(configApplied.namespace, target.namespace), eq(configApplied.service, target.service)),
+    )
     .orderBy(asc(configApplied.instanceId));
+}
+
+/**
+ * Records what each instance last applied, one row per instance, in one statement; `rows` must
+ * name each instance at most once, as Postgres will not upsert one row twice in a statement.
+ */
+export async function upsertApplied(db: Database, rows: NewConfigAppliedRow[]): Promise<void> {
+  await db
+    .insert(configApplied)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [configApplied.namespace, configApplied.service, configApplied.instanceId],
+      set: {
+        revision: sql`excluded.revision`,
+        status: sql`excluded.status`,
+        error: sql`excluded.error`,
+        reportedAt: sql`excluded.reported_at`,
+      },
+    });
 }
 
 export interface ServiceSummary {

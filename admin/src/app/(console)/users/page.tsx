@@ -1,3 +1,4 @@
+import { userStatuses } from '@trellis/users/lifecycle';
 import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { LinkButton } from '@/components/ui/link-button';
@@ -6,7 +7,7 @@ import { Pager } from '@/components/ui/pager';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { UserFilters } from '@/components/users/user-filters';
 import { UserTable } from '@/components/users/user-table';
-import { listUsers, type UserStatus } from '@/data/users';
+import { listUsers } from '@/data/users';
 import { requireSession } from '@/lib/auth';
 import { searchParam } from '@/lib/search-params';
 
@@ -16,7 +17,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/users'>) {
   await requireSession();
   const params = await searchParams;
   const q = searchParam(params, 'q');
-  const status = searchParam(params, 'status', ['active', 'suspended'] as UserStatus[]);
+  const status = searchParam(params, 'status', userStatuses);
   const cursor = searchParam(params, 'cursor');
   const page = await listUsers({ q, status, cursor });
   return (

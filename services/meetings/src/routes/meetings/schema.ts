@@ -1,4 +1,11 @@
 import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+import {
+  initialMeetingStatus,
+  initialRsvpResponse,
+  meetingStatuses,
+  rsvpAnswers,
+  rsvpResponses,
+} from '../../lifecycle.ts';
 import { RoomIdSchema } from '../rooms/schema.ts';
 
 export const MeetingIdSchema = z
@@ -16,19 +23,17 @@ const utcDateTime = (description: string, example: string) =>
     .datetime('must be an ISO 8601 UTC date-time, e.g. 2026-12-01T09:00:00Z')
     .openapi({ description, example });
 
-export const MeetingStatusSchema = z.enum(['scheduled', 'cancelled']).openapi('MeetingStatus', {
+export const MeetingStatusSchema = z.enum(meetingStatuses).openapi('MeetingStatus', {
   description: 'A cancelled meeting no longer holds its room and takes no responses.',
-  example: 'scheduled',
+  example: initialMeetingStatus,
 });
 
-export const RsvpResponseSchema = z
-  .enum(['pending', 'accepted', 'declined'])
-  .openapi('RsvpResponse', {
-    description: "An attendee's answer; pending until they respond.",
-    example: 'pending',
-  });
+export const RsvpResponseSchema = z.enum(rsvpResponses).openapi('RsvpResponse', {
+  description: "An attendee's answer; pending until they respond.",
+  example: initialRsvpResponse,
+});
 
-export const RsvpAnswerSchema = z.enum(['accepted', 'declined']).openapi('RsvpAnswer', {
+export const RsvpAnswerSchema = z.enum(rsvpAnswers).openapi('RsvpAnswer', {
   description: 'What an attendee may answer.',
   example: 'accepted',
 });

@@ -1,4 +1,3 @@
-import { upstreamFailure } from '@trellis/client';
 import { requestHash } from '@trellis/db';
 import {
   createRoute,
@@ -12,6 +11,7 @@ import {
 import type { OrdersDeps } from '../../deps.ts';
 import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { findIdempotentResponse, insertOrder } from '../../repository.ts';
+import { lookupUser } from '../../user-directory.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { CreateOrderSchema, type Order, OrderSchema } from './schema.ts';
 
@@ -42,17 +42,6 @@ export const createOrderRoute = createRoute({
   },
 });
 
-/** Asks the users service whether the user may order; unreachable users is a 503. */
-async function checkUser(users: OrdersDeps['users'], userId: string): Promise<void> {
-  const { data, response } = await users.GET('/v1/users/{id}', {
-    params: { path: { id: userId } },
-  });
-  if (!data && response.status !== 404) {
-    throw upstreamFailure('users', response);
-  }
-  assertMayOrder(userId, data);
-}
-
 export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
   app.openapi(createOrderRoute, async (c) => {
     const { db, now, users, config } = c.get('deps');
@@ -75,7 +64,7 @@ export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
     }
     assertItemCount(body.items.length, config.get().maxItemsPerOrder);
     const priced = priceLines(body.items);
-    await checkUser(users, body.userId);
+    assertMayOrder(body.userId, await lookupUser(users, body.userId));
     const headers = propagationHeaders();
     const outcome = await insertOrder(
       db,

@@ -1,4 +1,5 @@
 import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+import { initialOrderStatus, orderStatuses } from '../../lifecycle.ts';
 
 const exampleOrderId = 'ord_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b';
 const exampleUserId = 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b';
@@ -22,13 +23,10 @@ export const CurrencySchema = z
     example: 'EUR',
   });
 
-export const OrderStatusSchema = z
-  .enum(['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'])
-  .openapi('OrderStatus', {
-    description:
-      'pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded.',
-    example: 'pending_payment',
-  });
+export const OrderStatusSchema = z.enum(orderStatuses).openapi('OrderStatus', {
+  description: 'pending_payment → paid → fulfilled; pending_payment → cancelled; paid → refunded.',
+  example: initialOrderStatus,
+});
 
 const SkuSchema = z
   .string()

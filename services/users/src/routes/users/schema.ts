@@ -1,4 +1,5 @@
 import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+import { initialUserStatus, userRoles, userStatuses } from '../../lifecycle.ts';
 
 export const UserIdSchema = z
   .string()
@@ -6,12 +7,12 @@ export const UserIdSchema = z
   .openapi({ description: 'User id.', example: 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b' });
 
 export const RoleSchema = z
-  .enum(['member', 'operator', 'admin'])
+  .enum(userRoles)
   .openapi('Role', { description: 'What the user may do in Trellis.', example: 'member' });
 
-export const UserStatusSchema = z.enum(['active', 'suspended']).openapi('UserStatus', {
+export const UserStatusSchema = z.enum(userStatuses).openapi('UserStatus', {
   description: 'Suspended users cannot sign in or order.',
-  example: 'active',
+  example: initialUserStatus,
 });
 
 export const UserSchema = z

@@ -8,7 +8,7 @@ import {
   type ServiceApp,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { nextStatus, UserNotFound } from '../../domain.ts';
+import { nextStatus, type UserAction, UserNotFound } from '../../domain.ts';
 import { findUserById, updateUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
 import { UserParamsSchema, UserSchema } from './schema.ts';
@@ -19,9 +19,9 @@ const actions = {
     summary: 'Suspend a user: they can no longer sign in or order',
   },
   reactivate: { event: 'user.reactivated', summary: 'Reactivate a suspended user' },
-} as const;
+} as const satisfies Record<UserAction, { event: string; summary: string }>;
 
-function transitionRoute(action: keyof typeof actions) {
+function transitionRoute(action: UserAction) {
   return createRoute({
     method: 'post',
     path: `/v1/users/{id}/${action}`,

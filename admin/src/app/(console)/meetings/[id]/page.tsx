@@ -1,3 +1,4 @@
+import { meetingActionsFrom } from '@trellis/meetings/lifecycle';
 import { Callout, Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { AttendeeTable } from '@/components/meetings/attendee-table';
@@ -59,7 +60,7 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
           </h2>
           <CancelMeeting
             meetingId={meeting.data.id}
-            scheduled={meeting.data.status === 'scheduled'}
+            cancellable={meetingActionsFrom(meeting.data.status).includes('cancel')}
           />
         </Card>
       </div>

@@ -1,3 +1,4 @@
+import { orderActionsFrom } from '@trellis/orders/lifecycle';
 import { Callout, Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -54,7 +55,8 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/or
             orderId={order.data.id}
             actions={offeredOrderActions(order.data.status, session.role)}
             note={
-              order.data.status === 'paid' && !may(session.role, 'orders.refund')
+              orderActionsFrom(order.data.status).includes('refund') &&
+              !may(session.role, 'orders.refund')
                 ? 'Refunds are for admins.'
                 : undefined
             }

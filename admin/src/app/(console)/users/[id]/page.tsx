@@ -1,3 +1,4 @@
+import { userActionsFrom } from '@trellis/users/lifecycle';
 import { Callout, Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { LinkButton } from '@/components/ui/link-button';
@@ -25,9 +26,8 @@ export default async function UserPage({ params, searchParams }: PageProps<'/use
       </>
     );
   }
-  const mayChangeStatus = may(
-    session.role,
-    user.data.status === 'active' ? 'users.suspend' : 'users.reactivate',
+  const mayChangeStatus = userActionsFrom(user.data.status).every((action) =>
+    may(session.role, `users.${action}`),
   );
   return (
     <>
