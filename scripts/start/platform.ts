@@ -2,12 +2,12 @@ import path from 'node:path';
 import { runMigrations } from '@trellis/db';
 import { demoLogins } from '@trellis/db/seed';
 import { buildAdmin, planAdmin, startAdmin } from './admin.ts';
-import { readStartConfig } from './config.ts';
 import { startDatabase } from './postgres.ts';
 import { startRedis } from './redis.ts';
 import { loadSecrets } from './secrets.ts';
 import { seedDemo } from './seed.ts';
 import { baseUrl, planServices, startServices } from './services.ts';
+import { checkSettings } from './settings.ts';
 import { renderSummary } from './table.ts';
 import { fail, say, warn } from './terminal.ts';
 
@@ -42,15 +42,24 @@ interface Cleanup {
 }
 
 /**
- * Brings the platform up step by step (database, Redis, migrations, seed, services), then
- * waits for a signal or a crash and takes everything down in reverse order.
- * Resolves with the exit code.
+ * Checks the settings, brings the platform up step by step (database, Redis, migrations, seed,
+ * services, console), keeps every process running until a signal, then takes everything down
+ * in reverse order. A step that fails stops the start. Resolves with the exit code.
  */
 export async function runPlatform(
   env: NodeJS.ProcessEnv,
   onStop: (listener: () => void) => void,
 ): Promise<number> {
   const startedAt = performance.now();
+  const settings = await checkSettings(env);
+  if (!settings.ok) {
+    fail('Nothing was started: fix these settings and run npm start again.');
+    for (const { setting, reason } of settings.refusals) {
+      fail(`  ${setting}: ${reason}`);
+    }
+    return 1;
+  }
+  const config = settings.config;
   const cleanups: Cleanup[] = [];
   let stopRequest: StopRequest | undefined;
   let wake: () => void = () => {};
@@ -72,7 +81,6 @@ export async function runPlatform(
   };
 
   try {
-    const config = readStartConfig(env);
     say(`Data directory: ${config.dataDir}`);
     const database = await startDatabase(config.databaseUrl, config.dataDir);
     if (database.stop) {
@@ -119,7 +127,9 @@ export async function runPlatform(
     // The admin builds while the services start: both take a while, on different cores.
     const buildAborted = new AbortController();
     void stopped.then(() => buildAborted.abort());
-    const adminBuild = step('building the admin', () => buildAdmin(buildAborted.signal));
+    const adminBuild = config.adminConsole
+      ? step('building the admin', () => buildAdmin(buildAborted.signal))
+      : Promise.resolve();
     adminBuild.catch(() => {});
     const { specs, missing } = planServices({
       databaseUrl: database.url,
@@ -135,18 +145,17 @@ export async function runPlatform(
     for (const entry of missing) {
       warn(`Skipping ${entry}: it does not exist yet.`);
     }
-    const watch = {
-      onUnexpectedExit: (reason: string) => requestStop(1, reason),
-      cancelled: () => Boolean(stopRequest),
-    };
+    const watch = { cancelled: () => Boolean(stopRequest) };
     // The config center first, so the others load their config and register as they start;
     // it stops last, after they deregistered.
-    const centerSpecs = specs.filter((spec) => spec.name === 'config');
-    const center = await startServices(centerSpecs, watch);
+    const center = startServices(
+      specs.filter((spec) => spec.name === 'config'),
+      watch,
+    );
     cleanups.push({ name: 'config center', run: center.stop });
     await center.ready;
     checkpoint();
-    const services = await startServices(
+    const services = startServices(
       specs.filter((spec) => spec.name !== 'config'),
       watch,
     );
@@ -155,8 +164,9 @@ export async function runPlatform(
     await adminBuild;
     checkpoint();
 
-    const admin = await startAdmin(
-      planAdmin({
+    let admin: { url: string } | undefined;
+    if (config.adminConsole) {
+      const adminSpec = planAdmin({
         port: config.adminPort,
         serviceUrls: {
           config: baseUrl(config.ports.config),
@@ -166,21 +176,21 @@ export async function runPlatform(
         },
         sessionSecret: adminSessionSecret,
         logLevel: config.logLevel,
-      }),
-      {
-        onUnexpectedExit: (reason) => requestStop(1, reason),
-        cancelled: () => Boolean(stopRequest),
-      },
-    );
-    cleanups.push({ name: 'admin', run: admin.stop });
-    await admin.ready;
-    checkpoint();
+      });
+      const keptAdmin = startAdmin(adminSpec, watch);
+      cleanups.push({ name: 'admin', run: keptAdmin.stop });
+      await keptAdmin.ready;
+      admin = { url: baseUrl(adminSpec.port) };
+      checkpoint();
+    } else {
+      say('The admin console is off (ADMIN_CONSOLE=off).');
+    }
 
     const seededLogins = seed.status === 'seeded' || seed.reason === 'already-seeded';
     console.log(
       renderSummary({
         services: specs.map((spec) => ({ name: spec.name, url: baseUrl(spec.port) })),
-        admin: { url: admin.url },
+        admin,
         skipped: missing,
         database: { url: database.shownUrl, origin: database.origin },
         redis,
