@@ -1,32 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { holdPorts } from './held-ports.ts';
 
 const services = ['config', 'users', 'orders', 'meetings'] as const;
 type Service = (typeof services)[number];
-
-/** Distinct free ports: all held at once, so the kernel cannot hand one out twice. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
 
 async function answersReady(url: string): Promise<string | undefined> {
   try {
@@ -72,7 +54,9 @@ const urls = {} as Record<Service, string>;
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-start-'));
-  const ports = await freePorts(services.length);
+  const held = await holdPorts(services.length);
+  await held.release();
+  const ports = held.ports;
   const portSettings: Record<string, string> = {};
   services.forEach((name, index) => {
     portSettings[`${name.toUpperCase()}_PORT`] = String(ports[index]);

@@ -1,36 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSettings, type Refusal } from '../scripts/start/settings.ts';
+import { holdPorts } from './held-ports.ts';
 
 const portNames = ['CONFIG_PORT', 'USERS_PORT', 'ORDERS_PORT', 'MEETINGS_PORT', 'ADMIN_PORT'];
-
-/** Listens on `count` ports at once, so the kernel hands out distinct ones. */
-async function holdPorts(count: number) {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  return {
-    ports: servers.map((server) => (server.address() as net.AddressInfo).port),
-    release: () =>
-      Promise.all(
-        servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-      ),
-  };
-}
 
 let dataDir: string;
 /** Settings whose ports are free: the defaults may be taken by another run on this machine. */
