@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { runMigrations } from '@trellis/db';
-import { demoLogins } from '@trellis/db/seed';
-import { buildAdmin, planAdmin, startAdmin } from './admin.ts';
+import { demoLogins, type SeedResult } from '@trellis/db/seed';
+import { type AdminSpec, buildAdmin, planAdmin, startAdmin } from './admin.ts';
+import type { StartConfig } from './config.ts';
 import { startDatabase } from './postgres.ts';
 import { startRedis } from './redis.ts';
-import { loadSecrets } from './secrets.ts';
+import { type LocalSecrets, loadSecrets } from './secrets.ts';
 import { seedDemo } from './seed.ts';
 import { baseUrl, planServices, startServices } from './services.ts';
 import { checkSettings } from './settings.ts';
@@ -39,6 +40,67 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 interface Cleanup {
   name: string;
   run: () => Promise<void>;
+}
+
+/** Runs the cleanups, last started first; false if one of them failed. */
+async function stopInReverse(cleanups: Cleanup[]): Promise<boolean> {
+  let clean = true;
+  for (const cleanup of [...cleanups].reverse()) {
+    try {
+      await cleanup.run();
+      say(`Stopped ${cleanup.name}.`);
+    } catch (error) {
+      fail(`Stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : error}`);
+      clean = false;
+    }
+  }
+  return clean;
+}
+
+function announceSeed(seed: SeedResult): void {
+  if (seed.status === 'seeded') {
+    const { users, orders, rooms, meetings } = seed.counts;
+    say(
+      `Demo data seeded: ${users} users, ${orders} orders, ${rooms} rooms, ${meetings} meetings.`,
+    );
+  } else if (seed.reason === 'already-seeded') {
+    say('Demo data already present; reusing it.');
+  } else {
+    warn('The database already holds data, so the demo data was not seeded.');
+  }
+}
+
+/** The secrets given in the environment, the others from (or generated into) the data dir. */
+async function secretsFor(config: StartConfig): Promise<LocalSecrets> {
+  const given = {
+    jwtSecret: config.jwtSecret,
+    adminSessionSecret: config.adminSessionSecret,
+    serviceTokenSecret: config.serviceTokenSecret,
+    configEncryptionKey: config.configEncryptionKey,
+  };
+  const stored = Object.values(given).every(Boolean)
+    ? undefined
+    : await loadSecrets(config.dataDir);
+  return {
+    jwtSecret: given.jwtSecret ?? stored?.jwtSecret ?? '',
+    adminSessionSecret: given.adminSessionSecret ?? stored?.adminSessionSecret ?? '',
+    serviceTokenSecret: given.serviceTokenSecret ?? stored?.serviceTokenSecret ?? '',
+    configEncryptionKey: given.configEncryptionKey ?? stored?.configEncryptionKey ?? '',
+  };
+}
+
+function adminSpecFor(config: StartConfig, sessionSecret: string): AdminSpec {
+  return planAdmin({
+    port: config.adminPort,
+    serviceUrls: {
+      config: baseUrl(config.ports.config),
+      users: baseUrl(config.ports.users),
+      orders: baseUrl(config.ports.orders),
+      meetings: baseUrl(config.ports.meetings),
+    },
+    sessionSecret,
+    logLevel: config.logLevel,
+  });
 }
 
 /**
@@ -103,27 +165,10 @@ export async function runPlatform(
     checkpoint();
 
     const seed = await step('seeding the demo data', () => seedDemo(database.url));
-    if (seed.status === 'seeded') {
-      const { users, orders, rooms, meetings } = seed.counts;
-      say(
-        `Demo data seeded: ${users} users, ${orders} orders, ${rooms} rooms, ${meetings} meetings.`,
-      );
-    } else if (seed.reason === 'already-seeded') {
-      say('Demo data already present; reusing it.');
-    } else {
-      warn('The database already holds data, so the demo data was not seeded.');
-    }
+    announceSeed(seed);
     checkpoint();
 
-    const given = [
-      config.jwtSecret,
-      config.adminSessionSecret,
-      config.serviceTokenSecret,
-      config.configEncryptionKey,
-    ];
-    const secrets = given.every(Boolean) ? undefined : await loadSecrets(config.dataDir);
-    const jwtSecret = config.jwtSecret ?? secrets?.jwtSecret ?? '';
-    const adminSessionSecret = config.adminSessionSecret ?? secrets?.adminSessionSecret ?? '';
+    const secrets = await secretsFor(config);
     // The admin builds while the services start: both take a while, on different cores.
     const buildAborted = new AbortController();
     void stopped.then(() => buildAborted.abort());
@@ -134,10 +179,10 @@ export async function runPlatform(
     const { specs, missing } = planServices({
       databaseUrl: database.url,
       redisUrl: redis?.url,
-      jwtSecret,
+      jwtSecret: secrets.jwtSecret,
       jwtTtlSeconds: config.jwtTtlSeconds,
-      serviceTokenSecret: config.serviceTokenSecret ?? secrets?.serviceTokenSecret ?? '',
-      configEncryptionKey: config.configEncryptionKey ?? secrets?.configEncryptionKey ?? '',
+      serviceTokenSecret: secrets.serviceTokenSecret,
+      configEncryptionKey: secrets.configEncryptionKey,
       snapshotDir: path.join(config.dataDir, 'config-snapshots'),
       logLevel: config.logLevel,
       ports: config.ports,
@@ -166,21 +211,10 @@ export async function runPlatform(
 
     let admin: { url: string } | undefined;
     if (config.adminConsole) {
-      const adminSpec = planAdmin({
-        port: config.adminPort,
-        serviceUrls: {
-          config: baseUrl(config.ports.config),
-          users: baseUrl(config.ports.users),
-          orders: baseUrl(config.ports.orders),
-          meetings: baseUrl(config.ports.meetings),
-        },
-        sessionSecret: adminSessionSecret,
-        logLevel: config.logLevel,
-      });
-      const keptAdmin = startAdmin(adminSpec, watch);
+      const keptAdmin = startAdmin(adminSpecFor(config, secrets.adminSessionSecret), watch);
       cleanups.push({ name: 'admin', run: keptAdmin.stop });
       await keptAdmin.ready;
-      admin = { url: baseUrl(adminSpec.port) };
+      admin = { url: baseUrl(config.adminPort) };
       checkpoint();
     } else {
       say('The admin console is off (ADMIN_CONSOLE=off).');
@@ -205,20 +239,11 @@ export async function runPlatform(
       requestStop(1, describeError(error));
     }
   }
-  let exitCode = stopRequest?.code ?? 0;
+  const exitCode = stopRequest?.code ?? 0;
   if (stopRequest && stopRequest.code !== 0) {
     fail(stopRequest.reason);
   }
 
   say('Stopping…');
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup.run();
-      say(`Stopped ${cleanup.name}.`);
-    } catch (error) {
-      fail(`Stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : error}`);
-      exitCode = 1;
-    }
-  }
-  return exitCode;
+  return (await stopInReverse(cleanups)) ? exitCode : 1;
 }
