@@ -119,8 +119,10 @@ describe('npm start', () => {
 
     const killedAt = performance.now();
     process.kill(pid, 'SIGKILL');
+    // "Within seconds": the first restart waits 0.5 s; the rest is the center booting, which
+    // a loaded machine slows down several times over.
     await vi.waitFor(() => expect(output).toMatch(/config is ready again, pid \d+\./), {
-      timeout: 60_000,
+      timeout: 30_000,
       interval: 100,
     });
     expect(await answersReady(urls.config)).toBeUndefined();
@@ -143,7 +145,7 @@ describe('npm start', () => {
     );
     const newPid = Number(output.match(/Started config again \(restart 1\), pid (\d+)\./)?.[1]);
     expect(newPid).not.toBe(pid);
-    expect(backInMs).toBeLessThan(60_000);
+    expect(backInMs).toBeLessThan(30_000);
   }, 120_000);
 
   it('stops everything on SIGTERM: the services first, then the config center', async () => {
