@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { runMigrations } from '@trellis/db';
-import { demoLogins } from '@trellis/db/seed';
-import { buildAdmin, planAdmin, startAdmin } from './admin.ts';
-import { readStartConfig } from './config.ts';
+import { demoLogins, type SeedResult } from '@trellis/db/seed';
+import { type AdminSpec, buildAdmin, planAdmin, startAdmin } from './admin.ts';
+import type { StartConfig } from './config.ts';
 import { startDatabase } from './postgres.ts';
 import { startRedis } from './redis.ts';
-import { loadSecrets } from './secrets.ts';
+import { type LocalSecrets, loadSecrets } from './secrets.ts';
 import { seedDemo } from './seed.ts';
 import { baseUrl, planServices, startServices } from './services.ts';
+import { checkSettings } from './settings.ts';
 import { renderSummary } from './table.ts';
 import { fail, say, warn } from './terminal.ts';
 
@@ -41,16 +42,86 @@ interface Cleanup {
   run: () => Promise<void>;
 }
 
+/** Runs the cleanups, last started first; false if one of them failed. */
+async function stopInReverse(cleanups: Cleanup[]): Promise<boolean> {
+  let clean = true;
+  for (const cleanup of [...cleanups].reverse()) {
+    try {
+      await cleanup.run();
+      say(`Stopped ${cleanup.name}.`);
+    } catch (error) {
+      fail(`Stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : error}`);
+      clean = false;
+    }
+  }
+  return clean;
+}
+
+function announceSeed(seed: SeedResult): void {
+  if (seed.status === 'seeded') {
+    const { users, orders, rooms, meetings } = seed.counts;
+    say(
+      `Demo data seeded: ${users} users, ${orders} orders, ${rooms} rooms, ${meetings} meetings.`,
+    );
+  } else if (seed.reason === 'already-seeded') {
+    say('Demo data already present; reusing it.');
+  } else {
+    warn('The database already holds data, so the demo data was not seeded.');
+  }
+}
+
+/** The secrets given in the environment, the others from (or generated into) the data dir. */
+async function secretsFor(config: StartConfig): Promise<LocalSecrets> {
+  const given = {
+    jwtSecret: config.jwtSecret,
+    adminSessionSecret: config.adminSessionSecret,
+    serviceTokenSecret: config.serviceTokenSecret,
+    configEncryptionKey: config.configEncryptionKey,
+  };
+  const stored = Object.values(given).every(Boolean)
+    ? undefined
+    : await loadSecrets(config.dataDir);
+  return {
+    jwtSecret: given.jwtSecret ?? stored?.jwtSecret ?? '',
+    adminSessionSecret: given.adminSessionSecret ?? stored?.adminSessionSecret ?? '',
+    serviceTokenSecret: given.serviceTokenSecret ?? stored?.serviceTokenSecret ?? '',
+    configEncryptionKey: given.configEncryptionKey ?? stored?.configEncryptionKey ?? '',
+  };
+}
+
+function adminSpecFor(config: StartConfig, sessionSecret: string): AdminSpec {
+  return planAdmin({
+    port: config.adminPort,
+    serviceUrls: {
+      config: baseUrl(config.ports.config),
+      users: baseUrl(config.ports.users),
+      orders: baseUrl(config.ports.orders),
+      meetings: baseUrl(config.ports.meetings),
+    },
+    sessionSecret,
+    logLevel: config.logLevel,
+  });
+}
+
 /**
- * Brings the platform up step by step (database, Redis, migrations, seed, services), then
- * waits for a signal or a crash and takes everything down in reverse order.
- * Resolves with the exit code.
+ * Checks the settings, brings the platform up step by step (database, Redis, migrations, seed,
+ * services, console), keeps every process running until a signal, then takes everything down
+ * in reverse order. A step that fails stops the start. Resolves with the exit code.
  */
 export async function runPlatform(
   env: NodeJS.ProcessEnv,
   onStop: (listener: () => void) => void,
 ): Promise<number> {
   const startedAt = performance.now();
+  const settings = await checkSettings(env);
+  if (!settings.ok) {
+    fail('Nothing was started: fix these settings and run npm start again.');
+    for (const { setting, reason } of settings.refusals) {
+      fail(`  ${setting}: ${reason}`);
+    }
+    return 1;
+  }
+  const config = settings.config;
   const cleanups: Cleanup[] = [];
   let stopRequest: StopRequest | undefined;
   let wake: () => void = () => {};
@@ -72,7 +143,6 @@ export async function runPlatform(
   };
 
   try {
-    const config = readStartConfig(env);
     say(`Data directory: ${config.dataDir}`);
     const database = await startDatabase(config.databaseUrl, config.dataDir);
     if (database.stop) {
@@ -95,39 +165,24 @@ export async function runPlatform(
     checkpoint();
 
     const seed = await step('seeding the demo data', () => seedDemo(database.url));
-    if (seed.status === 'seeded') {
-      const { users, orders, rooms, meetings } = seed.counts;
-      say(
-        `Demo data seeded: ${users} users, ${orders} orders, ${rooms} rooms, ${meetings} meetings.`,
-      );
-    } else if (seed.reason === 'already-seeded') {
-      say('Demo data already present; reusing it.');
-    } else {
-      warn('The database already holds data, so the demo data was not seeded.');
-    }
+    announceSeed(seed);
     checkpoint();
 
-    const given = [
-      config.jwtSecret,
-      config.adminSessionSecret,
-      config.serviceTokenSecret,
-      config.configEncryptionKey,
-    ];
-    const secrets = given.every(Boolean) ? undefined : await loadSecrets(config.dataDir);
-    const jwtSecret = config.jwtSecret ?? secrets?.jwtSecret ?? '';
-    const adminSessionSecret = config.adminSessionSecret ?? secrets?.adminSessionSecret ?? '';
+    const secrets = await secretsFor(config);
     // The admin builds while the services start: both take a while, on different cores.
     const buildAborted = new AbortController();
     void stopped.then(() => buildAborted.abort());
-    const adminBuild = step('building the admin', () => buildAdmin(buildAborted.signal));
+    const adminBuild = config.adminConsole
+      ? step('building the admin', () => buildAdmin(buildAborted.signal))
+      : Promise.resolve();
     adminBuild.catch(() => {});
     const { specs, missing } = planServices({
       databaseUrl: database.url,
       redisUrl: redis?.url,
-      jwtSecret,
+      jwtSecret: secrets.jwtSecret,
       jwtTtlSeconds: config.jwtTtlSeconds,
-      serviceTokenSecret: config.serviceTokenSecret ?? secrets?.serviceTokenSecret ?? '',
-      configEncryptionKey: config.configEncryptionKey ?? secrets?.configEncryptionKey ?? '',
+      serviceTokenSecret: secrets.serviceTokenSecret,
+      configEncryptionKey: secrets.configEncryptionKey,
       snapshotDir: path.join(config.dataDir, 'config-snapshots'),
       logLevel: config.logLevel,
       ports: config.ports,
@@ -135,18 +190,17 @@ export async function runPlatform(
     for (const entry of missing) {
       warn(`Skipping ${entry}: it does not exist yet.`);
     }
-    const watch = {
-      onUnexpectedExit: (reason: string) => requestStop(1, reason),
-      cancelled: () => Boolean(stopRequest),
-    };
+    const watch = { cancelled: () => Boolean(stopRequest) };
     // The config center first, so the others load their config and register as they start;
     // it stops last, after they deregistered.
-    const centerSpecs = specs.filter((spec) => spec.name === 'config');
-    const center = await startServices(centerSpecs, watch);
+    const center = startServices(
+      specs.filter((spec) => spec.name === 'config'),
+      watch,
+    );
     cleanups.push({ name: 'config center', run: center.stop });
     await center.ready;
     checkpoint();
-    const services = await startServices(
+    const services = startServices(
       specs.filter((spec) => spec.name !== 'config'),
       watch,
     );
@@ -155,32 +209,22 @@ export async function runPlatform(
     await adminBuild;
     checkpoint();
 
-    const admin = await startAdmin(
-      planAdmin({
-        port: config.adminPort,
-        serviceUrls: {
-          config: baseUrl(config.ports.config),
-          users: baseUrl(config.ports.users),
-          orders: baseUrl(config.ports.orders),
-          meetings: baseUrl(config.ports.meetings),
-        },
-        sessionSecret: adminSessionSecret,
-        logLevel: config.logLevel,
-      }),
-      {
-        onUnexpectedExit: (reason) => requestStop(1, reason),
-        cancelled: () => Boolean(stopRequest),
-      },
-    );
-    cleanups.push({ name: 'admin', run: admin.stop });
-    await admin.ready;
-    checkpoint();
+    let admin: { url: string } | undefined;
+    if (config.adminConsole) {
+      const keptAdmin = startAdmin(adminSpecFor(config, secrets.adminSessionSecret), watch);
+      cleanups.push({ name: 'admin', run: keptAdmin.stop });
+      await keptAdmin.ready;
+      admin = { url: baseUrl(config.adminPort) };
+      checkpoint();
+    } else {
+      say('The admin console is off (ADMIN_CONSOLE=off).');
+    }
 
     const seededLogins = seed.status === 'seeded' || seed.reason === 'already-seeded';
     console.log(
       renderSummary({
         services: specs.map((spec) => ({ name: spec.name, url: baseUrl(spec.port) })),
-        admin: { url: admin.url },
+        admin,
         skipped: missing,
         database: { url: database.shownUrl, origin: database.origin },
         redis,
@@ -195,20 +239,11 @@ export async function runPlatform(
       requestStop(1, describeError(error));
     }
   }
-  let exitCode = stopRequest?.code ?? 0;
+  const exitCode = stopRequest?.code ?? 0;
   if (stopRequest && stopRequest.code !== 0) {
     fail(stopRequest.reason);
   }
 
   say('Stopping…');
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup.run();
-      say(`Stopped ${cleanup.name}.`);
-    } catch (error) {
-      fail(`Stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : error}`);
-      exitCode = 1;
-    }
-  }
-  return exitCode;
+  return (await stopInReverse(cleanups)) ? exitCode : 1;
 }

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './config.ts';
-import { eachLine, formatLogLine } from './log-lines.ts';
-import { isPortFree } from './ports.ts';
-import { printLines } from './terminal.ts';
+import { keepRunning } from './keep-running.ts';
+import { formatLogLine } from './log-lines.ts';
+import type { ProcessSpec } from './process.ts';
 
 /** The config center first: every other service loads its config and registers there. */
 export const serviceNames = ['config', 'users', 'orders', 'meetings'] as const;
@@ -84,88 +83,21 @@ export function planServices(
   return { specs, missing };
 }
 
-export interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-export interface RunningService {
-  spec: ServiceSpec;
-  exited: Promise<ExitInfo>;
-  /** SIGTERM, then SIGKILL if it has not drained and exited within `graceMs`. */
-  stop(graceMs?: number): Promise<ExitInfo>;
-}
-
 const tsxLoader = import.meta.resolve('tsx');
 
-/** Runs `node --import tsx <entry>` with the service's environment, its output prefixed. */
-export function spawnService(spec: ServiceSpec): RunningService {
-  const child: ChildProcess = spawn(process.execPath, ['--import', tsxLoader, spec.entry], {
+/** `node --import tsx <entry>` with the service's environment, its pino lines made short. */
+export function serviceProcess(spec: ServiceSpec): ProcessSpec {
+  return {
+    name: spec.name,
+    command: process.execPath,
+    args: ['--import', tsxLoader, spec.entry],
     cwd: repoRoot,
     env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (child.stdout) {
-    eachLine(child.stdout, (line) => printLines(spec.name, formatLogLine(line), 'magenta'));
-  }
-  if (child.stderr) {
-    eachLine(child.stderr, (line) => printLines(spec.name, line, 'magenta', 'red'));
-  }
-  const exited = new Promise<ExitInfo>((resolve) => {
-    child.once('error', () => resolve({ code: null, signal: null }));
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const alive = () => child.exitCode === null && child.signalCode === null;
-  return {
-    spec,
-    exited,
-    async stop(graceMs = 15_000) {
-      if (alive()) {
-        child.kill('SIGTERM');
-      }
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      const info = await exited;
-      clearTimeout(timer);
-      return info;
-    },
+    readyUrl: `${baseUrl(spec.port)}/readyz`,
+    style: 'magenta',
+    formatLine: formatLogLine,
+    stopGraceMs: 15_000,
   };
-}
-
-export function describeExit(info: ExitInfo): string {
-  return info.signal ? `was killed by ${info.signal}` : `exited with code ${info.code}`;
-}
-
-/** Polls `/readyz` until it answers 200; fails early if the process exits or a stop is asked. */
-export async function waitUntilReady(
-  service: RunningService,
-  options: { timeoutMs: number; cancelled: () => boolean },
-): Promise<void> {
-  let exit: ExitInfo | undefined;
-  void service.exited.then((info) => {
-    exit = info;
-  });
-  const url = `${baseUrl(service.spec.port)}/readyz`;
-  const deadline = Date.now() + options.timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (exit) {
-      throw new Error(`${service.spec.name} ${describeExit(exit)} before it was ready`);
-    }
-    if (options.cancelled()) {
-      return;
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) {
-        return;
-      }
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`${service.spec.name} was not ready after ${options.timeoutMs} ms (${last})`);
 }
 
 export interface ServiceGroup {
@@ -174,37 +106,16 @@ export interface ServiceGroup {
   stop(): Promise<void>;
 }
 
-/** Checks the ports, spawns every service at once and watches them until `stop()`. */
-export async function startServices(
+/** Starts every service at once and keeps each running (restarting it) until `stop()`. */
+export function startServices(
   specs: ServiceSpec[],
-  options: { onUnexpectedExit: (reason: string) => void; cancelled: () => boolean },
-): Promise<ServiceGroup> {
-  for (const spec of specs) {
-    if (!(await isPortFree(spec.port))) {
-      const variable = `${spec.name.toUpperCase()}_PORT`;
-      throw new Error(`port ${spec.port} for ${spec.name} is in use; free it or set ${variable}`);
-    }
-  }
-  let stopping = false;
-  const running = specs.map((spec) => {
-    const service = spawnService(spec);
-    void service.exited.then((info) => {
-      if (!stopping) {
-        options.onUnexpectedExit(`${spec.name} ${describeExit(info)} unexpectedly`);
-      }
-    });
-    return service;
-  });
-  const ready = Promise.all(
-    running.map((service) =>
-      waitUntilReady(service, { timeoutMs: 60_000, cancelled: options.cancelled }),
-    ),
-  ).then(() => {});
+  options: { cancelled: () => boolean },
+): ServiceGroup {
+  const kept = specs.map((spec) => keepRunning(serviceProcess(spec), options));
   return {
-    ready,
+    ready: Promise.all(kept.map((service) => service.ready)).then(() => {}),
     async stop() {
-      stopping = true;
-      await Promise.all(running.map((service) => service.stop()));
+      await Promise.all(kept.map((service) => service.stop()));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 
-type Style = Parameters<typeof styleText>[0];
+export type Style = Parameters<typeof styleText>[0];
 
 const colorful = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
