@@ -118,6 +118,47 @@ describe.each(serviceNames)('the generated %s client types', (service) => {
   });
 });
 
+/** Extension members the services' domain errors put on problems, by the operation answering them. */
+const domainExtensions: [
+  service: string,
+  operationId: string,
+  status: string,
+  members: string[],
+][] = [
+  ['users', 'users.suspend', '409', ['currentStatus']],
+  ['users', 'users.update', '412', ['currentEtag']],
+  ['orders', 'orders.pay', '409', ['currentStatus', 'paymentDeadline']],
+  ['orders', 'orders.create', '422', ['maxItemsPerOrder']],
+  ['meetings', 'meetings.create', '409', ['roomId']],
+  [
+    'meetings',
+    'meetings.create',
+    '422',
+    ['maxMeetingMinutes', 'capacity', 'participants', 'missing', 'suspended'],
+  ],
+  ['meetings', 'meetings.cancel', '409', ['currentStatus']],
+  ['config', 'config.publish', '409', ['grayRevision']],
+  ['config', 'config.rejectChangeRequest', '409', ['currentStatus']],
+];
+
+describe('problem extension members', () => {
+  it.each(domainExtensions)(
+    'are in the %s contract for %s %s',
+    async (service, id, status, members) => {
+      const document = await committed(service);
+      const operation = Object.values(document.paths)
+        .flatMap((methods) => Object.values(methods))
+        .find((candidate) => candidate.operationId === id);
+      const content = operation?.responses[status]?.content?.['application/problem+json'] as {
+        schema: Schema & { $ref?: string };
+      };
+      const referenced = content.schema.$ref?.split('/').pop();
+      const schema = referenced ? document.components.schemas[referenced] : content.schema;
+      expect(Object.keys(extensionMembers(schema))).toEqual(members);
+    },
+  );
+});
+
 describe('the problem coverage check', () => {
   const problem = { content: { 'application/problem+json': { schema: {} } } };
   const ok = { description: 'OK' };
