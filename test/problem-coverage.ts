@@ -4,7 +4,10 @@ export interface OperationsDocument {
     string,
     Record<
       string,
-      { requestBody?: unknown; responses: Record<string, { content?: Record<string, unknown> }> }
+      {
+        requestBody?: unknown;
+        responses: Record<string, { description?: string; content?: Record<string, unknown> }>;
+      }
     >
   >;
 }

@@ -26,13 +26,13 @@ export const apiReferencePaths: readonly string[] = [
   ...Object.keys(assetTypes).map((file) => `/${assetFolder}/${file}`),
 ];
 
-const loaded = new Map<AssetFile, Promise<Uint8Array>>();
+const loaded = new Map<AssetFile, Promise<Uint8Array<ArrayBuffer>>>();
 
 /** Read on first use, not at start: most instances never serve their docs. */
-function asset(file: AssetFile): Promise<Uint8Array> {
+function asset(file: AssetFile): Promise<Uint8Array<ArrayBuffer>> {
   let bytes = loaded.get(file);
   if (bytes === undefined) {
-    bytes = readFile(path.join(distFolder, file));
+    bytes = readFile(path.join(distFolder, file)).then((buffer) => new Uint8Array(buffer));
     // A failed read is retried by the next request rather than remembered.
     bytes.catch(() => loaded.delete(file));
     loaded.set(file, bytes);

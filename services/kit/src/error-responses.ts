@@ -47,7 +47,7 @@ function optional(extensions: ProblemExtensions): ProblemExtensions {
 }
 
 /** The problems of the statuses the kit itself answers with extension members, by status. */
-const kitProblemSchemas: Record<number, typeof ProblemSchema> = {
+const kitProblemSchemas: Record<number, z.ZodObject> = {
   412: ProblemSchema.extend(
     optional({
       currentEtag: z.string().openapi({
