@@ -1,16 +1,38 @@
 import { readFile } from 'node:fs/promises';
+import { createRoute as createOpenApiRoute } from '@hono/zod-openapi';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import {
+  createLogger,
+  createRoute,
+  createService,
+  jsonBody,
+  jsonResponse,
+  openApiDocumentOf,
+  z,
+} from '@trellis/kit';
 import { describe, expect, it } from 'vitest';
 import { contracts } from '../scripts/contract-list.ts';
 import { generateTypes } from '../services/client/scripts/generate.ts';
 import { serviceNames } from '../services/client/src/services.ts';
+import { type OperationsDocument, undocumentedProblems } from './problem-coverage.ts';
 
 interface Operation {
   operationId?: string;
+  requestBody?: unknown;
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
 
-type Schema = { properties?: Record<string, Schema>; description?: string; example?: unknown };
+type Schema = {
+  properties?: Record<string, Schema>;
+  allOf?: Schema[];
+  description?: string;
+  example?: unknown;
+};
+
+/** The members a problem schema adds to Problem (`allOf: [Problem, { properties }]`). */
+function extensionMembers(schema: Schema | undefined): Record<string, Schema> {
+  return Object.assign({}, ...(schema?.allOf ?? []).map((part) => part.properties ?? {}));
+}
 
 async function committed(service: string) {
   const text = await readFile(
@@ -45,14 +67,28 @@ describe.each(Object.entries(contracts))('the %s contract', (service, build) => 
         const where = `${method.toUpperCase()} ${path}`;
         expect(operation.operationId, where).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
         ids.add(operation.operationId ?? '');
-        for (const status of ['400', '500']) {
-          expect(operation.responses[status]?.content, `${where} ${status}`).toHaveProperty([
-            'application/problem+json',
-          ]);
-        }
       }
     }
     expect(ids.size).toBeGreaterThan(0);
+    expect(undocumentedProblems(document)).toEqual([]);
+  });
+
+  it('documents the extension members of the kit problems that carry them', async () => {
+    const document = await committed(service);
+    const schemas = document.components.schemas;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        for (const status of ['429', '503']) {
+          const schema = operation.responses[status]?.content?.['application/problem+json'] as {
+            schema: { $ref?: string };
+          };
+          const name = schema.schema.$ref?.split('/').pop() ?? '';
+          const members = Object.keys(extensionMembers(schemas[name]));
+          expect(members, `${where} ${status}`).toEqual(['resource', 'reason']);
+        }
+      }
+    }
   });
 
   it('describes every field of every component and gives it an example', async () => {
@@ -79,5 +115,118 @@ describe.each(serviceNames)('the generated %s client types', (service) => {
   it('match the committed contract (run `npm run contracts` after a change)', async () => {
     const file = new URL(`../services/client/src/generated/${service}.ts`, import.meta.url);
     expect(await readFile(file, 'utf8')).toBe(await generateTypes(service));
+  });
+});
+
+/** Extension members the services' domain errors put on problems, by the operation answering them. */
+const domainExtensions: [
+  service: string,
+  operationId: string,
+  status: string,
+  members: string[],
+][] = [
+  ['users', 'users.suspend', '409', ['currentStatus']],
+  ['users', 'users.update', '412', ['currentEtag']],
+  ['orders', 'orders.pay', '409', ['currentStatus', 'paymentDeadline']],
+  ['orders', 'orders.create', '422', ['maxItemsPerOrder']],
+  ['meetings', 'meetings.create', '409', ['roomId']],
+  [
+    'meetings',
+    'meetings.create',
+    '422',
+    ['maxMeetingMinutes', 'capacity', 'participants', 'missing', 'suspended'],
+  ],
+  ['meetings', 'meetings.cancel', '409', ['currentStatus']],
+  ['config', 'config.publish', '409', ['grayRevision']],
+  ['config', 'config.rejectChangeRequest', '409', ['currentStatus']],
+];
+
+describe('problem extension members', () => {
+  it.each(domainExtensions)(
+    'are in the %s contract for %s %s',
+    async (service, id, status, members) => {
+      const document = await committed(service);
+      const operation = Object.values(document.paths)
+        .flatMap((methods) => Object.values(methods))
+        .find((candidate) => candidate.operationId === id);
+      const content = operation?.responses[status]?.content?.['application/problem+json'] as {
+        schema: Schema & { $ref?: string };
+      };
+      const referenced = content.schema.$ref?.split('/').pop();
+      const schema = referenced ? document.components.schemas[referenced] : content.schema;
+      expect(Object.keys(extensionMembers(schema))).toEqual(members);
+    },
+  );
+});
+
+describe('the problem coverage check', () => {
+  const problem = { content: { 'application/problem+json': { schema: {} } } };
+  const ok = { description: 'OK' };
+
+  it('names each operation and status a document leaves out', () => {
+    const document = {
+      paths: {
+        '/v1/things': {
+          get: { responses: { 200: ok, 400: problem, 500: problem } },
+          post: {
+            requestBody: { content: { 'application/json': {} } },
+            responses: { 201: ok, 400: problem, 429: problem, 500: problem, 503: problem },
+          },
+        },
+        '/v1/things/{id}': {
+          get: { responses: { 200: ok, 400: problem, 429: problem, 500: problem, 503: problem } },
+        },
+      },
+    };
+    expect(undocumentedProblems(document)).toEqual([
+      'GET /v1/things 429',
+      'GET /v1/things 503',
+      'POST /v1/things 413',
+      'POST /v1/things 415',
+    ]);
+  });
+
+  it('refuses a 429 documented as plain JSON rather than a problem', () => {
+    const document = {
+      paths: {
+        '/v1/things': {
+          get: {
+            responses: {
+              400: problem,
+              429: { content: { 'application/json': {} } },
+              500: problem,
+              503: problem,
+            },
+          },
+        },
+      },
+    };
+    expect(undocumentedProblems(document)).toEqual(['GET /v1/things 429']);
+  });
+
+  it('fails on a route built without the kit, and passes once the kit builds it', () => {
+    const config = {
+      method: 'post' as const,
+      path: '/v1/things',
+      operationId: 'things.create',
+      request: { body: jsonBody(z.object({ name: z.string() })) },
+      responses: { 201: jsonResponse(z.object({ id: z.string() }), 'Created.') },
+    };
+    const documentOf = (route: ReturnType<typeof createOpenApiRoute>) => {
+      const app = createService({
+        name: 'things',
+        version: '1.0.0',
+        instanceId: 'things-1',
+        description: 'Things.',
+        logger: createLogger({ service: 'things', instance: 'things-1', level: 'silent' }),
+        deps: {},
+      });
+      app.openapi(route, (c) => c.json({ id: 'thg_1' }, 201));
+      return openApiDocumentOf(app) as unknown as OperationsDocument;
+    };
+    expect(undocumentedProblems(documentOf(createOpenApiRoute(config)))).toEqual(
+      ['400', '429', '500', '503', '413', '415'].map((status) => `POST /v1/things ${status}`),
+    );
+    expect(undocumentedProblems(documentOf(createRoute(config)))).toEqual([]);
   });
 });

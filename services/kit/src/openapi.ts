@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type ErrorCode, errorStatus, errorTitles, problemType } from './errors.ts';
-import { problemContentType } from './problem.ts';
+import { problemType } from './errors.ts';
 
 export const FieldErrorSchema = z
   .object({
@@ -43,65 +42,6 @@ export const ProblemSchema = z
   .openapi('Problem', { description: 'An RFC 9457 problem document.' });
 
 export type ProblemBody = z.infer<typeof ProblemSchema>;
-
-const statusDescriptions: Record<number, string> = {
-  400: 'The request is malformed: a field is missing, has the wrong type or is out of range.',
-  401: 'Authentication is missing or invalid.',
-  403: 'The caller may not do this.',
-  404: 'The resource does not exist.',
-  409: 'The request conflicts with the current state of the resource.',
-  412: 'The `If-Match` precondition failed: the resource changed since it was read.',
-  422: 'The request is well-formed but breaks a business rule.',
-  429: 'Flow-limited; retry after `Retry-After` seconds.',
-  500: 'An unexpected error; the `traceId` identifies it in the logs.',
-  503: 'A dependency is unavailable or a circuit is open.',
-};
-
-type DocumentedCode = Extract<
-  ErrorCode,
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'precondition_failed'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'dependency_unavailable'
->;
-
-function problemResponseSpec(code: ErrorCode) {
-  const status = errorStatus[code];
-  return {
-    description: statusDescriptions[status] ?? errorTitles[code],
-    content: {
-      [problemContentType]: {
-        schema: ProblemSchema,
-        example: {
-          type: problemType(code),
-          title: errorTitles[code],
-          status,
-          detail: statusDescriptions[status] ?? errorTitles[code],
-          errors: [],
-          traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-        },
-      },
-    },
-  };
-}
-
-/**
- * The error responses of a route, always including 400 and 500 — every route can be sent
- * malformed input and every route can fail — plus the ones named.
- */
-export function errorResponses(...codes: DocumentedCode[]) {
-  const all: ErrorCode[] = ['bad_request', ...codes, 'internal'];
-  const responses: Record<number, ReturnType<typeof problemResponseSpec>> = {};
-  for (const code of all) {
-    responses[errorStatus[code]] = problemResponseSpec(code);
-  }
-  return responses;
-}
 
 /** A JSON response spec, for brevity in route definitions. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {

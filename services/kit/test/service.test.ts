@@ -227,5 +227,21 @@ describe('contract', () => {
     const html = await res.text();
     expect(html).toContain('<title>Trellis things API</title>');
     expect(html).toContain('/openapi.json');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('serves the API reference assets itself, versioned and cached for a year', async () => {
+    const { app } = createTestService();
+    const html = await (await app.request('/docs')).text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toHaveLength(3);
+    for (const asset of assets) {
+      const res = await app.request(new URL(asset as string, 'http://service/docs').pathname);
+      expect(res.status, asset).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    }
+    const types = assets.map((asset) => (asset as string).split('.').pop());
+    expect(types.sort()).toEqual(['css', 'js', 'png']);
   });
 });

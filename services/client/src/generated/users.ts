@@ -177,6 +177,16 @@ export interface components {
              */
             ids: string[];
         };
+        /** @description A stale `If-Match`, with the current ETag. */
+        PreconditionFailedProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @description The ETag the resource has now; read it again before retrying.
+             * @example "ord_01J9Z7Q4V0M8X6N2C5B3A1D0EF.v2"
+             */
+            currentEtag?: string;
+        } & {
+            [key: string]: unknown;
+        });
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -214,6 +224,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A call refused by a flow or hot-parameter rule, naming the resource. */
+        RateLimitedProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @description The kind of rule that refused the call.
+             * @example flow
+             * @enum {string}
+             */
+            reason?: "flow" | "hot-param";
+            /**
+             * @description The guarded resource that refused the call: `METHOD /template` of this route.
+             * @example POST /v1/orders
+             */
+            resource?: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description What the user may do in Trellis.
          * @example member
@@ -239,6 +265,22 @@ export interface components {
             tokenType: "Bearer";
             user: components["schemas"]["User"];
         };
+        /** @description A call refused by an open breaker or load shedding, naming the resource, or one whose dependency cannot be reached. */
+        UnavailableProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @description Why it was refused: `breaker` (circuit open), `system` (load shedding), `bulkhead` (a dependency's calls in flight are at their limit), or a dependency's flow rule.
+             * @example breaker
+             * @enum {string}
+             */
+            reason?: "flow" | "hot-param" | "breaker" | "system" | "bulkhead";
+            /**
+             * @description The guarded resource that refused the call: this route, or a dependency as `service → METHOD /template`.
+             * @example users → GET /v1/users/{id}
+             */
+            resource?: string;
+        } & {
+            [key: string]: unknown;
+        });
         UpdateUser: {
             /**
              * Format: email
@@ -415,6 +457,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the service accepts.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not sent as `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body is not sent as `application/json`.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
             500: {
                 headers: {
@@ -432,6 +537,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -482,6 +608,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
             500: {
                 headers: {
@@ -499,6 +650,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -563,6 +735,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the service accepts.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not sent as `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body is not sent as `application/json`.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request is well-formed but breaks a business rule. */
             422: {
                 headers: {
@@ -582,6 +792,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
             500: {
                 headers: {
@@ -599,6 +834,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -674,6 +930,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
             500: {
                 headers: {
@@ -691,6 +972,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -796,7 +1098,70 @@ export interface operations {
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the service accepts.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not sent as `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body is not sent as `application/json`.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
@@ -816,6 +1181,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -895,7 +1281,36 @@ export interface operations {
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & ({
+                        currentStatus?: components["schemas"]["UserStatus"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
@@ -915,6 +1330,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -994,7 +1430,36 @@ export interface operations {
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & ({
+                        currentStatus?: components["schemas"]["UserStatus"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
@@ -1014,6 +1479,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };
@@ -1059,6 +1545,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the service accepts.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not sent as `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body is not sent as `application/json`.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; the `traceId` identifies it in the logs. */
             500: {
                 headers: {
@@ -1076,6 +1625,27 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
                 };
             };
         };

@@ -3,7 +3,13 @@ import { pathParam, routeTemplate } from '../route-template.ts';
 import { blockedToApiError } from './answers.ts';
 import type { Resilience } from './engine.ts';
 import type { ParamValue } from './hot-param.ts';
-import { BlockedError, type EntryOptions, type ResourceEntry } from './resource.ts';
+import {
+  BlockedError,
+  type EntryInputs,
+  type EntryOptions,
+  type ResourceEntry,
+} from './resource.ts';
+import type { SystemGuard } from './system-guard.ts';
 
 /** `key:<id>` for an API key `<id>.<secret>`, the calling service the typed client names, or anonymous. */
 export function callerOf(c: Context): string {
@@ -80,21 +86,42 @@ function resourceName(method: string, route: string): string {
   return name;
 }
 
-/**
- * Guards every inbound route as the resource `METHOD /template`: sheds load first (503), then
- * admits through the route's flow, hot-parameter and breaker rules (429 / 503 problems), and
- * counts the outcome — a 5xx answer is a failure — when the response is ready.
- */
-export function inboundProtection(
-  resilience: Resilience,
-  skipPaths: ReadonlySet<string>,
-): MiddlewareHandler {
-  const { resources, system } = resilience;
+/** The entry options a route's rules look at; a promise when a hot parameter is in the body. */
+function entryOptionsOf(
+  c: Context,
+  route: string,
+  inputs: EntryInputs,
+): EntryOptions | Promise<EntryOptions> {
+  if (!inputs.caller && inputs.params.length === 0) {
+    return inboundEntry;
+  }
+  const options: EntryOptions = { kind: 'inbound' };
+  if (inputs.caller) {
+    options.caller = callerOf(c);
+  }
+  if (inputs.params.length === 0) {
+    return options;
+  }
+  const params = paramsOf(c, route, inputs.params);
+  if (params instanceof Promise) {
+    return params.then((bodyParams) => Object.assign(options, { params: bodyParams }));
+  }
+  options.params = params;
+  return options;
+}
 
-  const run = async (c: Context, next: Next, entry: ResourceEntry): Promise<void> => {
-    if (entry.waitMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, entry.waitMs));
-    }
+/**
+ * Runs the handler of an admitted call, timed, and counts its outcome (a 5xx answer is a
+ * failure) with the resource and the system guard; a refused call becomes its 429 / 503 problem.
+ */
+function createAdmission(system: SystemGuard) {
+  const complete = (c: Context, entry: ResourceEntry, started: number) => {
+    const rtMs = performance.now() - started;
+    entry.exit(c.res.status >= 500 ? { error: c.res.status, rtMs } : { rtMs });
+    system.exit(rtMs, Date.now());
+  };
+  const afterPacing = async (c: Context, next: Next, entry: ResourceEntry): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, entry.waitMs));
     system.enter();
     const started = performance.now();
     try {
@@ -103,17 +130,12 @@ export function inboundProtection(
       complete(c, entry, started);
     }
   };
-  const complete = (c: Context, entry: ResourceEntry, started: number) => {
-    const rtMs = performance.now() - started;
-    entry.exit(c.res.status >= 500 ? { error: c.res.status, rtMs } : { rtMs });
-    system.exit(rtMs, Date.now());
-  };
-  const admitted = (c: Context, next: Next, entry: ResourceEntry | BlockedError) => {
+  return (c: Context, next: Next, entry: ResourceEntry | BlockedError) => {
     if (entry instanceof BlockedError) {
       throw blockedToApiError(entry);
     }
     if (entry.waitMs > 0) {
-      return run(c, next, entry);
+      return afterPacing(c, next, entry);
     }
     // The common case stays synchronous up to the handler: no extra async frame per request.
     system.enter();
@@ -126,6 +148,19 @@ export function inboundProtection(
       },
     );
   };
+}
+
+/**
+ * Guards every inbound route as the resource `METHOD /template`: sheds load first (503), then
+ * admits through the route's flow, hot-parameter and breaker rules (429 / 503 problems), and
+ * counts the outcome — a 5xx answer is a failure — when the response is ready.
+ */
+export function inboundProtection(
+  resilience: Resilience,
+  skipPaths: ReadonlySet<string>,
+): MiddlewareHandler {
+  const { resources, system } = resilience;
+  const admitted = createAdmission(system);
 
   return (c, next) => {
     if (skipPaths.has(c.req.path)) {
@@ -140,35 +175,17 @@ export function inboundProtection(
       resources.recordBlock(name, 'system', 'inbound');
       throw blockedToApiError(new BlockedError(name, 'system', 1000));
     }
-    const needs = resources.needs(name, 'inbound');
-    let options = inboundEntry;
-    let bodyParams: Promise<Record<string, ParamValue>> | undefined;
-    if (needs.caller || needs.params.length > 0) {
-      options = { kind: 'inbound' };
-      if (needs.caller) {
-        options.caller = callerOf(c);
-      }
-      if (needs.params.length > 0) {
-        const params = paramsOf(c, route, needs.params);
-        if (params instanceof Promise) {
-          bodyParams = params;
-        } else {
-          options.params = params;
-        }
-      }
-    }
-    if (bodyParams === undefined && !needs.lease) {
+    const inputs = resources.entryInputs(name, 'inbound');
+    const options = entryOptionsOf(c, route, inputs);
+    if (!(options instanceof Promise) && !inputs.lease) {
       return admitted(c, next, resources.tryEntry(name, options));
     }
     // Reading a body field or waiting for a cluster lease are the only reasons to wait.
-    const asyncOptions = options;
     return (async () => {
-      if (bodyParams !== undefined) {
-        asyncOptions.params = await bodyParams;
-      }
-      const entry = needs.lease
-        ? await resources.acquire(name, asyncOptions)
-        : resources.tryEntry(name, asyncOptions);
+      const resolved = await options;
+      const entry = inputs.lease
+        ? await resources.acquire(name, resolved)
+        : resources.tryEntry(name, resolved);
       return admitted(c, next, entry);
     })();
   };

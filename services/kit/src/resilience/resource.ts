@@ -100,7 +100,7 @@ interface CallerFlow {
 }
 
 /** What an entry to a resource must be told, so callers gather only that. */
-export interface EntryNeeds {
+export interface EntryInputs {
   /** Parameter names hot-parameter rules look at. */
   params: readonly string[];
   /** Whether any flow rule names a caller. */
@@ -109,9 +109,16 @@ export interface EntryNeeds {
   lease: boolean;
 }
 
+/**
+ * An entry records which breakers granted it a half-open probe as the bits of one 32-bit integer
+ * (`probeMask`). Shift counts wrap at 32 (`1 << 32 === 1`), so a 33rd breaker would share the
+ * first one's bit; leaving bit 31, the sign bit, unused as well keeps the mask non-negative.
+ */
+const MAX_BREAKERS_PER_RESOURCE = 31;
+
 class ResourceNode {
   readonly stats: ResourceStats;
-  needs: EntryNeeds = { params: [], caller: false, lease: false };
+  entryInputs: EntryInputs = { params: [], caller: false, lease: false };
   /** Observes each completed call's response time, in milliseconds (metrics). */
   observeRt: ((ms: number) => void) | undefined;
   flow: FlowController[] = [];
@@ -225,7 +232,7 @@ export class Resources {
    */
   tryEntry(name: string, options?: EntryOptions): ResourceEntry | BlockedError {
     const node = this.node(name, options?.kind);
-    const result = this.enter(node, options);
+    const result = this.admit(node, options);
     if (typeof result === 'object') {
       return result;
     }
@@ -236,15 +243,15 @@ export class Resources {
   async acquire(name: string, options?: EntryOptions): Promise<ResourceEntry | BlockedError> {
     const node = this.node(name, options?.kind);
     for (let attempt = 0; ; attempt++) {
-      const result = this.enter(node, options);
+      const result = this.admit(node, options);
       if (typeof result === 'object') {
         return result;
       }
-      const pending = this.pending;
-      if (attempt >= 3 || pending?.ready === undefined) {
+      const awaitingLease = this.refusingController;
+      if (attempt >= 3 || awaitingLease?.ready === undefined) {
         return this.block(node, this.clock(), 'flow', 1);
       }
-      await pending.ready();
+      await awaitingLease.ready();
     }
   }
 
@@ -273,7 +280,7 @@ export class Resources {
   }
 
   /** The controller that last refused or deferred a call; read right after `checkFlow`. */
-  private pending: FlowController | null = null;
+  private refusingController: FlowController | null = null;
 
   /** The longest wait the controllers ask for, or the first FLOW_REJECT / FLOW_PENDING. */
   private checkFlow(controllers: readonly FlowController[], now: number, stats: ResourceStats) {
@@ -281,7 +288,7 @@ export class Resources {
     for (const controller of controllers) {
       const wait = controller.check(now, stats);
       if (wait < 0) {
-        this.pending = controller;
+        this.refusingController = controller;
         return wait;
       }
       if (wait > waitMs) {
@@ -292,7 +299,7 @@ export class Resources {
   }
 
   private refuseFlow(node: ResourceNode, now: number, verdict: number): BlockedError | number {
-    const controller = this.pending as FlowController;
+    const controller = this.refusingController as FlowController;
     if (verdict === FLOW_PENDING) {
       return FLOW_PENDING;
     }
@@ -300,7 +307,7 @@ export class Resources {
   }
 
   /** An entry, a BlockedError, or FLOW_PENDING when a cluster controller awaits its lease. */
-  private enter(node: ResourceNode, options?: EntryOptions): ResourceEntry | BlockedError | number {
+  private admit(node: ResourceNode, options?: EntryOptions): ResourceEntry | BlockedError | number {
     const now = this.clock();
     const stats = node.stats;
 
@@ -469,8 +476,8 @@ export class Resources {
   }
 
   /** What an entry to `name` looks at (registering the resource as `kind` if new). */
-  needs(name: string, kind?: ResourceKind): EntryNeeds {
-    return this.node(name, kind).needs;
+  entryInputs(name: string, kind?: ResourceKind): EntryInputs {
+    return this.node(name, kind).entryInputs;
   }
 
   stats(name: string): ResourceStats {
@@ -556,9 +563,9 @@ export class Resources {
     const breaker = reuse(node.breakers);
     node.breakers = this.rules.breakers
       .filter((r) => r.resource === node.name)
-      .slice(0, 31)
+      .slice(0, MAX_BREAKERS_PER_RESOURCE)
       .map((r) => breaker(r, () => new CircuitBreaker(r, emit)));
-    node.needs = {
+    node.entryInputs = {
       params: [...new Set(node.hotParams.map((limiter) => limiter.rule.param))],
       caller: node.callerFlow.size > 0,
       lease: ownRules.some((rule) => rule.cluster),

@@ -3,6 +3,7 @@ import { approveChange, rejectChange } from '../../config/change-requests.ts';
 import { findSchema } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest } from './present.ts';
+import { ChangeRequestDecidedExtensions, GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestParamsSchema, ChangeRequestSchema, DecisionSchema } from './schema.ts';
 import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
 
@@ -18,7 +19,9 @@ export const approveChangeRequestRoute = createRoute({
   request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
   responses: {
     200: jsonResponse(ChangeRequestSchema, 'Approved; `revision` names the release it made.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict', 'unprocessable'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'unprocessable', {
+      conflict: { ...GrayReleaseLiveExtensions, ...ChangeRequestDecidedExtensions },
+    }),
   },
 });
 
@@ -33,7 +36,9 @@ export const rejectChangeRequestRoute = createRoute({
   request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
   responses: {
     200: jsonResponse(ChangeRequestSchema, 'Rejected or withdrawn.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', {
+      conflict: ChangeRequestDecidedExtensions,
+    }),
   },
 });
 

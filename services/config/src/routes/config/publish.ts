@@ -14,6 +14,7 @@ import { findSchema, setDraftBase } from '../../config/repository.ts';
 import { openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest, presentRelease } from './present.ts';
+import { GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestSchema, PublishSchema, ReleaseSchema, TargetParamsSchema } from './schema.ts';
 import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
 
@@ -30,7 +31,9 @@ export const publishRoute = createRoute({
   responses: {
     201: jsonResponse(ReleaseSchema, 'Published.'),
     202: jsonResponse(ChangeRequestSchema, 'Protected namespace: waiting for approval.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict', 'unprocessable'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'unprocessable', {
+      conflict: GrayReleaseLiveExtensions,
+    }),
   },
 });
 

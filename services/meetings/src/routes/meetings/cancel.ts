@@ -9,6 +9,7 @@ import type { MeetingsDeps } from '../../deps.ts';
 import { assertCancellable, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
+import { MeetingCancelledExtensions } from './problems.ts';
 import { MeetingParamsSchema, MeetingSchema } from './schema.ts';
 
 export const cancelMeetingRoute = createRoute({
@@ -20,7 +21,7 @@ export const cancelMeetingRoute = createRoute({
   request: { params: MeetingParamsSchema },
   responses: {
     200: jsonResponse(MeetingSchema, 'The cancelled meeting.'),
-    ...errorResponses('not_found', 'conflict'),
+    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }),
   },
 });
 

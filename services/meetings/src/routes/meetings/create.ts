@@ -18,6 +18,7 @@ import {
 import { findRoomById, insertMeeting } from '../../repository.ts';
 import { lookupUsers } from '../../user-directory.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
+import { MeetingRuleExtensions, RoomTakenExtensions } from './problems.ts';
 import { CreateMeetingSchema, MeetingSchema } from './schema.ts';
 
 export const createMeetingRoute = createRoute({
@@ -35,7 +36,10 @@ export const createMeetingRoute = createRoute({
   request: { body: jsonBody(CreateMeetingSchema) },
   responses: {
     201: jsonResponse(MeetingSchema, 'The meeting was scheduled.'),
-    ...errorResponses('conflict', 'unprocessable', 'dependency_unavailable'),
+    ...errorResponses(
+      { conflict: RoomTakenExtensions, unprocessable: MeetingRuleExtensions },
+      'dependency_unavailable',
+    ),
   },
 });
 

@@ -10,6 +10,7 @@ import type { MeetingsDeps } from '../../deps.ts';
 import { assertMayRsvp, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
+import { MeetingCancelledExtensions } from './problems.ts';
 import { MeetingParamsSchema, MeetingSchema, RecordRsvpSchema } from './schema.ts';
 
 export const rsvpMeetingRoute = createRoute({
@@ -24,7 +25,7 @@ export const rsvpMeetingRoute = createRoute({
   request: { params: MeetingParamsSchema, body: jsonBody(RecordRsvpSchema) },
   responses: {
     200: jsonResponse(MeetingSchema, 'The meeting with the response recorded.'),
-    ...errorResponses('not_found', 'conflict', 'unprocessable'),
+    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }, 'unprocessable'),
   },
 });
 

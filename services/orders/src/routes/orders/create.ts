@@ -13,6 +13,7 @@ import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { findIdempotentResponse, insertOrder } from '../../repository.ts';
 import { lookupUser } from '../../user-directory.ts';
 import { orderEvent, presentOrder } from './present.ts';
+import { TooManyItemsExtensions } from './problems.ts';
 import { CreateOrderSchema, type Order, OrderSchema } from './schema.ts';
 
 export const createOrderRoute = createRoute({
@@ -38,7 +39,11 @@ export const createOrderRoute = createRoute({
         },
       },
     },
-    ...errorResponses('unprocessable', 'dependency_unavailable'),
+    ...errorResponses(
+      'conflict',
+      { unprocessable: TooManyItemsExtensions },
+      'dependency_unavailable',
+    ),
   },
 });
 

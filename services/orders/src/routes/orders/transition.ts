@@ -18,6 +18,7 @@ import {
 } from '../../domain.ts';
 import { findOrderById, type OrderWithItems, transitionOrder } from '../../repository.ts';
 import { orderEvent, presentOrder } from './present.ts';
+import { TransitionConflictExtensions } from './problems.ts';
 import { OrderParamsSchema, OrderSchema } from './schema.ts';
 
 const actions = {
@@ -44,7 +45,7 @@ function transitionRoute(action: OrderAction) {
     request: { params: OrderParamsSchema },
     responses: {
       200: jsonResponse(OrderSchema, 'The order in its new status.'),
-      ...errorResponses('not_found', 'conflict'),
+      ...errorResponses('not_found', { conflict: TransitionConflictExtensions }),
     },
   });
 }

@@ -11,6 +11,7 @@ import type { UsersDeps } from '../../deps.ts';
 import { nextStatus, type UserAction, UserNotFound } from '../../domain.ts';
 import { findUserById, updateUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
+import { TransitionConflictExtensions } from './problems.ts';
 import { UserParamsSchema, UserSchema } from './schema.ts';
 
 const actions = {
@@ -31,7 +32,7 @@ function transitionRoute(action: UserAction) {
     request: { params: UserParamsSchema },
     responses: {
       200: jsonResponse(UserSchema, 'The user in its new status.'),
-      ...errorResponses('not_found', 'conflict'),
+      ...errorResponses('not_found', { conflict: TransitionConflictExtensions }),
     },
   });
 }
