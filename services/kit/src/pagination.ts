@@ -21,6 +21,15 @@ export function encodeCursor(position: Record<string, string>): string {
     .replace(/=+$/, '');
 }
 
+export class InvalidCursor extends ApiError {
+  constructor() {
+    super('bad_request', {
+      detail: 'The cursor is not one this service issued.',
+      errors: [{ in: 'query', path: 'cursor', message: 'is not a valid cursor' }],
+    });
+  }
+}
+
 /** Decodes a cursor made by `encodeCursor`; anything else is a 400 naming `cursor`. */
 export function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]) {
   if (cursor === undefined) {
@@ -35,10 +44,7 @@ export function decodeCursor<K extends string>(cursor: string | undefined, keys:
   } catch {
     // fall through to the 400 below
   }
-  throw new ApiError('bad_request', {
-    detail: 'The cursor is not one this service issued.',
-    errors: [{ in: 'query', path: 'cursor', message: 'is not a valid cursor' }],
-  });
+  throw new InvalidCursor();
 }
 
 /** Cuts a `limit + 1` result set into a page and the cursor of the next one. */
@@ -47,4 +53,25 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Record
   const last = items.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor(cursorOf(last)) : null;
   return { items, nextCursor };
+}
+
+export interface PageRequest<Row, Item, K extends string> {
+  /** The validated `limit` and `cursor` query parameters. */
+  query: { limit: number; cursor?: string | undefined };
+  /** The members of a cursor: the position of the last row of a page. */
+  cursorKeys: readonly K[];
+  /** Up to `limit + 1` rows in page order, starting after `after` when given. */
+  fetch: (limit: number, after: Record<K, string> | undefined) => Promise<Row[]>;
+  positionOf: (row: Row) => Record<K, string>;
+  present: (row: Row) => Item;
+}
+
+/** One page of a keyset-paged list: cursor → query → `{ items, nextCursor }`. */
+export async function listPage<Row, Item, K extends string>(
+  request: PageRequest<Row, Item, K>,
+): Promise<{ items: Item[]; nextCursor: string | null }> {
+  const { limit, cursor } = request.query;
+  const rows = await request.fetch(limit, decodeCursor(cursor, request.cursorKeys));
+  const page = toPage(rows, limit, request.positionOf);
+  return { items: page.items.map((row) => request.present(row)), nextCursor: page.nextCursor };
 }

@@ -1,11 +1,4 @@
-import {
-  createRoute,
-  decodeCursor,
-  errorResponses,
-  jsonResponse,
-  type ServiceApp,
-  toPage,
-} from '@trellis/kit';
+import { createRoute, errorResponses, jsonResponse, listPage, type ServiceApp } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { listUsers } from '../../repository.ts';
 import { presentUser } from './present.ts';
@@ -27,14 +20,19 @@ export const listUsersRoute = createRoute({
 export function registerListUsers(app: ServiceApp<UsersDeps>) {
   app.openapi(listUsersRoute, async (c) => {
     const query = c.req.valid('query');
-    const after = decodeCursor(query.cursor, ['id']);
-    const rows = await listUsers(c.get('deps').db, {
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      limit: query.limit,
-      ...(after ? { afterId: after.id } : {}),
+    const page = await listPage({
+      query,
+      cursorKeys: ['id'],
+      fetch: (limit, after) =>
+        listUsers(c.get('deps').db, {
+          ...(query.q ? { q: query.q } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          limit,
+          ...(after ? { afterId: after.id } : {}),
+        }),
+      positionOf: (row) => ({ id: row.id }),
+      present: presentUser,
     });
-    const page = toPage(rows, query.limit, (row) => ({ id: row.id }));
-    return c.json({ items: page.items.map(presentUser), nextCursor: page.nextCursor }, 200);
+    return c.json(page, 200);
   });
 }

@@ -1,14 +1,15 @@
 import {
-  ApiError,
+  changeVersioned,
   createRoute,
   errorResponses,
   etagOf,
+  IfMatchHeaderSchema,
   jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { nextStatus, UserNotFound } from '../../domain.ts';
+import { nextStatus, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
 import { findUserById, updateUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
 import { UserParamsSchema, UserSchema } from './schema.ts';
@@ -28,10 +29,10 @@ function transitionRoute(action: keyof typeof actions) {
     operationId: `users.${action}`,
     tags: ['users'],
     summary: actions[action].summary,
-    request: { params: UserParamsSchema },
+    request: { params: UserParamsSchema, headers: IfMatchHeaderSchema },
     responses: {
       200: jsonResponse(UserSchema, 'The user in its new status.'),
-      ...errorResponses('not_found', 'conflict'),
+      ...errorResponses('not_found', 'conflict', 'precondition_failed'),
     },
   });
 }
@@ -47,25 +48,22 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
     app.openapi(route, async (c) => {
       const { db, now } = c.get('deps');
       const { id } = c.req.valid('param');
-      const current = await findUserById(db, id);
-      if (!current) {
-        throw new UserNotFound(id);
-      }
-      const status = nextStatus(current.status, action);
       const headers = propagationHeaders();
-      const updated = await updateUser(
-        db,
-        id,
-        current.version,
-        { status },
-        (row) => userEvent(actions[action].event)(row, headers),
-        now(),
-      );
-      if (!updated) {
-        throw new ApiError('conflict', {
-          detail: 'The user changed while this request was being applied; try again.',
-        });
-      }
+      const updated = await changeVersioned({
+        ifMatch: c.req.valid('header')['if-match'],
+        read: () => findUserById(db, id),
+        notFound: () => new UserNotFound(id),
+        write: (current) =>
+          updateUser(
+            db,
+            id,
+            current.version,
+            { status: nextStatus(current.status, action) },
+            (row) => userEvent(actions[action].event)(row, headers),
+            now(),
+          ),
+        lostRace: () => new UserChangedMeanwhile(id, action),
+      });
       c.header('etag', etagOf(updated.id, updated.version));
       return c.json(presentUser(updated), 200);
     });
