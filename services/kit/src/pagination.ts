@@ -55,23 +55,56 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Record
   return { items, nextCursor };
 }
 
-export interface PageRequest<Row, Item, K extends string> {
-  /** The validated `limit` and `cursor` query parameters. */
-  query: { limit: number; cursor?: string | undefined };
-  /** The members of a cursor: the position of the last row of a page. */
-  cursorKeys: readonly K[];
-  /** Up to `limit + 1` rows in page order, starting after `after` when given. */
-  fetch: (limit: number, after: Record<K, string> | undefined) => Promise<Row[]>;
-  positionOf: (row: Row) => Record<K, string>;
-  present: (row: Row) => Item;
+/** How a list's cursor is made from the last row of a page and read back for its repository. */
+export interface PageCursor<Row, After> {
+  /** The members of an encoded cursor. */
+  keys: readonly string[];
+  positionOf: (row: Row) => Record<string, string>;
+  /** The decoded position as the repository takes it; throws `InvalidCursor` if it is nonsense. */
+  after: (position: Record<string, string>) => After;
 }
 
-/** One page of a keyset-paged list: cursor → query → `{ items, nextCursor }`. */
-export async function listPage<Row, Item, K extends string>(
-  request: PageRequest<Row, Item, K>,
-): Promise<{ items: Item[]; nextCursor: string | null }> {
-  const { limit, cursor } = request.query;
-  const rows = await request.fetch(limit, decodeCursor(cursor, request.cursorKeys));
-  const page = toPage(rows, limit, request.positionOf);
-  return { items: page.items.map((row) => request.present(row)), nextCursor: page.nextCursor };
+/** Newest first by time-sortable id: the cursor carries the last id, the repository `afterId`. */
+export const idCursor: PageCursor<{ id: string }, { afterId: string }> = {
+  keys: ['id'],
+  positionOf: (row) => ({ id: row.id }),
+  after: (position) => ({ afterId: position.id as string }),
+};
+
+/**
+ * Newest first by a whole number (a serial id, a revision): the cursor carries the last one,
+ * the repository takes it as `field` (e.g. `beforeRevision`).
+ */
+export function integerCursor<Key extends string, Field extends string>(
+  key: Key,
+  field: Field,
+): PageCursor<Record<Key, number>, Record<Field, number>> {
+  return {
+    keys: [key],
+    positionOf: (row) => ({ [key]: String(row[key]) }),
+    after: (position) => {
+      const value = Number(position[key]);
+      if (!Number.isSafeInteger(value)) {
+        throw new InvalidCursor();
+      }
+      return { [field]: value } as Record<Field, number>;
+    },
+  };
+}
+
+/**
+ * One page of a keyset-paged list: the validated query's cursor is decoded into the position
+ * the repository takes, `fetch` returns up to `limit + 1` rows, and the extra one makes
+ * `nextCursor`. The query's other members (filters, `limit`) are passed on as they are.
+ */
+export async function listPage<Query extends { limit: number; cursor?: string }, Row, After>(
+  query: Query,
+  cursor: PageCursor<Row, After>,
+  fetch: (page: Omit<Query, 'cursor'> & Partial<After>) => Promise<Row[]>,
+): Promise<{ items: Row[]; nextCursor: string | null }> {
+  const { cursor: encoded, ...rest } = query;
+  const position = decodeCursor(encoded, cursor.keys);
+  const after: Partial<After> = position ? cursor.after(position) : {};
+  const rows = await fetch({ ...rest, ...after });
+  return toPage(rows, query.limit, cursor.positionOf);
 }

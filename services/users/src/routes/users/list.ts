@@ -1,4 +1,11 @@
-import { createRoute, errorResponses, jsonResponse, listPage, type ServiceApp } from '@trellis/kit';
+import {
+  createRoute,
+  errorResponses,
+  idCursor,
+  jsonResponse,
+  listPage,
+  type ServiceApp,
+} from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { listUsers } from '../../repository.ts';
 import { presentUser } from './present.ts';
@@ -19,20 +26,8 @@ export const listUsersRoute = createRoute({
 
 export function registerListUsers(app: ServiceApp<UsersDeps>) {
   app.openapi(listUsersRoute, async (c) => {
-    const query = c.req.valid('query');
-    const page = await listPage({
-      query,
-      cursorKeys: ['id'],
-      fetch: (limit, after) =>
-        listUsers(c.get('deps').db, {
-          ...(query.q ? { q: query.q } : {}),
-          ...(query.status ? { status: query.status } : {}),
-          limit,
-          ...(after ? { afterId: after.id } : {}),
-        }),
-      positionOf: (row) => ({ id: row.id }),
-      present: presentUser,
-    });
-    return c.json(page, 200);
+    const { db } = c.get('deps');
+    const page = await listPage(c.req.valid('query'), idCursor, (query) => listUsers(db, query));
+    return c.json({ ...page, items: page.items.map(presentUser) }, 200);
   });
 }
