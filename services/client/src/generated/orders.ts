@@ -519,7 +519,7 @@ export interface operations {
                 headers: {
                     /** @description `true` when this answer replays an earlier request with the same key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description Path of the order. */
+                    /** @description Path of the created resource. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -690,7 +690,10 @@ export interface operations {
     "orders.cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -702,6 +705,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -758,6 +763,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -789,7 +813,10 @@ export interface operations {
     "orders.fulfill": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -801,6 +828,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -857,6 +886,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -888,7 +936,10 @@ export interface operations {
     "orders.pay": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -900,6 +951,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -956,6 +1009,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -987,7 +1059,10 @@ export interface operations {
     "orders.refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -999,6 +1074,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1055,6 +1132,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

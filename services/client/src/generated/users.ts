@@ -30,7 +30,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description While the live config `requireStrongPasswords` is on, a password shorter than 12 characters or made only of letters is refused with 422 naming `password`.
+         * @description While the live config `requireStrongPasswords` is on, a password shorter than 12 characters or made only of letters is refused with 422 naming `password`. With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
          */
         post: operations["users.create"];
         delete?: never;
@@ -506,7 +506,10 @@ export interface operations {
     "users.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first result. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -516,9 +519,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user was created. */
+            /** @description The user was created, or this is a replay of it. */
             201: {
                 headers: {
+                    /** @description `true` when this answer replays an earlier request with the same key. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Path of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -699,7 +706,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETag from a previous read; the update fails with 412 if the user changed since. */
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
                 "if-match"?: string;
             };
             path: {
@@ -823,7 +830,10 @@ export interface operations {
     "users.reactivate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description User id. */
                 id: string;
@@ -891,6 +901,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -922,7 +951,10 @@ export interface operations {
     "users.suspend": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description User id. */
                 id: string;
@@ -990,6 +1022,25 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The request conflicts with the current state of the resource.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
