@@ -11,6 +11,8 @@ import {
 import { ApiError } from './errors.ts';
 import { jsonResponse } from './openapi.ts';
 
+export { IdempotencyKeyHeaderSchema } from './openapi.ts';
+
 export class IdempotencyKeyReused extends ApiError {
   constructor() {
     super('unprocessable', {
@@ -31,11 +33,6 @@ export class IdempotencyKeyInUse extends ApiError {
   }
 }
 
-/** Where a key applies: the operation, and the caller where the route knows who calls. */
-export function idempotencyScope(operationId: string, caller?: string): string {
-  return caller === undefined ? operationId : `${operationId}@${caller}`;
-}
-
 /** The 201 of a creating write, with the headers `createOnce` sets. */
 export function createdResponse<T extends z.ZodType>(schema: T, description: string) {
   return {
@@ -51,28 +48,26 @@ export function createdResponse<T extends z.ZodType>(schema: T, description: str
 }
 
 export interface CreateOnceSpec<Prepared, Created> {
-  /** `idempotencyScope(...)` of the route. */
-  scope: string;
-  /** The validated `Idempotency-Key` header; undefined when none was sent. */
-  key: string | undefined;
+  /** The route's operationId: keys are scoped to it, and to `caller` when the route knows one. */
+  operation: string;
+  caller?: string;
   /** The validated body: the same key with another body is refused. */
   body: unknown;
-  /** Path of the created resource, sent as `Location` on the first answer and on replays. */
-  location: (id: string) => string;
   /** Checks and calls to other services; skipped when the key's answer is already stored. */
   prepare: () => Promise<Prepared>;
   /** The write, on the transaction that holds the key: the new resource's id and its body. */
   write: (tx: Tx, prepared: Prepared) => Promise<{ id: string; body: Created }>;
 }
 
-interface AnswerHeaders {
+/** The parts of a Hono context `createOnce` uses. */
+interface CreateContext {
+  req: { path: string; header(name: string): string | undefined };
   header(name: string, value: string): void;
 }
 
 function storedAnswer<Created>(
-  c: AnswerHeaders,
+  c: CreateContext,
   stored: Exclude<IdempotencyLookup, { kind: 'new' }>,
-  location: (id: string) => string,
 ): Created {
   if (stored.kind === 'mismatch') {
     throw new IdempotencyKeyReused();
@@ -82,7 +77,7 @@ function storedAnswer<Created>(
   }
   c.header('idempotent-replayed', 'true');
   if (stored.resourceId !== null) {
-    c.header('location', location(stored.resourceId));
+    c.header('location', `${c.req.path}/${stored.resourceId}`);
   }
   return stored.response as Created;
 }
@@ -91,21 +86,23 @@ function storedAnswer<Created>(
  * Runs a creating write once per `Idempotency-Key` (through @trellis/db's `writeIdempotently`)
  * and returns the body to answer 201 with: the new resource's, or the one stored for the key.
  * A request whose key already has an answer skips `prepare`; racing ones wait for the first.
+ * The route declares `IdempotencyKeyHeaderSchema`, so the header read here is validated; the
+ * `Location` is the collection's path and the new id.
  */
 export async function createOnce<Prepared, Created>(
-  c: AnswerHeaders,
+  c: CreateContext,
   db: Database,
   now: Date,
   spec: CreateOnceSpec<Prepared, Created>,
 ): Promise<Created> {
+  const key = c.req.header('idempotency-key');
+  const scope = spec.caller === undefined ? spec.operation : `${spec.operation}@${spec.caller}`;
   const request: IdempotencyRequest | undefined =
-    spec.key === undefined
-      ? undefined
-      : { scope: spec.scope, key: spec.key, requestHash: await requestHash(spec.body) };
+    key === undefined ? undefined : { scope, key, requestHash: await requestHash(spec.body) };
   if (request) {
     const stored = await lookupIdempotencyKey(db, request, now);
     if (stored.kind !== 'new') {
-      return storedAnswer(c, stored, spec.location);
+      return storedAnswer(c, stored);
     }
   }
   const prepared = await spec.prepare();
@@ -117,8 +114,8 @@ export async function createOnce<Prepared, Created>(
     };
   });
   if (outcome.kind !== 'written') {
-    return storedAnswer(c, outcome, spec.location);
+    return storedAnswer(c, outcome);
   }
-  c.header('location', spec.location(outcome.value.id));
+  c.header('location', `${c.req.path}/${outcome.value.id}`);
   return outcome.value.body;
 }

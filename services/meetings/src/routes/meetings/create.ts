@@ -1,12 +1,11 @@
 import {
   createRoute,
   errorResponses,
-  IdempotencyKeyHeaderSchema,
   jsonBody,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
-import { createdResponse, createOnce, idempotencyScope } from '@trellis/kit/idempotency';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import {
   assertCapacity,
@@ -65,10 +64,8 @@ export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
     const body = c.req.valid('json');
     const headers = propagationHeaders();
     const meeting = await createOnce(c, deps.db, deps.now(), {
-      scope: idempotencyScope(createMeetingRoute.operationId),
-      key: c.req.valid('header')['idempotency-key'],
+      operation: createMeetingRoute.operationId,
       body,
-      location: (id) => `/v1/meetings/${id}`,
       prepare: () => checkMeeting(deps, body),
       async write(tx, invitees) {
         const record = await insertMeeting(

@@ -1,12 +1,11 @@
 import {
   createRoute,
   errorResponses,
-  IdempotencyKeyHeaderSchema,
   jsonBody,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
-import { createdResponse, createOnce, idempotencyScope } from '@trellis/kit/idempotency';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import { insertRoom } from '../../repository.ts';
 import { presentRoom, roomEvent } from './present.ts';
@@ -35,10 +34,8 @@ export function registerCreateRoom(app: ServiceApp<MeetingsDeps>) {
     const body = c.req.valid('json');
     const headers = propagationHeaders();
     const room = await createOnce(c, db, now(), {
-      scope: idempotencyScope(createRoomRoute.operationId),
-      key: c.req.valid('header')['idempotency-key'],
+      operation: createRoomRoute.operationId,
       body,
-      location: (id) => `/v1/rooms/${id}`,
       prepare: async () => undefined,
       async write(tx) {
         const row = await insertRoom(

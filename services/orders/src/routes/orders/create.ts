@@ -2,12 +2,11 @@ import { upstreamFailure } from '@trellis/client';
 import {
   createRoute,
   errorResponses,
-  IdempotencyKeyHeaderSchema,
   jsonBody,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
-import { createdResponse, createOnce, idempotencyScope } from '@trellis/kit/idempotency';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { OrdersDeps } from '../../deps.ts';
 import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { insertOrder } from '../../repository.ts';
@@ -49,10 +48,8 @@ export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
     const body = c.req.valid('json');
     const headers = propagationHeaders();
     const order = await createOnce(c, db, now(), {
-      scope: idempotencyScope(createOrderRoute.operationId),
-      key: c.req.valid('header')['idempotency-key'],
+      operation: createOrderRoute.operationId,
       body,
-      location: (id) => `/v1/orders/${id}`,
       async prepare() {
         assertItemCount(body.items.length, config.get().maxItemsPerOrder);
         const priced = priceLines(body.items);

@@ -1,12 +1,11 @@
 import {
   createRoute,
   errorResponses,
-  IdempotencyKeyHeaderSchema,
   jsonBody,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
-import { createdResponse, createOnce, idempotencyScope } from '@trellis/kit/idempotency';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { UsersDeps } from '../../deps.ts';
 import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
@@ -38,10 +37,8 @@ export function registerCreateUser(app: ServiceApp<UsersDeps>) {
     const body = c.req.valid('json');
     const headers = propagationHeaders();
     const user = await createOnce(c, db, now(), {
-      scope: idempotencyScope(createUserRoute.operationId),
-      key: c.req.valid('header')['idempotency-key'],
+      operation: createUserRoute.operationId,
       body,
-      location: (id) => `/v1/users/${id}`,
       async prepare() {
         if (body.password && config.get().requireStrongPasswords) {
           assertStrongPassword(body.password);
