@@ -12,10 +12,10 @@ import { createUsersApp } from '../services/users/src/app.ts';
 const screenshotDir = fileURLToPath(new URL('../test-results/api-reference/', import.meta.url));
 
 /** /docs and /openapi.json never touch a dependency, so each app runs as its contract is built. */
-function appOptions(service: string) {
+function appOptions<Deps>(service: string) {
   const logger: Logger = createLogger({ service, instance: 'docs', level: 'silent' });
   return {
-    deps: contractOnlyDeps(),
+    deps: contractOnlyDeps<Deps>(),
     logger,
     version: '1.0.0',
     instanceId: 'docs',
@@ -50,7 +50,7 @@ beforeAll(async () => {
       handleSignals: false,
       drainTimeoutMs: 1000,
     });
-    const document = openApiDocumentOf(app) as {
+    const document = openApiDocumentOf(app) as unknown as {
       paths: Record<string, Record<string, { operationId: string; summary: string }>>;
     };
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));

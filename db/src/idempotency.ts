@@ -1,5 +1,5 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { Executor, Tx } from './client.ts';
+import type { Database, Executor, Tx } from './client.ts';
 import { idempotencyKeys } from './schema/idempotency.ts';
 
 /** One use of an `Idempotency-Key`: where it applies and what was asked. */
@@ -112,11 +112,18 @@ export async function claimIdempotencyKey(
   return existing;
 }
 
+/** What a successful write answered: stored with its key and replayed to later requests. */
+export interface IdempotentAnswer {
+  statusCode: number;
+  response: unknown;
+  resourceId?: string;
+}
+
 /** Stores the outcome of a claimed key, for replays within its lifetime. */
 export async function completeIdempotencyKey(
   tx: Tx,
   request: IdempotencyRequest,
-  outcome: { statusCode: number; response: unknown; resourceId?: string },
+  outcome: IdempotentAnswer,
 ): Promise<void> {
   await tx
     .update(idempotencyKeys)
@@ -126,4 +133,38 @@ export async function completeIdempotencyKey(
       resourceId: outcome.resourceId ?? null,
     })
     .where(keyIs(request));
+}
+
+/** The write ran and its answer is stored under the key; or the key's earlier use decides. */
+export type IdempotentWriteOutcome<T> =
+  | { kind: 'written'; value: T }
+  | Exclude<IdempotencyLookup, { kind: 'new' }>;
+
+/**
+ * The one way a creating write takes an `Idempotency-Key`: `write` runs in a transaction that
+ * first claims the key and, before committing, stores `write`'s answer under it. A racing
+ * request with the same key waits for that commit and gets `replay` (or `mismatch` for another
+ * body); should the write fail, nothing is kept and the key is free again. Without a request
+ * (no key sent) `write` simply runs in a transaction.
+ */
+export async function writeIdempotently<T>(
+  db: Database,
+  request: IdempotencyRequest | undefined,
+  now: Date,
+  write: (tx: Tx) => Promise<{ value: T; answer: IdempotentAnswer }>,
+  ttlMs = defaultIdempotencyTtlMs,
+): Promise<IdempotentWriteOutcome<T>> {
+  return db.transaction(async (tx) => {
+    if (request) {
+      const claim = await claimIdempotencyKey(tx, request, now, ttlMs);
+      if (claim.kind !== 'new') {
+        return claim;
+      }
+    }
+    const { value, answer } = await write(tx);
+    if (request) {
+      await completeIdempotencyKey(tx, request, answer);
+    }
+    return { kind: 'written', value };
+  });
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Tx } from '../src/client.ts';
 import {
   canonicalJson,
   claimIdempotencyKey,
@@ -8,7 +10,10 @@ import {
   type IdempotencyRequest,
   lookupIdempotencyKey,
   requestHash,
+  writeIdempotently,
 } from '../src/idempotency.ts';
+import { appendEvents } from '../src/outbox.ts';
+import { outbox } from '../src/schema/outbox.ts';
 
 const now = new Date('2026-11-26T10:00:00.000Z');
 const day = 24 * 60 * 60 * 1000;
@@ -133,5 +138,76 @@ describe('idempotency keys', () => {
     expect(await lookupIdempotencyKey(database.db, reuse, later)).toEqual({ kind: 'new' });
     const claim = await database.db.transaction((tx) => claimIdempotencyKey(tx, reuse, later));
     expect(claim).toEqual({ kind: 'new' });
+  });
+
+  /** A write that leaves one outbox row for `thing`, so the test can count how often it ran. */
+  function recordThing(thing: string) {
+    return async (tx: Tx) => {
+      await appendEvents(tx, [
+        { aggregateType: 'thing', aggregateId: thing, eventType: 'thing.created', payload: {} },
+      ]);
+      return {
+        value: thing,
+        answer: { statusCode: 201, response: { id: thing }, resourceId: thing },
+      };
+    };
+  }
+
+  async function writesOf(thing: string) {
+    return database.db.select().from(outbox).where(eq(outbox.aggregateId, thing));
+  }
+
+  it('runs a write with a key once when eight race, and replays its answer to the others', async () => {
+    const req = request();
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        writeIdempotently(database.db, req, now, recordThing(`${req.key}-${index}`)),
+      ),
+    );
+    const written = outcomes.filter((outcome) => outcome.kind === 'written');
+    expect(written).toHaveLength(1);
+    const winner = (written[0] as { value: string }).value;
+    expect(outcomes.filter((outcome) => outcome.kind === 'replay')).toEqual(
+      Array(7).fill({
+        kind: 'replay',
+        statusCode: 201,
+        response: { id: winner },
+        resourceId: winner,
+      }),
+    );
+    const rows = await database.db.select().from(outbox).where(eq(outbox.aggregateType, 'thing'));
+    expect(rows.filter((row) => row.aggregateId.startsWith(`${req.key}-`))).toHaveLength(1);
+  });
+
+  it('answers mismatch to a write with the same key and another body, and writes nothing', async () => {
+    const req = request('body-a');
+    await writeIdempotently(database.db, req, now, recordThing(`${req.key}-a`));
+    const other = { ...req, requestHash: 'body-b' };
+    const outcome = await writeIdempotently(database.db, other, now, recordThing(`${req.key}-b`));
+    expect(outcome).toEqual({ kind: 'mismatch' });
+    expect(await writesOf(`${req.key}-b`)).toHaveLength(0);
+  });
+
+  it('keeps nothing of a failed write, so the same key can be written again', async () => {
+    const req = request();
+    await expect(
+      writeIdempotently(database.db, req, now, async () => {
+        throw new Error('rule broken');
+      }),
+    ).rejects.toThrow('rule broken');
+    expect(await lookupIdempotencyKey(database.db, req, now)).toEqual({ kind: 'new' });
+    const outcome = await writeIdempotently(database.db, req, now, recordThing(req.key));
+    expect(outcome).toEqual({ kind: 'written', value: req.key });
+  });
+
+  it('runs every write without a key, in its own transaction', async () => {
+    const thing = `unkeyed-${crypto.randomUUID()}`;
+    const first = await writeIdempotently(database.db, undefined, now, recordThing(thing));
+    const second = await writeIdempotently(database.db, undefined, now, recordThing(thing));
+    expect([first, second]).toEqual([
+      { kind: 'written', value: thing },
+      { kind: 'written', value: thing },
+    ]);
+    expect(await writesOf(thing)).toHaveLength(2);
   });
 });

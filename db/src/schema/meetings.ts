@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt } from './columns.ts';
+import { createdAt, idColumn, updatedAt, versionColumn } from './columns.ts';
 
 export const meetingStatus = pgEnum('meeting_status', ['scheduled', 'cancelled']);
 export const rsvpResponse = pgEnum('rsvp_response', ['pending', 'accepted', 'declined']);
@@ -44,6 +44,7 @@ export const meetings = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     status: meetingStatus('status').notNull().default('scheduled'),
+    version: versionColumn(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -96,3 +96,44 @@ export async function expectProblem(res: Response, status: number, field?: strin
   }
   return problem;
 }
+
+/**
+ * Sends `count` copies of one create with one `Idempotency-Key` at once and asserts what every
+ * creating write promises: each answer is 201 with the same body and `Location`, all but one
+ * marked `Idempotent-Replayed`. Returns the one body, for the caller to count its rows.
+ */
+export async function expectIdempotentRace(
+  request: JsonRequester,
+  path: string,
+  body: unknown,
+  count = 8,
+): Promise<{ id: string } & Record<string, unknown>> {
+  const headers = { 'idempotency-key': `race-${crypto.randomUUID()}` };
+  const answers = await Promise.all(
+    Array.from({ length: count }, () => request(path, { method: 'POST', json: body, headers })),
+  );
+  expect(answers.map((res) => res.status)).toEqual(Array(count).fill(201));
+  const bodies = await Promise.all(answers.map((res) => res.json()));
+  const [first] = bodies as [{ id: string } & Record<string, unknown>];
+  expect(bodies).toEqual(Array(count).fill(first));
+  expect(answers.map((res) => res.headers.get('location'))).toEqual(
+    Array(count).fill(`${path}/${first.id}`),
+  );
+  const replayed = answers.filter((res) => res.headers.get('idempotent-replayed') === 'true');
+  expect(replayed).toHaveLength(count - 1);
+  return first;
+}
+
+/** Asserts that a key used once is refused with another body: 422 naming the header. */
+export async function expectKeyReuseRefused(
+  request: JsonRequester,
+  path: string,
+  body: unknown,
+  otherBody: unknown,
+): Promise<void> {
+  const headers = { 'idempotency-key': `reuse-${crypto.randomUUID()}` };
+  expect((await request(path, { method: 'POST', json: body, headers })).status).toBe(201);
+  const reused = await request(path, { method: 'POST', json: otherBody, headers });
+  const problem = await expectProblem(reused, 422, 'idempotency-key');
+  expect(problem.detail).toContain('different request body');
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, decodeCursor, encodeCursor, toPage } from '../src/index.ts';
+import {
+  ApiError,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursor,
+  idCursor,
+  integerCursor,
+  listPage,
+  toPage,
+} from '../src/index.ts';
 
 function cursorError(cursor: string): ApiError {
   try {
@@ -58,5 +67,57 @@ describe('toPage', () => {
 
   it('gives no cursor on the last page', () => {
     expect(toPage(rows, 3, (row) => ({ id: row.id })).nextCursor).toBeNull();
+  });
+});
+
+describe('listPage', () => {
+  const rows = Array.from({ length: 5 }, (_, index) => ({ n: 5 - index }));
+  const byN = integerCursor('n', 'belowN');
+  const fetchBelow = async (query: { limit: number; belowN?: number }) =>
+    rows
+      .filter((row) => query.belowN === undefined || row.n < query.belowN)
+      .slice(0, query.limit + 1);
+
+  it('walks a list page by page through its cursors, passing filters on', async () => {
+    const seen: number[] = [];
+    const queries: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPage({ limit: 2, cursor, status: 'open' }, byN, (query) => {
+        queries.push(query);
+        return fetchBelow(query);
+      });
+      seen.push(...page.items.map((row) => row.n));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([5, 4, 3, 2, 1]);
+    expect(queries).toEqual([
+      { limit: 2, status: 'open' },
+      { limit: 2, status: 'open', belowN: 4 },
+      { limit: 2, status: 'open', belowN: 2 },
+    ]);
+  });
+
+  it('refuses a cursor whose integer member is not a whole number with a 400 naming cursor', async () => {
+    const cursor = encodeCursor({ n: '1e999' });
+    const error = await listPage({ limit: 2, cursor }, byN, fetchBelow).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCursor);
+    expect((error as ApiError).errors).toEqual([
+      { in: 'query', path: 'cursor', message: 'is not a valid cursor' },
+    ]);
+  });
+
+  it('pages by id with idCursor, handing the repository afterId', async () => {
+    const fetched: Record<string, unknown>[] = [];
+    const page = await listPage(
+      { limit: 1, cursor: encodeCursor({ id: 'b' }) },
+      idCursor,
+      async (q) => {
+        fetched.push(q);
+        return [{ id: 'a' }];
+      },
+    );
+    expect(fetched).toEqual([{ limit: 1, afterId: 'b' }]);
+    expect(page).toEqual({ items: [{ id: 'a' }], nextCursor: null });
   });
 });

@@ -7,6 +7,7 @@ import {
   pgConstraint,
   pgErrorCode,
   pgErrorCodes,
+  type Tx,
 } from '@trellis/db';
 import {
   type MeetingAttendeeRow,
@@ -31,24 +32,23 @@ export interface NewRoom {
   location: string | null;
 }
 
+/** Inserts a room and `event` on the caller's transaction (the one holding its Idempotency-Key). */
 export async function insertRoom(
-  db: Database,
+  tx: Tx,
   input: NewRoom,
   event: (room: RoomRow) => DomainEvent,
   now: Date,
 ): Promise<RoomRow> {
   try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(rooms)
-        .values({ id: newId('room'), ...input, createdAt: now })
-        .returning();
-      if (!row) {
-        throw new Error('insert returned no row');
-      }
-      await appendEvents(tx, [event(row)]);
-      return row;
-    });
+    const [row] = await tx
+      .insert(rooms)
+      .values({ id: newId('room'), ...input, createdAt: now })
+      .returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    await appendEvents(tx, [event(row)]);
+    return row;
   } catch (error) {
     if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
       throw new RoomNameTaken(input.name);
@@ -65,7 +65,7 @@ export async function findRoomById(db: Database, id: string): Promise<RoomRow | 
 /** By name, case-insensitively; the unique index on lower(name) makes it a total order. */
 export async function listRooms(
   db: Database,
-  query: { limit: number; afterName?: string },
+  query: { limit: number; afterName?: string | undefined },
 ): Promise<RoomRow[]> {
   const nameKey = sql`lower(${rooms.name})`;
   return db
@@ -108,34 +108,33 @@ export interface NewMeeting {
 }
 
 /**
- * Books the room. The exclusion constraint `meetings_room_no_overlap` is what keeps two
- * racing requests from both getting the slot: the loser's insert fails with 23P01.
+ * Books the room, on the caller's transaction. The exclusion constraint
+ * `meetings_room_no_overlap` is what keeps two racing requests from both getting the slot: the
+ * loser's insert fails with 23P01.
  */
 export async function insertMeeting(
-  db: Database,
+  tx: Tx,
   input: NewMeeting,
   event: (record: MeetingRecord) => DomainEvent,
   now: Date,
 ): Promise<MeetingRecord> {
   const { attendeeIds, ...fields } = input;
   try {
-    return await db.transaction(async (tx) => {
-      const [meeting] = await tx
-        .insert(meetings)
-        .values({ id: newId('meeting'), ...fields, createdAt: now, updatedAt: now })
-        .returning();
-      if (!meeting) {
-        throw new Error('insert returned no row');
-      }
-      if (attendeeIds.length > 0) {
-        await tx
-          .insert(meetingAttendees)
-          .values(attendeeIds.map((userId) => ({ meetingId: meeting.id, userId })));
-      }
-      const record = { meeting, attendees: await attendeesOf(tx, [meeting.id]) };
-      await appendEvents(tx, [event(record)]);
-      return record;
-    });
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({ id: newId('meeting'), ...fields, createdAt: now, updatedAt: now })
+      .returning();
+    if (!meeting) {
+      throw new Error('insert returned no row');
+    }
+    if (attendeeIds.length > 0) {
+      await tx
+        .insert(meetingAttendees)
+        .values(attendeeIds.map((userId) => ({ meetingId: meeting.id, userId })));
+    }
+    const record = { meeting, attendees: await attendeesOf(tx, [meeting.id]) };
+    await appendEvents(tx, [event(record)]);
+    return record;
   } catch (error) {
     if (
       pgErrorCode(error) === pgErrorCodes.exclusionViolation &&
@@ -238,11 +237,11 @@ export async function changeMeeting(
     }
     const [meeting] = await tx
       .update(meetings)
-      .set(
-        change.kind === 'cancel'
-          ? { status: 'cancelled', cancelledAt: now, updatedAt: now }
-          : { updatedAt: now },
-      )
+      .set({
+        ...(change.kind === 'cancel' ? { status: 'cancelled' as const, cancelledAt: now } : {}),
+        version: sql`${meetings.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(meetings.id, id))
       .returning();
     if (!meeting) {

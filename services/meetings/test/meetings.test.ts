@@ -1,6 +1,12 @@
 import { createClient } from '@trellis/client';
 import { meetings, outbox } from '@trellis/db/schema';
-import { closedUrl, expectProblem, jsonRequester } from '@trellis/kit/testing';
+import {
+  closedUrl,
+  expectIdempotentRace,
+  expectKeyReuseRefused,
+  expectProblem,
+  jsonRequester,
+} from '@trellis/kit/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Meeting, MeetingPageSchema, MeetingSchema } from '../src/routes/meetings/schema.ts';
@@ -142,6 +148,36 @@ describe('POST /v1/meetings', () => {
     const booked = await h.database.db.select().from(meetings).where(eq(meetings.roomId, roomId));
     expect(booked).toHaveLength(1);
     expect(await eventsOf(booked[0]?.id ?? '')).toHaveLength(1);
+  });
+
+  it('schedules exactly one meeting when eight requests with one key race, all answered alike', async () => {
+    const roomId = await createRoom();
+    const body = {
+      title: 'Keyed',
+      organizerId: ada,
+      roomId,
+      startsAt: at('09:00'),
+      endsAt: at('10:00'),
+      attendeeIds: [bob],
+    };
+    const meeting = MeetingSchema.parse(
+      await expectIdempotentRace(h.request, '/v1/meetings', body),
+    );
+    const booked = await h.database.db.select().from(meetings).where(eq(meetings.roomId, roomId));
+    expect(booked.map((row) => row.id)).toEqual([meeting.id]);
+    expect(await eventsOf(meeting.id)).toHaveLength(1);
+  });
+
+  it('refuses the same Idempotency-Key with another body with 422 naming the header', async () => {
+    const roomId = await createRoom();
+    const body = {
+      title: 'Once',
+      organizerId: ada,
+      roomId,
+      startsAt: at('11:00'),
+      endsAt: at('12:00'),
+    };
+    await expectKeyReuseRefused(h.request, '/v1/meetings', body, { ...body, title: 'Twice' });
   });
 
   it('refuses an overlapping booking with 409 but accepts a back-to-back one', async () => {
@@ -419,6 +455,29 @@ describe('POST /v1/meetings/{id}/rsvp', () => {
     });
   });
 
+  it('refuses a response with a stale If-Match with 412 and records it with the current one', async () => {
+    const created = await scheduled({ roomId: await createRoom(), attendeeIds: [bob, cy] });
+    expect((await rsvp(created.id, { userId: cy, response: 'declined' })).status).toBe(200);
+    const answer = { userId: bob, response: 'accepted' };
+    const stale = await h.request(`/v1/meetings/${created.id}/rsvp`, {
+      method: 'POST',
+      json: answer,
+      headers: { 'if-match': `"${created.id}.v1"` },
+    });
+    await expectProblem(stale, 412, 'if-match');
+    const fresh = await h.request(`/v1/meetings/${created.id}/rsvp`, {
+      method: 'POST',
+      json: answer,
+      headers: { 'if-match': `"${created.id}.v2"` },
+    });
+    expect(fresh.status).toBe(200);
+    const meeting = MeetingSchema.parse(await fresh.json());
+    expect(meeting.attendees.find((attendee) => attendee.userId === bob)?.response).toBe(
+      'accepted',
+    );
+    expect(fresh.headers.get('etag')).toBe(`"${created.id}.v3"`);
+  });
+
   it('refuses a user who is not invited with 422 naming userId', async () => {
     const created = await scheduled({ roomId: await createRoom(), attendeeIds: [bob] });
     const problem = await expectProblem(
@@ -487,6 +546,29 @@ describe('POST /v1/meetings/{id}/cancel', () => {
     expect(meeting).toMatchObject({ status: 'cancelled', cancelledAt: h.clock.now.toISOString() });
     const [, cancelled] = await eventsOf(created.id);
     expect(cancelled).toMatchObject({ eventType: 'meeting.cancelled', payload: { meeting } });
+  });
+
+  it('refuses a stale If-Match with 412 and cancels with the current one', async () => {
+    const created = await scheduled({ roomId: await createRoom() });
+    const read = await h.request(`/v1/meetings/${created.id}`);
+    expect(read.headers.get('etag')).toBe(`"${created.id}.v1"`);
+    expect((await rsvp(created.id, { userId: bob, response: 'accepted' })).status).toBe(200);
+    const stale = await h.request(`/v1/meetings/${created.id}/cancel`, {
+      method: 'POST',
+      headers: { 'if-match': `"${created.id}.v1"` },
+    });
+    const problem = await expectProblem(stale, 412, 'if-match');
+    expect(problem.currentEtag).toBe(`"${created.id}.v2"`);
+    const fresh = await h.request(`/v1/meetings/${created.id}/cancel`, {
+      method: 'POST',
+      headers: { 'if-match': `"${created.id}.v2"` },
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('etag')).toBe(`"${created.id}.v3"`);
+    expect(MeetingSchema.parse(await fresh.json())).toMatchObject({
+      status: 'cancelled',
+      version: 3,
+    });
   });
 
   it('refuses to cancel a meeting twice with 409', async () => {

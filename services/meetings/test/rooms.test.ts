@@ -1,5 +1,5 @@
-import { outbox } from '@trellis/db/schema';
-import { expectProblem } from '@trellis/kit/testing';
+import { outbox, rooms } from '@trellis/db/schema';
+import { expectIdempotentRace, expectKeyReuseRefused, expectProblem } from '@trellis/kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomPageSchema, RoomSchema } from '../src/routes/rooms/schema.ts';
@@ -70,6 +70,27 @@ describe('POST /v1/rooms', () => {
   ])('answers %s with a 400 problem naming the field', async (_case, body, field) => {
     const { res } = await createRoom(body);
     await expectProblem(res, 400, field);
+  });
+});
+
+describe('POST /v1/rooms with an Idempotency-Key', () => {
+  it('creates exactly one room when eight requests with one key race, all answered alike', async () => {
+    const body = { name: 'Racetrack', capacity: 12 };
+    const room = RoomSchema.parse(await expectIdempotentRace(h.request, '/v1/rooms', body));
+    const rows = await h.database.db.select().from(rooms).where(eq(rooms.name, 'Racetrack'));
+    expect(rows.map((row) => row.id)).toEqual([room.id]);
+    expect(
+      await h.database.db.select().from(outbox).where(eq(outbox.aggregateId, room.id)),
+    ).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body with 422 naming the header', async () => {
+    await expectKeyReuseRefused(
+      h.request,
+      '/v1/rooms',
+      { name: 'Keyed', capacity: 2 },
+      { name: 'Keyed', capacity: 3 },
+    );
   });
 });
 

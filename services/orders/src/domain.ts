@@ -47,26 +47,6 @@ export class UserNotEligible extends ApiError {
   }
 }
 
-export class IdempotencyKeyReused extends ApiError {
-  constructor() {
-    super('unprocessable', {
-      detail: 'This Idempotency-Key was already used with a different request body.',
-      errors: [
-        { in: 'header', path: 'idempotency-key', message: 'was used with a different body' },
-      ],
-    });
-  }
-}
-
-export class IdempotencyKeyInUse extends ApiError {
-  constructor() {
-    super('conflict', {
-      detail: 'A request with this Idempotency-Key is still being processed; retry shortly.',
-      headers: { 'retry-after': '1' },
-    });
-  }
-}
-
 export class TooManyItems extends ApiError {
   constructor(count: number, max: number) {
     super('unprocessable', {

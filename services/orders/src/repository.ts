@@ -1,24 +1,14 @@
 import {
   appendEvents,
-  claimIdempotencyKey,
-  completeIdempotencyKey,
   type Database,
   type DomainEvent,
   type Executor,
-  type IdempotencyLookup,
-  type IdempotencyRequest,
-  lookupIdempotencyKey,
   newId,
+  type Tx,
 } from '@trellis/db';
 import { type OrderItemRow, type OrderRow, orderItems, orders } from '@trellis/db/schema';
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import {
-  IdempotencyKeyInUse,
-  IdempotencyKeyReused,
-  type OrderStatus,
-  type PricedLine,
-  type ReachedStatus,
-} from './domain.ts';
+import type { OrderStatus, PricedLine, ReachedStatus } from './domain.ts';
 
 export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
 
@@ -31,86 +21,36 @@ export interface NewOrder {
   items: PricedLine[];
 }
 
-export type CreateOutcome =
-  | { replayed: false; order: OrderWithItems }
-  | { replayed: true; statusCode: number; response: unknown };
-
-/** What a stored Idempotency-Key says; throws when it was used with another body. */
-export async function findIdempotentResponse(
-  db: Database,
-  request: IdempotencyRequest,
-  now: Date,
-): Promise<Extract<CreateOutcome, { replayed: true }> | undefined> {
-  const stored = await lookupIdempotencyKey(db, request, now);
-  return replayOf(stored);
-}
-
-function replayOf(stored: IdempotencyLookup) {
-  switch (stored.kind) {
-    case 'new':
-      return undefined;
-    case 'mismatch':
-      throw new IdempotencyKeyReused();
-    case 'pending':
-      throw new IdempotencyKeyInUse();
-    case 'replay':
-      return { replayed: true as const, statusCode: stored.statusCode, response: stored.response };
-  }
-}
-
-/**
- * Inserts an order, its lines and `event` in one transaction. With an Idempotency-Key the key
- * row is claimed first in that same transaction: a racing request with the same key waits on
- * it and then replays what `present` stored here.
- */
+/** Inserts an order, its lines and `event` on the caller's transaction. */
 export async function insertOrder(
-  db: Database,
+  tx: Tx,
   input: NewOrder,
-  options: {
-    idempotency?: IdempotencyRequest;
-    event: OrderEvent;
-    present: (order: OrderWithItems) => unknown;
-  },
+  event: OrderEvent,
   now: Date,
-): Promise<CreateOutcome> {
-  return db.transaction(async (tx) => {
-    if (options.idempotency) {
-      const replay = replayOf(await claimIdempotencyKey(tx, options.idempotency, now));
-      if (replay) {
-        return replay;
-      }
-    }
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        id: newId('order'),
-        userId: input.userId,
-        currency: input.currency,
-        totalCents: input.totalCents,
-        status: 'pending_payment',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) {
-      throw new Error('insert returned no row');
-    }
-    const items = await tx
-      .insert(orderItems)
-      .values(input.items.map((item, position) => ({ orderId: row.id, position, ...item })))
-      .returning();
-    items.sort((a, b) => a.position - b.position);
-    const order = { ...row, items };
-    await appendEvents(tx, [options.event(order)]);
-    if (options.idempotency) {
-      await completeIdempotencyKey(tx, options.idempotency, {
-        statusCode: 201,
-        response: options.present(order),
-        resourceId: order.id,
-      });
-    }
-    return { replayed: false, order };
-  });
+): Promise<OrderWithItems> {
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      id: newId('order'),
+      userId: input.userId,
+      currency: input.currency,
+      totalCents: input.totalCents,
+      status: 'pending_payment',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
+  const items = await tx
+    .insert(orderItems)
+    .values(input.items.map((item, position) => ({ orderId: row.id, position, ...item })))
+    .returning();
+  items.sort((a, b) => a.position - b.position);
+  const order = { ...row, items };
+  await appendEvents(tx, [event(order)]);
+  return order;
 }
 
 async function itemsOf(db: Executor, orderIds: string[]): Promise<Map<string, OrderItemRow[]>> {
@@ -182,12 +122,12 @@ const reachedAt = {
 } as const satisfies Record<ReachedStatus, keyof OrderRow>;
 
 /**
- * Moves an order from `from` to `to` only if it is still in `from`, with its event, in one
- * transaction; returns undefined when another request moved it first.
+ * Moves an order from `from` to `to` only if it is still at `version` (so still in `from`),
+ * with its event, in one transaction; returns undefined when another request changed it first.
  */
 export async function transitionOrder(
   db: Database,
-  change: { id: string; from: OrderStatus; to: ReachedStatus },
+  change: { id: string; version: number; from: OrderStatus; to: ReachedStatus },
   event: OrderEvent,
   now: Date,
 ): Promise<OrderWithItems | undefined> {
@@ -200,7 +140,13 @@ export async function transitionOrder(
         updatedAt: now,
         [reachedAt[change.to]]: now,
       })
-      .where(and(eq(orders.id, change.id), eq(orders.status, change.from)))
+      .where(
+        and(
+          eq(orders.id, change.id),
+          eq(orders.version, change.version),
+          eq(orders.status, change.from),
+        ),
+      )
       .returning();
     if (!row) {
       return undefined;

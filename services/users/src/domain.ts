@@ -33,6 +33,21 @@ export class UserNotFound extends ApiError {
   }
 }
 
+/**
+ * Another request changed the user between this one's read and its write. An update was made
+ * against what it read, so it must be read again (412); a transition can simply be retried (409).
+ */
+export class UserChangedMeanwhile extends ApiError {
+  constructor(id: string, operation: 'update' | 'suspend' | 'reactivate') {
+    super(operation === 'update' ? 'precondition_failed' : 'conflict', {
+      detail:
+        operation === 'update'
+          ? `User ${id} changed while this update was being applied; read it again and retry.`
+          : `User ${id} changed while this request was being applied; try again.`,
+    });
+  }
+}
+
 export class WeakPassword extends ApiError {
   constructor(reason: string) {
     super('unprocessable', {

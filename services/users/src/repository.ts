@@ -5,6 +5,7 @@ import {
   newId,
   pgErrorCode,
   pgErrorCodes,
+  type Tx,
 } from '@trellis/db';
 import { type UserRow, users } from '@trellis/db/schema';
 import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -26,24 +27,23 @@ function rethrowEmailTaken(error: unknown, email: string): never {
   throw error;
 }
 
+/** Inserts a user and `event` on the caller's transaction (the one holding its Idempotency-Key). */
 export async function insertUser(
-  db: Database,
+  tx: Tx,
   input: NewUser,
   event: UserEvent,
   now: Date,
 ): Promise<UserRow> {
   try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(users)
-        .values({ id: newId('user'), ...input, createdAt: now, updatedAt: now })
-        .returning();
-      if (!row) {
-        throw new Error('insert returned no row');
-      }
-      await appendEvents(tx, [event(row)]);
-      return row;
-    });
+    const [row] = await tx
+      .insert(users)
+      .values({ id: newId('user'), ...input, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    await appendEvents(tx, [event(row)]);
+    return row;
   } catch (error) {
     rethrowEmailTaken(error, input.email);
   }

@@ -1,6 +1,6 @@
-import { outbox } from '@trellis/db/schema';
-import { expectProblem } from '@trellis/kit/testing';
-import { eq } from 'drizzle-orm';
+import { outbox, users } from '@trellis/db/schema';
+import { expectIdempotentRace, expectKeyReuseRefused, expectProblem } from '@trellis/kit/testing';
+import { asc, eq, sql } from 'drizzle-orm';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResultSchema, UserPageSchema, UserSchema } from '../src/routes/users/schema.ts';
@@ -91,6 +91,41 @@ describe('POST /v1/users', () => {
   it('never logs the password', async () => {
     await createUser({ email: 'secret@example.com', name: 'S', password: 'hunter2hunter2' });
     expect(JSON.stringify(h.logLines)).not.toContain('hunter2hunter2');
+  });
+});
+
+describe('POST /v1/users with an Idempotency-Key', () => {
+  it('creates exactly one user when eight requests with one key race, all answered alike', async () => {
+    const body = { email: 'racer@example.com', name: 'Racer', password: 'a race to the finish' };
+    const user = UserSchema.parse(await expectIdempotentRace(h.request, '/v1/users', body));
+    const rows = await h.database.db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = 'racer@example.com'`);
+    expect(rows.map((row) => row.id)).toEqual([user.id]);
+    const events = await h.database.db.select().from(outbox).where(eq(outbox.aggregateId, user.id));
+    expect(events).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body with 422 naming the header', async () => {
+    await expectKeyReuseRefused(
+      h.request,
+      '/v1/users',
+      { email: 'reuse@example.com', name: 'Reuse' },
+      { email: 'reuse2@example.com', name: 'Reuse' },
+    );
+  });
+
+  it('replays the first answer to a retry even after the user changed', async () => {
+    const headers = { 'idempotency-key': `retry-${crypto.randomUUID()}` };
+    const json = { email: 'retry@example.com', name: 'Retry' };
+    const first = await h.request('/v1/users', { method: 'POST', json, headers });
+    const created = UserSchema.parse(await first.json());
+    await h.request(`/v1/users/${created.id}/suspend`, { method: 'POST' });
+    const again = await h.request('/v1/users', { method: 'POST', json, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(UserSchema.parse(await again.json())).toEqual(created);
   });
 });
 
@@ -242,12 +277,36 @@ describe('suspend and reactivate', () => {
     const events = await h.database.db
       .select()
       .from(outbox)
-      .where(eq(outbox.aggregateId, String(body.id)));
+      .where(eq(outbox.aggregateId, String(body.id)))
+      .orderBy(asc(outbox.id));
     expect(events.map((e) => e.eventType)).toEqual([
       'user.created',
       'user.suspended',
       'user.reactivated',
     ]);
+  });
+
+  it('suspends with a current If-Match and refuses a stale one with 412, changing nothing', async () => {
+    const { body } = await createUser({ email: 'cond@example.com', name: 'Cond' });
+    await h.request(`/v1/users/${body.id}`, { method: 'PATCH', json: { name: 'Cond 2' } });
+    const stale = await h.request(`/v1/users/${body.id}/suspend`, {
+      method: 'POST',
+      headers: { 'if-match': `"${body.id}.v1"` },
+    });
+    const problem = await expectProblem(stale, 412, 'if-match');
+    expect(problem.currentEtag).toBe(`"${body.id}.v2"`);
+    const fresh = await h.request(`/v1/users/${body.id}/suspend`, {
+      method: 'POST',
+      headers: { 'if-match': `"${body.id}.v2"` },
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('etag')).toBe(`"${body.id}.v3"`);
+    expect(UserSchema.parse(await fresh.json()).status).toBe('suspended');
+    const reactivate = await h.request(`/v1/users/${body.id}/reactivate`, {
+      method: 'POST',
+      headers: { 'if-match': `"${body.id}.v2"` },
+    });
+    await expectProblem(reactivate, 412, 'if-match');
   });
 
   it('answers an unknown user with 404', async () => {

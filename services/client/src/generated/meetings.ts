@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule a meeting in a room
-         * @description Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. The organizer takes a seat but is not listed among the attendees. 409 when the room is taken in an overlapping range; 422 when the room does not exist, a person is unknown or suspended, the room is too small, or the meeting lasts longer than `maxMeetingMinutes` (live config; naming `endsAt`).
+         * @description Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. The organizer takes a seat but is not listed among the attendees. 409 when the room is taken in an overlapping range; 422 when the room does not exist, a person is unknown or suspended, the room is too small, or the meeting lasts longer than `maxMeetingMinutes` (live config; naming `endsAt`). With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
          */
         post: operations["meetings.create"];
         delete?: never;
@@ -86,7 +86,10 @@ export interface paths {
         /** List rooms by name */
         get: operations["rooms.list"];
         put?: never;
-        /** Create a room */
+        /**
+         * Create a room
+         * @description Room names are unique, compared case-insensitively (409 naming `name`). With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
+         */
         post: operations["rooms.create"];
         delete?: never;
         options?: never;
@@ -265,6 +268,11 @@ export interface components {
              * @example 2026-11-26T09:30:00.000Z
              */
             updatedAt: string;
+            /**
+             * @description Bumped on every change, responses included; the ETag carries it.
+             * @example 1
+             */
+            version: number;
         };
         MeetingPage: {
             /** @description Meetings by start time, then id. */
@@ -281,6 +289,16 @@ export interface components {
          * @enum {string}
          */
         MeetingStatus: "scheduled" | "cancelled";
+        /** @description A stale `If-Match`, with the current ETag. */
+        PreconditionFailedProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @description The ETag the resource has now; read it again before retrying.
+             * @example "ord_01J9Z7Q4V0M8X6N2C5B3A1D0EF.v2"
+             */
+            currentEtag?: string;
+        } & {
+            [key: string]: unknown;
+        });
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -538,7 +556,10 @@ export interface operations {
     "meetings.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first result. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -548,9 +569,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting was scheduled. */
+            /** @description The meeting was scheduled, or this is a replay of it. */
             201: {
                 headers: {
+                    /** @description `true` when this answer replays an earlier request with the same key. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Path of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -761,9 +786,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The meeting. */
+            /** @description The meeting; the ETag header carries its version. */
             200: {
                 headers: {
+                    /** @description Version tag for If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -878,7 +905,10 @@ export interface operations {
     "meetings.cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Meeting id. */
                 id: string;
@@ -887,7 +917,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cancelled meeting. */
+            /** @description The cancelled meeting; the ETag header carries its version. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -955,6 +985,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -1027,7 +1076,10 @@ export interface operations {
     "meetings.rsvp": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Meeting id. */
                 id: string;
@@ -1040,7 +1092,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting with the response recorded. */
+            /** @description The meeting with the response recorded, and its ETag. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1108,6 +1160,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description The request body is larger than the service accepts. */
@@ -1346,7 +1417,10 @@ export interface operations {
     "rooms.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first result. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1356,9 +1430,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The room was created. */
+            /** @description The room was created, or this is a replay of it. */
             201: {
                 headers: {
+                    /** @description `true` when this answer replays an earlier request with the same key. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Path of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1434,6 +1512,25 @@ export interface operations {
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "The request body is not sent as `application/json`.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:unprocessable",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "The request is well-formed but breaks a business rule.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

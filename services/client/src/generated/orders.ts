@@ -385,6 +385,16 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+        /** @description A stale `If-Match`, with the current ETag. */
+        PreconditionFailedProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @description The ETag the resource has now; read it again before retrying.
+             * @example "ord_01J9Z7Q4V0M8X6N2C5B3A1D0EF.v2"
+             */
+            currentEtag?: string;
+        } & {
+            [key: string]: unknown;
+        });
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -597,7 +607,7 @@ export interface operations {
                 headers: {
                     /** @description `true` when this answer replays an earlier request with the same key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description Path of the order. */
+                    /** @description Path of the created resource. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -906,7 +916,10 @@ export interface operations {
     "orders.cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -918,6 +931,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -989,6 +1004,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -1061,7 +1095,10 @@ export interface operations {
     "orders.fulfill": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -1073,6 +1110,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1144,6 +1183,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -1216,7 +1274,10 @@ export interface operations {
     "orders.pay": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -1228,6 +1289,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1299,6 +1362,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -1371,7 +1453,10 @@ export interface operations {
     "orders.refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -1383,6 +1468,8 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
+                    /** @description Its new version tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1454,6 +1541,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */

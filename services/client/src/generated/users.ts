@@ -30,7 +30,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description While the live config `requireStrongPasswords` is on, a password shorter than 12 characters or made only of letters is refused with 422 naming `password`.
+         * @description While the live config `requireStrongPasswords` is on, a password shorter than 12 characters or made only of letters is refused with 422 naming `password`. With an `Idempotency-Key`, a retry with the same body answers with the first result, even while the first request is still running; the same key with another body is refused with 422.
          */
         post: operations["users.create"];
         delete?: never;
@@ -678,7 +678,10 @@ export interface operations {
     "users.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first result. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -688,9 +691,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user was created. */
+            /** @description The user was created, or this is a replay of it. */
             201: {
                 headers: {
+                    /** @description `true` when this answer replays an earlier request with the same key. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Path of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1001,7 +1008,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETag from a previous read; the update fails with 412 if the user changed since. */
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
                 "if-match"?: string;
             };
             path: {
@@ -1209,7 +1216,10 @@ export interface operations {
     "users.reactivate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description User id. */
                 id: string;
@@ -1286,6 +1296,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -1358,7 +1387,10 @@ export interface operations {
     "users.suspend": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; the change is refused with 412 if the resource changed since. Without it the change applies to whatever version is current. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description User id. */
                 id: string;
@@ -1435,6 +1467,25 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The `If-Match` precondition failed: the resource changed since it was read.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */

@@ -1,10 +1,10 @@
 import {
   createRoute,
-  decodeCursor,
   errorResponses,
+  integerCursor,
   jsonResponse,
+  listPage,
   type ServiceApp,
-  toPage,
 } from '@trellis/kit';
 import { listAudit } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
@@ -26,18 +26,16 @@ export const listAuditRoute = createRoute({
   },
 });
 
+const idCursor = integerCursor('id', 'beforeId');
+
 export function registerListAudit(app: ServiceApp<ConfigDeps>) {
   app.openapi(listAuditRoute, async (c) => {
     const deps = c.get('deps');
     await authenticate(deps, c.req.header('authorization'));
     const { target } = await resolveTarget(deps, c.req.valid('param'));
-    const { limit, cursor } = c.req.valid('query');
-    const position = decodeCursor(cursor, ['id']);
-    const rows = await listAudit(deps.db, target, {
-      limit,
-      ...(position ? { beforeId: Number(position.id) } : {}),
-    });
-    const page = toPage(rows, limit, (row) => ({ id: String(row.id) }));
-    return c.json({ items: page.items.map(presentAudit), nextCursor: page.nextCursor }, 200);
+    const page = await listPage(c.req.valid('query'), idCursor, (query) =>
+      listAudit(deps.db, target, query),
+    );
+    return c.json({ ...page, items: page.items.map((row) => presentAudit(row)) }, 200);
   });
 }

@@ -1,10 +1,10 @@
 import {
   createRoute,
-  decodeCursor,
   errorResponses,
+  integerCursor,
   jsonResponse,
+  listPage,
   type ServiceApp,
-  toPage,
 } from '@trellis/kit';
 import { listReleases } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
@@ -26,21 +26,16 @@ export const listReleasesRoute = createRoute({
   },
 });
 
+const revisionCursor = integerCursor('revision', 'beforeRevision');
+
 export function registerListReleases(app: ServiceApp<ConfigDeps>) {
   app.openapi(listReleasesRoute, async (c) => {
     const deps = c.get('deps');
     await authenticate(deps, c.req.header('authorization'));
     const { target } = await resolveTarget(deps, c.req.valid('param'));
-    const { limit, cursor } = c.req.valid('query');
-    const position = decodeCursor(cursor, ['revision']);
-    const rows = await listReleases(deps.db, target, {
-      limit,
-      ...(position ? { beforeRevision: Number(position.revision) } : {}),
-    });
-    const page = toPage(rows, limit, (row) => ({ revision: String(row.revision) }));
-    return c.json(
-      { items: page.items.map((row) => presentRelease(row)), nextCursor: page.nextCursor },
-      200,
+    const page = await listPage(c.req.valid('query'), revisionCursor, (query) =>
+      listReleases(deps.db, target, query),
     );
+    return c.json({ ...page, items: page.items.map((row) => presentRelease(row)) }, 200);
   });
 }

@@ -1,6 +1,9 @@
 import {
+  assertIfMatch,
   createRoute,
   errorResponses,
+  etagOf,
+  IfMatchHeaderSchema,
   jsonResponse,
   propagationHeaders,
   type ServiceApp,
@@ -18,10 +21,10 @@ export const cancelMeetingRoute = createRoute({
   operationId: 'meetings.cancel',
   tags: ['meetings'],
   summary: 'Cancel a meeting, freeing its room',
-  request: { params: MeetingParamsSchema },
+  request: { params: MeetingParamsSchema, headers: IfMatchHeaderSchema },
   responses: {
-    200: jsonResponse(MeetingSchema, 'The cancelled meeting.'),
-    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }),
+    200: jsonResponse(MeetingSchema, 'The cancelled meeting; the ETag header carries its version.'),
+    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }, 'precondition_failed'),
   },
 });
 
@@ -29,10 +32,12 @@ export function registerCancelMeeting(app: ServiceApp<MeetingsDeps>) {
   app.openapi(cancelMeetingRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { id } = c.req.valid('param');
+    const ifMatch = c.req.valid('header')['if-match'];
     const record = await changeMeeting(
       db,
       id,
       ({ meeting }) => {
+        assertIfMatch(ifMatch, etagOf(meeting.id, meeting.version));
         assertCancellable(meeting);
         return { kind: 'cancel' };
       },
@@ -42,6 +47,7 @@ export function registerCancelMeeting(app: ServiceApp<MeetingsDeps>) {
     if (!record) {
       throw new MeetingNotFound(id);
     }
+    c.header('etag', etagOf(record.meeting.id, record.meeting.version));
     return c.json(presentMeeting(record), 200);
   });
 }

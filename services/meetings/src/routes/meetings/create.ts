@@ -2,10 +2,10 @@ import {
   createRoute,
   errorResponses,
   jsonBody,
-  jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import {
   assertCapacity,
@@ -19,7 +19,7 @@ import { findRoomById, insertMeeting } from '../../repository.ts';
 import { lookupUsers } from '../../user-directory.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingRuleExtensions, RoomTakenExtensions } from './problems.ts';
-import { CreateMeetingSchema, MeetingSchema } from './schema.ts';
+import { type CreateMeeting, CreateMeetingSchema, MeetingSchema } from './schema.ts';
 
 export const createMeetingRoute = createRoute({
   method: 'post',
@@ -32,10 +32,12 @@ export const createMeetingRoute = createRoute({
     'The organizer takes a seat but is not listed among the attendees. ' +
     '409 when the room is taken in an overlapping range; 422 when the room does not exist, ' +
     'a person is unknown or suspended, the room is too small, or the meeting lasts longer ' +
-    'than `maxMeetingMinutes` (live config; naming `endsAt`).',
-  request: { body: jsonBody(CreateMeetingSchema) },
+    'than `maxMeetingMinutes` (live config; naming `endsAt`). With an `Idempotency-Key`, a ' +
+    'retry with the same body answers with the first result, even while the first request is ' +
+    'still running; the same key with another body is refused with 422.',
+  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateMeetingSchema) },
   responses: {
-    201: jsonResponse(MeetingSchema, 'The meeting was scheduled.'),
+    201: createdResponse(MeetingSchema, 'The meeting was scheduled, or this is a replay of it.'),
     ...errorResponses(
       { conflict: RoomTakenExtensions, unprocessable: MeetingRuleExtensions },
       'dependency_unavailable',
@@ -43,36 +45,49 @@ export const createMeetingRoute = createRoute({
   },
 });
 
+/** The rules a new meeting must meet before it is written; returns the room's invitees. */
+async function checkMeeting(deps: MeetingsDeps, body: CreateMeeting): Promise<string[]> {
+  const startsAt = new Date(body.startsAt);
+  const endsAt = new Date(body.endsAt);
+  assertTimeRange(startsAt, endsAt);
+  assertMeetingLength(startsAt, endsAt, deps.config.get().maxMeetingMinutes);
+  const room = await findRoomById(deps.db, body.roomId);
+  if (!room) {
+    throw new UnknownRoom(body.roomId);
+  }
+  const invitees = inviteesOf(body.organizerId, body.attendeeIds);
+  assertCapacity(room.capacity, invitees);
+  const directory = await lookupUsers(deps.users, [body.organizerId, ...invitees]);
+  assertParticipantsEligible(body, directory);
+  return invitees;
+}
+
 export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
   app.openapi(createMeetingRoute, async (c) => {
-    const { db, now, users, config } = c.get('deps');
+    const deps = c.get('deps');
     const body = c.req.valid('json');
-    const startsAt = new Date(body.startsAt);
-    const endsAt = new Date(body.endsAt);
-    assertTimeRange(startsAt, endsAt);
-    assertMeetingLength(startsAt, endsAt, config.get().maxMeetingMinutes);
-    const room = await findRoomById(db, body.roomId);
-    if (!room) {
-      throw new UnknownRoom(body.roomId);
-    }
-    const invitees = inviteesOf(body.organizerId, body.attendeeIds);
-    assertCapacity(room.capacity, invitees);
-    const directory = await lookupUsers(users, [body.organizerId, ...invitees]);
-    assertParticipantsEligible(body, directory);
-    const record = await insertMeeting(
-      db,
-      {
-        title: body.title,
-        organizerId: body.organizerId,
-        roomId: room.id,
-        startsAt,
-        endsAt,
-        attendeeIds: invitees,
+    const headers = propagationHeaders();
+    const meeting = await createOnce(c, deps.db, deps.now(), {
+      operation: createMeetingRoute.operationId,
+      body,
+      prepare: () => checkMeeting(deps, body),
+      async write(tx, invitees) {
+        const record = await insertMeeting(
+          tx,
+          {
+            title: body.title,
+            organizerId: body.organizerId,
+            roomId: body.roomId,
+            startsAt: new Date(body.startsAt),
+            endsAt: new Date(body.endsAt),
+            attendeeIds: invitees,
+          },
+          meetingEvent('meeting.scheduled', headers),
+          deps.now(),
+        );
+        return { id: record.meeting.id, body: presentMeeting(record) };
       },
-      meetingEvent('meeting.scheduled', propagationHeaders()),
-      now(),
-    );
-    c.header('location', `/v1/meetings/${record.meeting.id}`);
-    return c.json(presentMeeting(record), 201);
+    });
+    return c.json(meeting, 201);
   });
 }

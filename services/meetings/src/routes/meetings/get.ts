@@ -1,4 +1,4 @@
-import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { createRoute, errorResponses, etagOf, jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { MeetingNotFound } from '../../domain.ts';
 import { findMeetingById } from '../../repository.ts';
@@ -13,7 +13,10 @@ export const getMeetingRoute = createRoute({
   summary: 'Get a meeting with its attendees and their responses',
   request: { params: MeetingParamsSchema },
   responses: {
-    200: jsonResponse(MeetingSchema, 'The meeting.'),
+    200: {
+      ...jsonResponse(MeetingSchema, 'The meeting; the ETag header carries its version.'),
+      headers: { ETag: { description: 'Version tag for If-Match.', schema: { type: 'string' } } },
+    },
     ...errorResponses('not_found'),
   },
 });
@@ -25,6 +28,7 @@ export function registerGetMeeting(app: ServiceApp<MeetingsDeps>) {
     if (!record) {
       throw new MeetingNotFound(id);
     }
+    c.header('etag', etagOf(record.meeting.id, record.meeting.version));
     return c.json(presentMeeting(record), 200);
   });
 }

@@ -1,15 +1,15 @@
 import {
-  ApiError,
   createRoute,
-  decodeCursor,
   errorResponses,
+  InvalidCursor,
   jsonResponse,
+  listPage,
+  type PageCursor,
   type ServiceApp,
-  toPage,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertTimeRange } from '../../domain.ts';
-import { listMeetings } from '../../repository.ts';
+import { listMeetings, type MeetingRecord } from '../../repository.ts';
 import { presentMeeting } from './present.ts';
 import { ListMeetingsQuerySchema, MeetingPageSchema } from './schema.ts';
 
@@ -26,43 +26,37 @@ export const listMeetingsRoute = createRoute({
   },
 });
 
-function decodeMeetingCursor(cursor: string | undefined) {
-  const after = decodeCursor(cursor, ['startsAt', 'id']);
-  if (!after) {
-    return undefined;
+/** By start time, then id: the cursor carries both of the last meeting. */
+const startCursor: PageCursor<MeetingRecord, { after: { startsAt: Date; id: string } }> = {
+  keys: ['startsAt', 'id'],
+  positionOf: ({ meeting }) => ({ startsAt: meeting.startsAt.toISOString(), id: meeting.id }),
+  after: (position) => {
+    const startsAt = new Date(position.startsAt ?? '');
+    if (Number.isNaN(startsAt.getTime())) {
+      throw new InvalidCursor();
+    }
+    return { after: { startsAt, id: position.id ?? '' } };
+  },
+};
+
+/** The `from`/`to` window as instants; when both are given, `to` must come after `from`. */
+function timeWindow(from: string | undefined, to: string | undefined) {
+  const window = {
+    from: from === undefined ? undefined : new Date(from),
+    to: to === undefined ? undefined : new Date(to),
+  };
+  if (window.from && window.to) {
+    assertTimeRange(window.from, window.to, { in: 'query', start: 'from', end: 'to' });
   }
-  const startsAt = new Date(after.startsAt);
-  if (Number.isNaN(startsAt.getTime())) {
-    throw new ApiError('bad_request', {
-      detail: 'The cursor is not one this service issued.',
-      errors: [{ in: 'query', path: 'cursor', message: 'is not a valid cursor' }],
-    });
-  }
-  return { startsAt, id: after.id };
+  return window;
 }
 
 export function registerListMeetings(app: ServiceApp<MeetingsDeps>) {
   app.openapi(listMeetingsRoute, async (c) => {
-    const query = c.req.valid('query');
-    const from = query.from ? new Date(query.from) : undefined;
-    const to = query.to ? new Date(query.to) : undefined;
-    if (from && to) {
-      assertTimeRange(from, to, { in: 'query', start: 'from', end: 'to' });
-    }
-    const after = decodeMeetingCursor(query.cursor);
-    const records = await listMeetings(c.get('deps').db, {
-      ...(query.roomId ? { roomId: query.roomId } : {}),
-      ...(query.attendeeId ? { attendeeId: query.attendeeId } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      limit: query.limit,
-      ...(after ? { after } : {}),
-    });
-    const page = toPage(records, query.limit, ({ meeting }) => ({
-      startsAt: meeting.startsAt.toISOString(),
-      id: meeting.id,
-    }));
-    return c.json({ items: page.items.map(presentMeeting), nextCursor: page.nextCursor }, 200);
+    const { from, to, ...query } = c.req.valid('query');
+    const { db } = c.get('deps');
+    const window = timeWindow(from, to);
+    const page = await listPage({ ...query, ...window }, startCursor, (q) => listMeetings(db, q));
+    return c.json({ ...page, items: page.items.map(presentMeeting) }, 200);
   });
 }

@@ -16,6 +16,7 @@ export function presentMeeting({ meeting, attendees }: MeetingRecord): Meeting {
       response: attendee.response,
       respondedAt: attendee.respondedAt?.toISOString() ?? null,
     })),
+    version: meeting.version,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
     cancelledAt: meeting.cancelledAt?.toISOString() ?? null,

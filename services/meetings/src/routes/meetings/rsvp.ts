@@ -1,6 +1,9 @@
 import {
+  assertIfMatch,
   createRoute,
   errorResponses,
+  etagOf,
+  IfMatchHeaderSchema,
   jsonBody,
   jsonResponse,
   propagationHeaders,
@@ -22,10 +25,19 @@ export const rsvpMeetingRoute = createRoute({
   description:
     'Only invited attendees respond (the organizer does not): 422 for anyone else, ' +
     '409 when the meeting is cancelled. Responding again replaces the earlier answer.',
-  request: { params: MeetingParamsSchema, body: jsonBody(RecordRsvpSchema) },
+  request: {
+    params: MeetingParamsSchema,
+    headers: IfMatchHeaderSchema,
+    body: jsonBody(RecordRsvpSchema),
+  },
   responses: {
-    200: jsonResponse(MeetingSchema, 'The meeting with the response recorded.'),
-    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }, 'unprocessable'),
+    200: jsonResponse(MeetingSchema, 'The meeting with the response recorded, and its ETag.'),
+    ...errorResponses(
+      'not_found',
+      { conflict: MeetingCancelledExtensions },
+      'precondition_failed',
+      'unprocessable',
+    ),
   },
 });
 
@@ -34,10 +46,12 @@ export function registerRsvpMeeting(app: ServiceApp<MeetingsDeps>) {
     const { db, now } = c.get('deps');
     const { id } = c.req.valid('param');
     const { userId, response } = c.req.valid('json');
+    const ifMatch = c.req.valid('header')['if-match'];
     const record = await changeMeeting(
       db,
       id,
       ({ meeting, attendees }) => {
+        assertIfMatch(ifMatch, etagOf(meeting.id, meeting.version));
         assertMayRsvp({ ...meeting, attendees }, userId);
         return { kind: 'rsvp', userId, response };
       },
@@ -47,6 +61,7 @@ export function registerRsvpMeeting(app: ServiceApp<MeetingsDeps>) {
     if (!record) {
       throw new MeetingNotFound(id);
     }
+    c.header('etag', etagOf(record.meeting.id, record.meeting.version));
     return c.json(presentMeeting(record), 200);
   });
 }

@@ -76,6 +76,10 @@ export const MeetingSchema = z
         },
       ],
     }),
+    version: z.number().int().openapi({
+      description: 'Bumped on every change, responses included; the ETag carries it.',
+      example: 1,
+    }),
     createdAt: z.iso.datetime().openapi({
       description: 'When the meeting was scheduled (UTC).',
       example: '2026-11-26T09:30:00.000Z',
@@ -122,6 +126,8 @@ export const CreateMeetingSchema = z
   })
   .strict()
   .openapi('CreateMeeting');
+
+export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;
 
 export const RecordRsvpSchema = z
   .object({

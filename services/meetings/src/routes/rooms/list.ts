@@ -1,11 +1,4 @@
-import {
-  createRoute,
-  decodeCursor,
-  errorResponses,
-  jsonResponse,
-  type ServiceApp,
-  toPage,
-} from '@trellis/kit';
+import { createRoute, errorResponses, jsonResponse, listPage, type ServiceApp } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { listRooms } from '../../repository.ts';
 import { presentRoom } from './present.ts';
@@ -24,15 +17,17 @@ export const listRoomsRoute = createRoute({
   },
 });
 
+/** By name, case-insensitively: the cursor carries the last name. */
+const nameCursor = {
+  keys: ['name'],
+  positionOf: (row: { name: string }) => ({ name: row.name }),
+  after: (position: Record<string, string>) => ({ afterName: position.name }),
+};
+
 export function registerListRooms(app: ServiceApp<MeetingsDeps>) {
   app.openapi(listRoomsRoute, async (c) => {
-    const query = c.req.valid('query');
-    const after = decodeCursor(query.cursor, ['name']);
-    const rows = await listRooms(c.get('deps').db, {
-      limit: query.limit,
-      ...(after ? { afterName: after.name } : {}),
-    });
-    const page = toPage(rows, query.limit, (row) => ({ name: row.name }));
-    return c.json({ items: page.items.map(presentRoom), nextCursor: page.nextCursor }, 200);
+    const { db } = c.get('deps');
+    const page = await listPage(c.req.valid('query'), nameCursor, (query) => listRooms(db, query));
+    return c.json({ ...page, items: page.items.map(presentRoom) }, 200);
   });
 }

@@ -1,20 +1,18 @@
-import { requestHash } from '@trellis/db';
 import {
   createRoute,
   errorResponses,
-  IdempotencyKeyHeaderSchema,
   jsonBody,
-  jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { OrdersDeps } from '../../deps.ts';
 import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
-import { findIdempotentResponse, insertOrder } from '../../repository.ts';
+import { insertOrder } from '../../repository.ts';
 import { lookupUser } from '../../user-directory.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { TooManyItemsExtensions } from './problems.ts';
-import { CreateOrderSchema, type Order, OrderSchema } from './schema.ts';
+import { CreateOrderSchema, OrderSchema } from './schema.ts';
 
 export const createOrderRoute = createRoute({
   method: 'post',
@@ -29,16 +27,7 @@ export const createOrderRoute = createRoute({
     'the first request is still running; the same key with another body is refused with 422.',
   request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateOrderSchema) },
   responses: {
-    201: {
-      ...jsonResponse(OrderSchema, 'The order was placed, or this is a replay of it.'),
-      headers: {
-        Location: { description: 'Path of the order.', schema: { type: 'string' } },
-        'Idempotent-Replayed': {
-          description: '`true` when this answer replays an earlier request with the same key.',
-          schema: { type: 'string' },
-        },
-      },
-    },
+    201: createdResponse(OrderSchema, 'The order was placed, or this is a replay of it.'),
     ...errorResponses(
       'conflict',
       { unprocessable: TooManyItemsExtensions },
@@ -47,44 +36,31 @@ export const createOrderRoute = createRoute({
   },
 });
 
+/** Asks the users service whether the user may order; unreachable users is a 503. */
 export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
   app.openapi(createOrderRoute, async (c) => {
     const { db, now, users, config } = c.get('deps');
     const body = c.req.valid('json');
-    const key = c.req.valid('header')['idempotency-key'];
-    const idempotency = key
-      ? { scope: 'orders.create', key, requestHash: await requestHash(body) }
-      : undefined;
-    const replay = (statusCode: number, response: unknown) => {
-      c.header('idempotent-replayed', 'true');
-      c.header('location', `/v1/orders/${(response as Order).id}`);
-      return c.json(response as Order, statusCode as 201);
-    };
-
-    if (idempotency) {
-      const stored = await findIdempotentResponse(db, idempotency, now());
-      if (stored) {
-        return replay(stored.statusCode, stored.response);
-      }
-    }
-    assertItemCount(body.items.length, config.get().maxItemsPerOrder);
-    const priced = priceLines(body.items);
-    assertMayOrder(body.userId, await lookupUser(users, body.userId));
     const headers = propagationHeaders();
-    const outcome = await insertOrder(
-      db,
-      { userId: body.userId, currency: body.currency, ...priced },
-      {
-        ...(idempotency ? { idempotency } : {}),
-        event: (order) => orderEvent('order.created')(order, headers),
-        present: presentOrder,
+    const order = await createOnce(c, db, now(), {
+      operation: createOrderRoute.operationId,
+      body,
+      async prepare() {
+        assertItemCount(body.items.length, config.get().maxItemsPerOrder);
+        const priced = priceLines(body.items);
+        assertMayOrder(body.userId, await lookupUser(users, body.userId));
+        return priced;
       },
-      now(),
-    );
-    if (outcome.replayed) {
-      return replay(outcome.statusCode, outcome.response);
-    }
-    c.header('location', `/v1/orders/${outcome.order.id}`);
-    return c.json(presentOrder(outcome.order), 201);
+      async write(tx, priced) {
+        const created = await insertOrder(
+          tx,
+          { userId: body.userId, currency: body.currency, ...priced },
+          (row) => orderEvent('order.created')(row, headers),
+          now(),
+        );
+        return { id: created.id, body: presentOrder(created) };
+      },
+    });
+    return c.json(order, 201);
   });
 }

@@ -1,10 +1,10 @@
 import {
   createRoute,
-  decodeCursor,
   errorResponses,
+  idCursor,
   jsonResponse,
+  listPage,
   type ServiceApp,
-  toPage,
 } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
 import { listOrders } from '../../repository.ts';
@@ -26,15 +26,8 @@ export const listOrdersRoute = createRoute({
 
 export function registerListOrders(app: ServiceApp<OrdersDeps>) {
   app.openapi(listOrdersRoute, async (c) => {
-    const query = c.req.valid('query');
-    const after = decodeCursor(query.cursor, ['id']);
-    const rows = await listOrders(c.get('deps').db, {
-      ...(query.userId ? { userId: query.userId } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      limit: query.limit,
-      ...(after ? { afterId: after.id } : {}),
-    });
-    const page = toPage(rows, query.limit, (row) => ({ id: row.id }));
-    return c.json({ items: page.items.map(presentOrder), nextCursor: page.nextCursor }, 200);
+    const { db } = c.get('deps');
+    const page = await listPage(c.req.valid('query'), idCursor, (query) => listOrders(db, query));
+    return c.json({ ...page, items: page.items.map(presentOrder) }, 200);
   });
 }

@@ -1,7 +1,9 @@
 import {
+  changeVersioned,
   createRoute,
   errorResponses,
   etagOf,
+  IfMatchHeaderSchema,
   jsonResponse,
   propagationHeaders,
   type ServiceApp,
@@ -42,10 +44,17 @@ function transitionRoute(action: OrderAction) {
         ? ' An order not paid within `paymentTimeoutMinutes` of its creation (live config) is ' +
           'cancelled by the late payment, which answers 409 saying the payment window expired.'
         : ''),
-    request: { params: OrderParamsSchema },
+    request: { params: OrderParamsSchema, headers: IfMatchHeaderSchema },
     responses: {
-      200: jsonResponse(OrderSchema, 'The order in its new status.'),
-      ...errorResponses('not_found', { conflict: TransitionConflictExtensions }),
+      200: {
+        ...jsonResponse(OrderSchema, 'The order in its new status.'),
+        headers: { ETag: { description: 'Its new version tag.', schema: { type: 'string' } } },
+      },
+      ...errorResponses(
+        'not_found',
+        { conflict: TransitionConflictExtensions },
+        'precondition_failed',
+      ),
     },
   });
 }
@@ -67,7 +76,7 @@ async function expirePayment(
   const headers = propagationHeaders();
   const cancelled = await transitionOrder(
     deps.db,
-    { id: order.id, from: order.status, to: 'cancelled' },
+    { id: order.id, version: order.version, from: order.status, to: 'cancelled' },
     (next) => orderEvent(actions.cancel.event)(next, headers),
     deps.now(),
   );
@@ -76,6 +85,29 @@ async function expirePayment(
     throw new IllegalTransition(latest?.status ?? order.status, 'pay');
   }
   throw new PaymentWindowExpired(order.id, deadline);
+}
+
+/** Applies `action` to the order as read; undefined when another request changed it first. */
+async function applyAction(
+  deps: OrdersDeps,
+  current: OrderWithItems,
+  action: OrderAction,
+  headers: Record<string, string>,
+): Promise<OrderWithItems | undefined> {
+  const to = nextStatus(current.status, action);
+  if (action === 'pay') {
+    // Read per request: a new timeout applies at once, to orders already waiting too.
+    const { paymentTimeoutMinutes } = deps.config.get();
+    if (paymentTooLate(current.createdAt, deps.now(), paymentTimeoutMinutes)) {
+      await expirePayment(deps, current, paymentDeadline(current.createdAt, paymentTimeoutMinutes));
+    }
+  }
+  return transitionOrder(
+    deps.db,
+    { id: current.id, version: current.version, from: current.status, to },
+    (order) => orderEvent(actions[action].event)(order, headers),
+    deps.now(),
+  );
 }
 
 export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
@@ -87,33 +119,17 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
   ] as const) {
     app.openapi(route, async (c) => {
       const deps = c.get('deps');
-      const { db, now } = deps;
       const { id } = c.req.valid('param');
-      const current = await findOrderById(db, id);
-      if (!current) {
-        throw new OrderNotFound(id);
-      }
-      const to = nextStatus(current.status, action);
-      if (action === 'pay') {
-        // Read per request: a new timeout applies at once, to orders already waiting too.
-        const { paymentTimeoutMinutes } = deps.config.get();
-        if (paymentTooLate(current.createdAt, now(), paymentTimeoutMinutes)) {
-          const deadline = paymentDeadline(current.createdAt, paymentTimeoutMinutes);
-          await expirePayment(deps, current, deadline);
-        }
-      }
       const headers = propagationHeaders();
-      const updated = await transitionOrder(
-        db,
-        { id, from: current.status, to },
-        (order) => orderEvent(actions[action].event)(order, headers),
-        now(),
-      );
-      if (!updated) {
+      const updated = await changeVersioned({
+        ifMatch: c.req.valid('header')['if-match'],
+        read: () => findOrderById(deps.db, id),
+        notFound: () => new OrderNotFound(id),
+        write: (current) => applyAction(deps, current, action, headers),
         // Another request moved the order first; report where it is now.
-        const latest = await findOrderById(db, id);
-        throw new IllegalTransition(latest?.status ?? current.status, action);
-      }
+        lostRace: (latest, current) =>
+          new IllegalTransition(latest?.status ?? current.status, action),
+      });
       c.header('etag', etagOf(updated.id, updated.version));
       return c.json(presentOrder(updated), 200);
     });

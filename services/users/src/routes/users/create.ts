@@ -2,10 +2,10 @@ import {
   createRoute,
   errorResponses,
   jsonBody,
-  jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
+import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
 import type { UsersDeps } from '../../deps.ts';
 import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
@@ -21,10 +21,12 @@ export const createUserRoute = createRoute({
   summary: 'Create a user',
   description:
     'While the live config `requireStrongPasswords` is on, a password shorter than 12 ' +
-    'characters or made only of letters is refused with 422 naming `password`.',
-  request: { body: jsonBody(CreateUserSchema) },
+    'characters or made only of letters is refused with 422 naming `password`. With an ' +
+    '`Idempotency-Key`, a retry with the same body answers with the first result, even while ' +
+    'the first request is still running; the same key with another body is refused with 422.',
+  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateUserSchema) },
   responses: {
-    201: jsonResponse(UserSchema, 'The user was created.'),
+    201: createdResponse(UserSchema, 'The user was created, or this is a replay of it.'),
     ...errorResponses('conflict', 'unprocessable'),
   },
 });
@@ -33,25 +35,31 @@ export function registerCreateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(createUserRoute, async (c) => {
     const { db, now, passwordIterations, config } = c.get('deps');
     const body = c.req.valid('json');
-    if (body.password && config.get().requireStrongPasswords) {
-      assertStrongPassword(body.password);
-    }
-    const passwordHash = body.password
-      ? await hashPassword(body.password, passwordIterations)
-      : null;
     const headers = propagationHeaders();
-    const row = await insertUser(
-      db,
-      {
-        email: normalizeEmail(body.email),
-        name: body.name,
-        passwordHash,
-        roles: normalizeRoles(body.roles ?? ['member']),
+    const user = await createOnce(c, db, now(), {
+      operation: createUserRoute.operationId,
+      body,
+      async prepare() {
+        if (body.password && config.get().requireStrongPasswords) {
+          assertStrongPassword(body.password);
+        }
+        return body.password ? await hashPassword(body.password, passwordIterations) : null;
       },
-      (user) => userEvent('user.created')(user, headers),
-      now(),
-    );
-    c.header('location', `/v1/users/${row.id}`);
-    return c.json(presentUser(row), 201);
+      async write(tx, passwordHash) {
+        const row = await insertUser(
+          tx,
+          {
+            email: normalizeEmail(body.email),
+            name: body.name,
+            passwordHash,
+            roles: normalizeRoles(body.roles ?? ['member']),
+          },
+          (created) => userEvent('user.created')(created, headers),
+          now(),
+        );
+        return { id: row.id, body: presentUser(row) };
+      },
+    });
+    return c.json(user, 201);
   });
 }

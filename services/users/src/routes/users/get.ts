@@ -1,9 +1,16 @@
-import { createRoute, errorResponses, etagOf, jsonResponse, type ServiceApp } from '@trellis/kit';
+import {
+  createRoute,
+  errorResponses,
+  etagOf,
+  IfNoneMatchHeaderSchema,
+  jsonResponse,
+  type ServiceApp,
+} from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { UserNotFound } from '../../domain.ts';
 import { findUserById } from '../../repository.ts';
 import { presentUser } from './present.ts';
-import { IfNoneMatchHeaderSchema, UserParamsSchema, UserSchema } from './schema.ts';
+import { UserParamsSchema, UserSchema } from './schema.ts';
 
 export const getUserRoute = createRoute({
   method: 'get',

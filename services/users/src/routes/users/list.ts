@@ -1,10 +1,10 @@
 import {
   createRoute,
-  decodeCursor,
   errorResponses,
+  idCursor,
   jsonResponse,
+  listPage,
   type ServiceApp,
-  toPage,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { listUsers } from '../../repository.ts';
@@ -26,15 +26,8 @@ export const listUsersRoute = createRoute({
 
 export function registerListUsers(app: ServiceApp<UsersDeps>) {
   app.openapi(listUsersRoute, async (c) => {
-    const query = c.req.valid('query');
-    const after = decodeCursor(query.cursor, ['id']);
-    const rows = await listUsers(c.get('deps').db, {
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      limit: query.limit,
-      ...(after ? { afterId: after.id } : {}),
-    });
-    const page = toPage(rows, query.limit, (row) => ({ id: row.id }));
-    return c.json({ items: page.items.map(presentUser), nextCursor: page.nextCursor }, 200);
+    const { db } = c.get('deps');
+    const page = await listPage(c.req.valid('query'), idCursor, (query) => listUsers(db, query));
+    return c.json({ ...page, items: page.items.map(presentUser) }, 200);
   });
 }

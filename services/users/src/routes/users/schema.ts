@@ -143,17 +143,3 @@ export const LookupResultSchema = z
     missing: z.array(z.string()).openapi({ description: 'Ids with no user.', example: [] }),
   })
   .openapi('UserLookupResult');
-
-export const IfMatchHeaderSchema = z.object({
-  'if-match': z.string().max(200).optional().openapi({
-    description: 'ETag from a previous read; the update fails with 412 if the user changed since.',
-    example: '"usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b.v1"',
-  }),
-});
-
-export const IfNoneMatchHeaderSchema = z.object({
-  'if-none-match': z.string().max(200).optional().openapi({
-    description: 'ETag from a previous read; 304 if unchanged.',
-    example: '"usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b.v1"',
-  }),
-});

@@ -1,14 +1,15 @@
 import {
-  ApiError,
+  changeVersioned,
   createRoute,
   errorResponses,
   etagOf,
+  IfMatchHeaderSchema,
   jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { nextStatus, type UserAction, UserNotFound } from '../../domain.ts';
+import { nextStatus, type UserAction, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
 import { findUserById, updateUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
@@ -29,10 +30,14 @@ function transitionRoute(action: UserAction) {
     operationId: `users.${action}`,
     tags: ['users'],
     summary: actions[action].summary,
-    request: { params: UserParamsSchema },
+    request: { params: UserParamsSchema, headers: IfMatchHeaderSchema },
     responses: {
       200: jsonResponse(UserSchema, 'The user in its new status.'),
-      ...errorResponses('not_found', { conflict: TransitionConflictExtensions }),
+      ...errorResponses(
+        'not_found',
+        { conflict: TransitionConflictExtensions },
+        'precondition_failed',
+      ),
     },
   });
 }
@@ -48,25 +53,22 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
     app.openapi(route, async (c) => {
       const { db, now } = c.get('deps');
       const { id } = c.req.valid('param');
-      const current = await findUserById(db, id);
-      if (!current) {
-        throw new UserNotFound(id);
-      }
-      const status = nextStatus(current.status, action);
       const headers = propagationHeaders();
-      const updated = await updateUser(
-        db,
-        id,
-        current.version,
-        { status },
-        (row) => userEvent(actions[action].event)(row, headers),
-        now(),
-      );
-      if (!updated) {
-        throw new ApiError('conflict', {
-          detail: 'The user changed while this request was being applied; try again.',
-        });
-      }
+      const updated = await changeVersioned({
+        ifMatch: c.req.valid('header')['if-match'],
+        read: () => findUserById(db, id),
+        notFound: () => new UserNotFound(id),
+        write: (current) =>
+          updateUser(
+            db,
+            id,
+            current.version,
+            { status: nextStatus(current.status, action) },
+            (row) => userEvent(actions[action].event)(row, headers),
+            now(),
+          ),
+        lostRace: () => new UserChangedMeanwhile(id, action),
+      });
       c.header('etag', etagOf(updated.id, updated.version));
       return c.json(presentUser(updated), 200);
     });

@@ -1,19 +1,24 @@
 import {
-  ApiError,
-  assertIfMatch,
+  changeVersioned,
   createRoute,
   errorResponses,
   etagOf,
+  IfMatchHeaderSchema,
   jsonBody,
   jsonResponse,
   propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { normalizeEmail, normalizeRoles, UserNotFound } from '../../domain.ts';
+import {
+  normalizeEmail,
+  normalizeRoles,
+  UserChangedMeanwhile,
+  UserNotFound,
+} from '../../domain.ts';
 import { findUserById, updateUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
-import { IfMatchHeaderSchema, UpdateUserSchema, UserParamsSchema, UserSchema } from './schema.ts';
+import { UpdateUserSchema, UserParamsSchema, UserSchema } from './schema.ts';
 
 export const updateUserRoute = createRoute({
   method: 'patch',
@@ -37,29 +42,26 @@ export function registerUpdateUser(app: ServiceApp<UsersDeps>) {
     const { db, now } = c.get('deps');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const current = await findUserById(db, id);
-    if (!current) {
-      throw new UserNotFound(id);
-    }
-    assertIfMatch(c.req.valid('header')['if-match'], etagOf(current.id, current.version));
     const headers = propagationHeaders();
-    const updated = await updateUser(
-      db,
-      id,
-      current.version,
-      {
-        ...(body.email ? { email: normalizeEmail(body.email) } : {}),
-        ...(body.name ? { name: body.name } : {}),
-        ...(body.roles ? { roles: normalizeRoles(body.roles) } : {}),
-      },
-      (row) => userEvent('user.updated')(row, headers),
-      now(),
-    );
-    if (!updated) {
-      throw new ApiError('precondition_failed', {
-        detail: 'The user changed while this update was being applied; read it again and retry.',
-      });
-    }
+    const updated = await changeVersioned({
+      ifMatch: c.req.valid('header')['if-match'],
+      read: () => findUserById(db, id),
+      notFound: () => new UserNotFound(id),
+      write: (current) =>
+        updateUser(
+          db,
+          id,
+          current.version,
+          {
+            ...(body.email ? { email: normalizeEmail(body.email) } : {}),
+            ...(body.name ? { name: body.name } : {}),
+            ...(body.roles ? { roles: normalizeRoles(body.roles) } : {}),
+          },
+          (row) => userEvent('user.updated')(row, headers),
+          now(),
+        ),
+      lostRace: () => new UserChangedMeanwhile(id, 'update'),
+    });
     c.header('etag', etagOf(updated.id, updated.version));
     return c.json(presentUser(updated), 200);
   });
