@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { serve } from '@hono/node-server';
 import { expect } from 'vitest';
 import { createLogger, type Logger } from './logger.ts';
@@ -95,4 +97,24 @@ export async function expectProblem(res: Response, status: number, field?: strin
     expect(problem.errors.map((e) => e.path)).toContain(field);
   }
   return problem;
+}
+
+let collect: (() => void) | undefined;
+
+/**
+ * Settles like `work`, running a full garbage collection every few milliseconds meanwhile, so
+ * that whatever `work` holds only weakly is dropped as it may be on a busy machine.
+ */
+export async function underGarbageCollection<T>(work: Promise<T>): Promise<T> {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  const gc = collect;
+  const timer = setInterval(() => gc(), 5);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
 }

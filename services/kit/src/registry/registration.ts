@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
+import type { TokenSource } from '../platform-call/caller.ts';
 
-export type TokenSource = string | (() => string | Promise<string>);
+export type { TokenSource };
 
 export interface RegistrationOptions {
   /** Base URL of the config center, e.g. `http://127.0.0.1:4110`. */
