@@ -15,7 +15,7 @@ import {
   createResources,
   type Resources,
 } from '@trellis/kit';
-import { closedUrl } from '@trellis/kit/testing';
+import { closedUrl, underGarbageCollection } from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type FallbackContext } from '../src/index.ts';
 import { createTransport } from '../src/transport.ts';
@@ -142,6 +142,20 @@ describe('outbound timeout', () => {
     expect(error.status).toBe(503);
     expect(error.detail).toBe('The users service cannot be reached (timed out).');
     await expect.poll(() => closedEarly).toBe(1);
+  });
+
+  it('aborts an attempt at its timeout even while garbage is collected', async () => {
+    // Node's fetch follows a Request's signal through a weak reference; a collected link once
+    // let a late answer through as a success.
+    handler = (req, res, hit) => setTimeout(() => ok(req, res, hit), 300);
+    const transport = createTransport({ service: 'users', timeoutMs: 50, retries: 0 });
+    for (let call = 1; call <= 3; call++) {
+      const error = await underGarbageCollection(
+        apiErrorOf(transport(new Request(`${baseUrl}/v1/users/usr_1`))),
+      );
+      expect(error.detail).toBe('The users service cannot be reached (timed out).');
+      await expect.poll(() => closedEarly).toBe(call);
+    }
   });
 });
 
@@ -436,8 +450,14 @@ describe('outbound fallbacks', () => {
 
 describe('outbound policy', () => {
   it('applies a changed policy on the next call', async () => {
-    let current = policy({ timeoutMs: 1000, retries: 0 });
-    handler = (req, res, hit) => setTimeout(() => ok(req, res, hit), 150);
+    // The first answer comes later than the transport's own 50 ms, well within the policy's
+    // 10 s; the second never comes, so only the policy's new timeout can end that call.
+    let current = policy({ timeoutMs: 10_000, retries: 0 });
+    handler = (req, res, hit) => {
+      if (hit === 1) {
+        setTimeout(() => ok(req, res, hit), 150);
+      }
+    };
     const transport = createTransport({ service: 'users', timeoutMs: 50, policy: () => current });
     expect((await transport(new Request(`${baseUrl}/v1/users/usr_1`))).status).toBe(200);
 
