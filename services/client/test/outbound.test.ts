@@ -1,11 +1,4 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import {
   ApiError,
   BlockedError,
@@ -15,7 +8,12 @@ import {
   createResources,
   type Resources,
 } from '@trellis/kit';
-import { closedUrl, underGarbageCollection } from '@trellis/kit/testing';
+import {
+  closedUrl,
+  listenHttp,
+  type TestServer,
+  underGarbageCollection,
+} from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type FallbackContext } from '../src/index.ts';
 import { createTransport } from '../src/transport.ts';
@@ -32,7 +30,7 @@ const ok: Handler = (_req, res) =>
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"usr_1"}');
 
 /** A real upstream whose answer each test sets; it counts hits and calls in flight. */
-let upstream: Server;
+let upstream: TestServer;
 let baseUrl: string;
 let hits: Hit[] = [];
 let handler: Handler = ok;
@@ -41,7 +39,7 @@ let maxInFlight = 0;
 let closedEarly = 0;
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
+  upstream = await listenHttp((req, res) => {
     hits.push({ method: req.method ?? '', path: req.url ?? '/', headers: req.headers });
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -54,14 +52,10 @@ beforeAll(async () => {
     req.resume();
     handler(req, res, hits.length);
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  baseUrl = upstream.url;
 });
 
-afterAll(async () => {
-  upstream.closeAllConnections();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => upstream.close());
 
 beforeEach(() => {
   hits = [];

@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError, createRouter, createService } from '@trellis/kit';
-import { captureLogger, closedUrl } from '@trellis/kit/testing';
+import { captureLogger, closedUrl, listenHttp, type TestServer } from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTransport, type Discovery } from '../src/transport.ts';
 
@@ -16,12 +15,12 @@ interface Hit {
  * A real upstream on a local port. `/flaky/<n>` answers 503 to the first n hits, then 200;
  * `/slow` answers after 500 ms; anything else echoes 200.
  */
-let upstream: Server;
+let upstream: TestServer;
 let baseUrl: string;
 let hits: Hit[] = [];
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
+  upstream = await listenHttp((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString();
@@ -43,14 +42,10 @@ beforeAll(async () => {
       answer();
     });
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  baseUrl = upstream.url;
 });
 
-afterAll(async () => {
-  upstream.closeAllConnections();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => upstream.close());
 
 beforeEach(() => {
   hits = [];
@@ -172,13 +167,9 @@ describe('createTransport', () => {
   });
 
   it('answers 503 when the upstream refuses the connection', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-
+    const dead = await closedUrl();
     const transport = createTransport({ service: 'users', retries: 1, sleep: noSleep });
-    const error = await apiErrorOf(transport(new Request(`http://127.0.0.1:${port}/v1/users`)));
+    const error = await apiErrorOf(transport(new Request(`${dead}/v1/users`)));
     expect(error.status).toBe(503);
     expect(error.detail).toBe('The users service cannot be reached (ECONNREFUSED).');
   });

@@ -1,3 +1,4 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
@@ -74,6 +75,22 @@ export function listen(
       }),
     );
   });
+}
+
+/**
+ * Serves a plain node:http listener on a free port of 127.0.0.1, for answers a Web handler
+ * cannot give: one that never comes, half a body, a connection whose closing is watched.
+ */
+export async function listenHttp(listener: RequestListener): Promise<TestServer> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((done) => server.close(() => done()));
+    },
+  };
 }
 
 /** A base URL where nothing listens: a server started and closed again. */

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readEventStream } from '../src/config/event-stream.ts';
 import {
@@ -10,7 +9,7 @@ import {
   openCallScope,
   UnexpectedStatus,
 } from '../src/platform-call/index.ts';
-import { closedUrl, underGarbageCollection } from '../src/testing.ts';
+import { closedUrl, listenHttp, type TestServer, underGarbageCollection } from '../src/testing.ts';
 
 interface Seen {
   method: string;
@@ -20,7 +19,7 @@ interface Seen {
 }
 
 /** A real server: `hang` paths never answer, `stream` paths send one event then nothing. */
-let server: Server;
+let server: TestServer;
 let baseUrl: string;
 let seen: Seen[] = [];
 let closed: string[] = [];
@@ -48,21 +47,17 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string) {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenHttp((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
       body += chunk;
     });
     req.on('end', () => handle(req, res, body));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   seen = [];
