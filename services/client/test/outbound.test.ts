@@ -9,6 +9,7 @@ import {
   type Resources,
 } from '@trellis/kit';
 import {
+  apiErrorOf,
   closedUrl,
   listenHttp,
   type TestServer,
@@ -108,18 +109,6 @@ function gate() {
       }
     },
   };
-}
-
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('the call succeeded');
 }
 
 const userById = 'users → GET /v1/users/{id}';

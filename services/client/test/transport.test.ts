@@ -1,6 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiError, createRouter, createService } from '@trellis/kit';
-import { captureLogger, closedUrl, listenHttp, type TestServer } from '@trellis/kit/testing';
+import { createRouter, createService } from '@trellis/kit';
+import {
+  apiErrorOf,
+  captureLogger,
+  closedUrl,
+  listenHttp,
+  type TestServer,
+} from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTransport, type Discovery } from '../src/transport.ts';
 
@@ -52,18 +58,6 @@ beforeEach(() => {
 });
 
 const noSleep = async () => {};
-
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('createTransport', () => {
   it('propagates traceparent and x-request-id of the request being served', async () => {

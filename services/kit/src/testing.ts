@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serve } from '@hono/node-server';
 import { expect } from 'vitest';
+import { ApiError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ProblemSchema } from './openapi.ts';
 
@@ -134,4 +135,30 @@ export async function underGarbageCollection<T>(work: Promise<T>): Promise<T> {
   } finally {
     clearInterval(timer);
   }
+}
+
+/** A body that delivers `chunks` as they are split, then ends. */
+export function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) {
+        controller.enqueue(encoder.encode(chunk));
+      }
+      controller.close();
+    },
+  });
+}
+
+/** The ApiError `work` rejects with; anything else, success included, fails the test. */
+export async function apiErrorOf(work: Promise<unknown>): Promise<ApiError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('the call succeeded');
 }
