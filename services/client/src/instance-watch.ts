@@ -93,7 +93,7 @@ export class InstanceWatch {
   }
 
   private apply(instances: DiscoveredInstance[]) {
-    this.options.onList(this.service, this.instances, instances);
+    this.options.onList(this.instances, instances);
     this.instances = instances;
     this.options.logger?.debug(
       { service: this.service, instances: instances.length },

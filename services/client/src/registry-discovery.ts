@@ -64,6 +64,52 @@ function noInstance(service: ServiceName): ApiError {
 }
 
 /**
+ * Opens the watch of a service's instances on the first call to it, kept in `watches`;
+ * undefined without a registry.
+ */
+function createWatches(
+  options: RegistryDiscoveryOptions,
+  cooldowns: Cooldowns,
+  closing: AbortSignal,
+  watches: Map<ServiceName, InstanceWatch>,
+): ((service: ServiceName) => InstanceWatch) | undefined {
+  if (options.registryUrl === undefined) {
+    return undefined;
+  }
+  const registry = createPlatformCaller({
+    peer: 'the registry',
+    baseUrl: options.registryUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.initialTimeoutMs ?? 1000,
+    signal: closing,
+  });
+  const watchOptions = {
+    registry,
+    closing,
+    reconnectDelayMs: options.reconnectDelayMs ?? { initial: 250, max: 5000 },
+    idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
+    logger: options.logger,
+    onList(previous: readonly DiscoveredInstance[], next: DiscoveredInstance[]) {
+      const known = new Set(previous.map((instance) => instance.address));
+      // An address that comes back (a restarted instance) deserves a fresh chance.
+      for (const instance of next.filter(({ address }) => !known.has(address))) {
+        cooldowns.forget(instance.address);
+      }
+    },
+  };
+  return (service) => {
+    let watch = watches.get(service);
+    if (!watch) {
+      watch = new InstanceWatch(service, watchOptions);
+      watches.set(service, watch);
+      watch.start();
+    }
+    return watch;
+  };
+}
+
+/**
  * Discovery through the registry: the first call to a service loads its instances and opens a
  * watch that keeps the list current; calls spread over the instances by smooth weighted
  * round-robin, skipping for a while any that failed. Without a registry, or while a service
@@ -77,48 +123,14 @@ export function registryDiscovery(options: RegistryDiscoveryOptions): RegistryDi
   );
   const closing = new AbortController();
   const watches = new Map<ServiceName, InstanceWatch>();
-  const registryUrl = options.registryUrl;
-  const registry =
-    registryUrl === undefined
-      ? undefined
-      : createPlatformCaller({
-          peer: 'the registry',
-          baseUrl: registryUrl,
-          token: options.token,
-          fetch: options.fetch,
-          timeoutMs: options.initialTimeoutMs ?? 1000,
-          signal: closing.signal,
-        });
-
-  function watchOf(service: ServiceName, caller: NonNullable<typeof registry>): InstanceWatch {
-    let watch = watches.get(service);
-    if (!watch) {
-      watch = new InstanceWatch(service, {
-        registry: caller,
-        closing: closing.signal,
-        reconnectDelayMs: options.reconnectDelayMs ?? { initial: 250, max: 5000 },
-        idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
-        logger: options.logger,
-        onList(_service, previous, next) {
-          const known = new Set(previous.map((instance) => instance.address));
-          // An address that comes back (a restarted instance) deserves a fresh chance.
-          for (const instance of next.filter(({ address }) => !known.has(address))) {
-            cooldowns.forget(instance.address);
-          }
-        },
-      });
-      watches.set(service, watch);
-      watch.start();
-    }
-    return watch;
-  }
+  const watchOf = createWatches(options, cooldowns, closing.signal, watches);
 
   return {
     async resolve(service) {
-      if (registry === undefined) {
+      if (watchOf === undefined) {
         return fallback[service] ?? `http://127.0.0.1:${defaultPorts[service]}`;
       }
-      const watch = watchOf(service, registry);
+      const watch = watchOf(service);
       await watch.loaded;
       const address = choose(watch, cooldowns)?.address ?? fallback[service];
       if (address === undefined) {

@@ -87,17 +87,12 @@ function centerAccess<Schema extends z.ZodObject>(
   };
 }
 
-/**
- * Keeps one instance's config current: typed values from the config center, pushed over SSE
- * (resumed with `Last-Event-ID`, so a reconnect misses nothing), long polls when the stream
- * keeps failing, a snapshot file for starts while the center is down, and a report to the
- * center of every revision applied or rejected.
- */
-export function createConfigClient<Schema extends z.ZodObject>(
+/** The client's parts, wired together: the state they share and who reads and feeds it. */
+function assemble<Schema extends z.ZodObject>(
   options: ConfigClientOptions<Schema>,
-): ConfigClient<z.output<Schema>> {
-  const stopping = new AbortController();
-  const center = centerAccess(options, stopping.signal);
+  stopping: AbortSignal,
+) {
+  const center = centerAccess(options, stopping);
   const retryDelayMs = options.retryDelayMs ?? { initial: 250, max: 15_000 };
   const reporter = new ConfigReporter(center, {
     instanceId: options.instanceId,
@@ -109,22 +104,33 @@ export function createConfigClient<Schema extends z.ZodObject>(
     keep: (message) => loader.keep(message),
   });
   const loader = new ConfigLoader(center, state, options);
-  const watcher = new ConfigWatcher(
-    center,
-    {
-      state,
-      uploadSchema: () => loader.uploadSchema(),
-      schemaUploaded: () => loader.schemaUploaded,
-      flushReport: () => void reporter.flush(),
-    },
-    {
-      retryDelayMs,
-      streamFailuresBeforePolling: options.streamFailuresBeforePolling ?? 3,
-      pollTimeoutMs: options.pollTimeoutMs ?? 25_000,
-      pollingPeriodMs: options.pollingPeriodMs ?? 60_000,
-      silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
-    },
-  );
+  const parts = {
+    state,
+    uploadSchema: () => loader.uploadSchema(),
+    schemaUploaded: () => loader.schemaUploaded,
+    flushReport: () => void reporter.flush(),
+  };
+  const watcher = new ConfigWatcher(center, parts, {
+    retryDelayMs,
+    streamFailuresBeforePolling: options.streamFailuresBeforePolling ?? 3,
+    pollTimeoutMs: options.pollTimeoutMs ?? 25_000,
+    pollingPeriodMs: options.pollingPeriodMs ?? 60_000,
+    silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
+  });
+  return { state, loader, reporter, watcher };
+}
+
+/**
+ * Keeps one instance's config current: typed values from the config center, pushed over SSE
+ * (resumed with `Last-Event-ID`, so a reconnect misses nothing), long polls when the stream
+ * keeps failing, a snapshot file for starts while the center is down, and a report to the
+ * center of every revision applied or rejected.
+ */
+export function createConfigClient<Schema extends z.ZodObject>(
+  options: ConfigClientOptions<Schema>,
+): ConfigClient<z.output<Schema>> {
+  const stopping = new AbortController();
+  const { state, loader, reporter, watcher } = assemble(options, stopping.signal);
   let started: Promise<void> | undefined;
   let watching: Promise<void> | undefined;
 
