@@ -52,11 +52,7 @@ export interface InstanceWatchOptions {
   idleTimeoutMs: number;
   logger: Logger | undefined;
   /** Called with each new list, before it replaces the old one. */
-  onList(
-    service: ServiceName,
-    previous: readonly DiscoveredInstance[],
-    next: DiscoveredInstance[],
-  ): void;
+  onList(previous: readonly DiscoveredInstance[], next: DiscoveredInstance[]): void;
 }
 
 /**
