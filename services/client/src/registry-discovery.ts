@@ -1,19 +1,11 @@
-import { ApiError, type Logger, type TokenSource } from '@trellis/kit';
+import { ApiError, createPlatformCaller, type Logger, type TokenSource } from '@trellis/kit';
 import { pickWeighted } from './balancer.ts';
+import { Cooldowns } from './cooldowns.ts';
+import { type DiscoveredInstance, InstanceWatch } from './instance-watch.ts';
 import { defaultPorts, type ServiceName } from './services.ts';
-import { readServerSentEvents } from './sse.ts';
 import type { Discovery } from './transport.ts';
 
-/** One instance as the registry lists it; the fields discovery uses. */
-export interface DiscoveredInstance {
-  instanceId: string;
-  address: string;
-  version: string;
-  labels: Record<string, string>;
-  weight: number;
-  /** False for expired instances the registry lists only because too few are healthy. */
-  healthy: boolean;
-}
+export type { DiscoveredInstance } from './instance-watch.ts';
 
 export interface RegistryDiscoveryOptions {
   /** The config center; without one, every service resolves to its static URL. */
@@ -43,40 +35,78 @@ export interface RegistryDiscovery extends Discovery {
   close(): void;
 }
 
-interface ServiceState {
-  instances: DiscoveredInstance[];
-  /** Set once the watch delivered a list, so a slower initial GET cannot overwrite it. */
-  watched: boolean;
-  loaded: Promise<void>;
-  markLoaded: () => void;
-  scores: Map<string, number>;
+/**
+ * Picks one instance by smooth weighted round-robin: healthy ones first; the protected,
+ * expired ones only when no healthy one is usable; and when every instance failed lately, all
+ * of them rather than none.
+ */
+function choose(watch: InstanceWatch, cooldowns: Cooldowns): DiscoveredInstance | undefined {
+  const usable = (instance: DiscoveredInstance) => cooldowns.usable(instance.address);
+  const tiers = [
+    watch.instances.filter((instance) => instance.healthy && usable(instance)),
+    watch.instances.filter((instance) => !instance.healthy && usable(instance)),
+    watch.instances,
+  ];
+  const tier = tiers.find((candidates) => candidates.length > 0) ?? [];
+  const peers = tier.map((instance) => ({
+    key: instance.address,
+    weight: instance.weight,
+    instance,
+  }));
+  return pickWeighted(peers, watch.scores)?.instance;
 }
 
-interface Cooldown {
-  failures: number;
-  until: number;
+function noInstance(service: ServiceName): ApiError {
+  return new ApiError('dependency_unavailable', {
+    detail: `No instance of the ${service} service is registered.`,
+    headers: { 'retry-after': '1' },
+  });
 }
 
-function parseInstances(value: unknown): DiscoveredInstance[] | undefined {
-  const items = (value as { items?: unknown } | null)?.items;
-  if (!Array.isArray(items)) {
+/**
+ * Opens the watch of a service's instances on the first call to it, kept in `watches`;
+ * undefined without a registry.
+ */
+function createWatches(
+  options: RegistryDiscoveryOptions,
+  cooldowns: Cooldowns,
+  closing: AbortSignal,
+  watches: Map<ServiceName, InstanceWatch>,
+): ((service: ServiceName) => InstanceWatch) | undefined {
+  if (options.registryUrl === undefined) {
     return undefined;
   }
-  return items.flatMap((item: Record<string, unknown>) => {
-    if (typeof item?.address !== 'string' || typeof item.instanceId !== 'string') {
-      return [];
-    }
-    return [
-      {
-        instanceId: item.instanceId,
-        address: item.address,
-        version: typeof item.version === 'string' ? item.version : '',
-        labels: (item.labels as Record<string, string> | undefined) ?? {},
-        weight: typeof item.weight === 'number' ? item.weight : 100,
-        healthy: item.healthy !== false,
-      },
-    ];
+  const registry = createPlatformCaller({
+    peer: 'the registry',
+    baseUrl: options.registryUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.initialTimeoutMs ?? 1000,
+    signal: closing,
   });
+  const watchOptions = {
+    registry,
+    closing,
+    reconnectDelayMs: options.reconnectDelayMs ?? { initial: 250, max: 5000 },
+    idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
+    logger: options.logger,
+    onList(previous: readonly DiscoveredInstance[], next: DiscoveredInstance[]) {
+      const known = new Set(previous.map((instance) => instance.address));
+      // An address that comes back (a restarted instance) deserves a fresh chance.
+      for (const instance of next.filter(({ address }) => !known.has(address))) {
+        cooldowns.forget(instance.address);
+      }
+    },
+  };
+  return (service) => {
+    let watch = watches.get(service);
+    if (!watch) {
+      watch = new InstanceWatch(service, watchOptions);
+      watches.set(service, watch);
+      watch.start();
+    }
+    return watch;
+  };
 }
 
 /**
@@ -86,204 +116,35 @@ function parseInstances(value: unknown): DiscoveredInstance[] | undefined {
  * has no instances, the static `fallback` URL answers.
  */
 export function registryDiscovery(options: RegistryDiscoveryOptions): RegistryDiscovery {
-  const doFetch = options.fetch ?? ((request: Request) => fetch(request));
-  const base = options.registryUrl?.replace(/\/+$/, '');
   const fallback = options.fallback ?? {};
-  const initialTimeoutMs = options.initialTimeoutMs ?? 1000;
-  const reconnect = options.reconnectDelayMs ?? { initial: 250, max: 5000 };
-  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
-  const cooldown = options.failureCooldownMs ?? { initial: 1000, max: 30_000 };
-  const now = options.now ?? Date.now;
-  const logger = options.logger;
-  const services = new Map<ServiceName, ServiceState>();
-  const cooldowns = new Map<string, Cooldown>();
+  const cooldowns = new Cooldowns(
+    options.failureCooldownMs ?? { initial: 1000, max: 30_000 },
+    options.now ?? Date.now,
+  );
   const closing = new AbortController();
-
-  async function headers(accept: string): Promise<Record<string, string>> {
-    const token = typeof options.token === 'function' ? await options.token() : options.token;
-    return { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  }
-
-  function apply(service: ServiceName, state: ServiceState, instances: DiscoveredInstance[]) {
-    const known = new Set(state.instances.map((instance) => instance.address));
-    for (const instance of instances) {
-      // An address that comes back (a restarted instance) deserves a fresh chance.
-      if (!known.has(instance.address)) {
-        cooldowns.delete(instance.address);
-      }
-    }
-    state.instances = instances;
-    logger?.debug({ service, instances: instances.length }, 'discovered instances');
-  }
-
-  async function loadOnce(service: ServiceName, state: ServiceState): Promise<void> {
-    try {
-      const res = await doFetch(
-        new Request(`${base}/v1/registry/services/${service}/instances`, {
-          headers: await headers('application/json'),
-          signal: AbortSignal.any([closing.signal, AbortSignal.timeout(initialTimeoutMs)]),
-        }),
-      );
-      if (res.status !== 200) {
-        await res.body?.cancel();
-        throw new Error(`the registry answered ${res.status}`);
-      }
-      const instances = parseInstances(await res.json());
-      if (instances && !state.watched) {
-        apply(service, state, instances);
-      }
-    } catch (error) {
-      logger?.warn({ service, err: error }, 'could not load instances from the registry');
-    } finally {
-      state.markLoaded();
-    }
-  }
-
-  function pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      closing.signal.addEventListener('abort', done, { once: true });
-      function done() {
-        clearTimeout(timer);
-        closing.signal.removeEventListener('abort', done);
-        resolve();
-      }
-    });
-  }
-
-  async function watch(service: ServiceName, state: ServiceState): Promise<void> {
-    let delay = reconnect.initial;
-    while (!closing.signal.aborted) {
-      const attempt = new AbortController();
-      let idle: ReturnType<typeof setTimeout> | undefined;
-      const stillAlive = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => attempt.abort(), idleTimeoutMs);
-        idle.unref?.();
-      };
-      try {
-        const res = await doFetch(
-          new Request(`${base}/v1/registry/services/${service}/watch`, {
-            headers: await headers('text/event-stream'),
-            signal: AbortSignal.any([closing.signal, attempt.signal]),
-          }),
-        );
-        if (res.status !== 200 || !res.body) {
-          await res.body?.cancel();
-          throw new Error(`the registry answered ${res.status}`);
-        }
-        stillAlive();
-        await readServerSentEvents(
-          res.body,
-          (event) => {
-            if (event.event !== 'instances') {
-              return;
-            }
-            const instances = parseInstances(JSON.parse(event.data));
-            if (instances) {
-              state.watched = true;
-              apply(service, state, instances);
-              state.markLoaded();
-              delay = reconnect.initial;
-            }
-          },
-          stillAlive,
-        );
-      } catch (error) {
-        if (!closing.signal.aborted) {
-          logger?.debug({ service, err: error }, 'registry watch dropped; reconnecting');
-        }
-      } finally {
-        clearTimeout(idle);
-      }
-      if (closing.signal.aborted) {
-        return;
-      }
-      await pause(delay / 2 + Math.random() * (delay / 2));
-      delay = Math.min(reconnect.max, delay * 2);
-    }
-  }
-
-  function stateOf(service: ServiceName): ServiceState {
-    let state = services.get(service);
-    if (state) {
-      return state;
-    }
-    let markLoaded = () => {};
-    const loaded = new Promise<void>((resolve) => {
-      markLoaded = resolve;
-    });
-    state = { instances: [], watched: false, loaded, markLoaded, scores: new Map() };
-    services.set(service, state);
-    if (!closing.signal.aborted) {
-      void loadOnce(service, state);
-      void watch(service, state);
-    } else {
-      markLoaded();
-    }
-    return state;
-  }
-
-  function choose(state: ServiceState): DiscoveredInstance | undefined {
-    const at = now();
-    const usable = (instance: DiscoveredInstance) =>
-      (cooldowns.get(instance.address)?.until ?? 0) <= at;
-    // Healthy ones first; the protected, expired ones only when no healthy one is usable; and
-    // when every instance failed lately, all of them rather than none.
-    const tiers = [
-      state.instances.filter((instance) => instance.healthy && usable(instance)),
-      state.instances.filter((instance) => !instance.healthy && usable(instance)),
-      state.instances,
-    ];
-    for (const tier of tiers) {
-      if (tier.length > 0) {
-        const peers = tier.map((instance) => ({
-          key: instance.address,
-          weight: instance.weight,
-          instance,
-        }));
-        return pickWeighted(peers, state.scores)?.instance;
-      }
-    }
-    return undefined;
-  }
+  const watches = new Map<ServiceName, InstanceWatch>();
+  const watchOf = createWatches(options, cooldowns, closing.signal, watches);
 
   return {
     async resolve(service) {
-      if (base === undefined) {
+      if (watchOf === undefined) {
         return fallback[service] ?? `http://127.0.0.1:${defaultPorts[service]}`;
       }
-      const state = stateOf(service);
-      await state.loaded;
-      const instance = choose(state);
-      if (instance) {
-        return instance.address;
+      const watch = watchOf(service);
+      await watch.loaded;
+      const address = choose(watch, cooldowns)?.address ?? fallback[service];
+      if (address === undefined) {
+        throw noInstance(service);
       }
-      const url = fallback[service];
-      if (url) {
-        return url;
-      }
-      throw new ApiError('dependency_unavailable', {
-        detail: `No instance of the ${service} service is registered.`,
-        headers: { 'retry-after': '1' },
-      });
+      return address;
     },
-    reportFailure(_service, baseUrl) {
-      const failures = (cooldowns.get(baseUrl)?.failures ?? 0) + 1;
-      const ms = Math.min(cooldown.max, cooldown.initial * 2 ** (failures - 1));
-      cooldowns.set(baseUrl, { failures, until: now() + ms });
-    },
-    reportSuccess(_service, baseUrl) {
-      cooldowns.delete(baseUrl);
-    },
-    instances(service) {
-      return services.get(service)?.instances ?? [];
-    },
+    reportFailure: (_service, baseUrl) => cooldowns.failed(baseUrl),
+    reportSuccess: (_service, baseUrl) => cooldowns.forget(baseUrl),
+    instances: (service) => watches.get(service)?.instances ?? [],
     close() {
       closing.abort();
-      for (const state of services.values()) {
-        state.markLoaded();
+      for (const watch of watches.values()) {
+        watch.markLoaded();
       }
     },
   };

@@ -1,24 +1,19 @@
 import {
-  ApiError,
-  BlockedError,
   type ClientPolicy,
   ClientPolicySchema,
   createResources,
   propagationHeaders,
   type Resources,
 } from '@trellis/kit';
-import {
-  type BulkheadPolicy,
-  BulkheadRejectedError,
-  bulkhead,
-  ExponentialBackoff,
-  type IBackoff,
-  type IPolicy,
-  noop,
-} from 'cockatiel';
-import { isIdempotent, RetryBudget, retryAfterMs, retryableStatuses } from './retry.ts';
+import { type CallSettings, createAttempt } from './attempt.ts';
+import { RetryBudget } from './retry.ts';
+import { createRetrying } from './retrying.ts';
 import { matchTemplate } from './route-template.ts';
 import type { ServiceName } from './services.ts';
+import { callFailure, upstreamFailure } from './upstream-errors.ts';
+
+export { maxRetryAfterMs } from './retrying.ts';
+export { upstreamFailure } from './upstream-errors.ts';
 
 export interface Discovery {
   /** Base URL (scheme, host, port) of one healthy instance of the service. */
@@ -76,58 +71,34 @@ export interface TransportOptions {
   now?: () => number;
 }
 
-/** The longest `Retry-After` worth waiting for; a longer one is handed back, not waited out. */
-export const maxRetryAfterMs = 5000;
-
 const policyDefaults = ClientPolicySchema.parse({});
-const retryBackoff = new ExponentialBackoff({ initialDelay: 100, maxDelay: 2000 });
-
-const blockLabels: Record<BlockedError['reason'], string> = {
-  flow: 'a flow rule',
-  'hot-param': 'a hot-parameter rule',
-  breaker: 'an open circuit breaker',
-  system: 'the system rule',
-};
-
-function errorCode(error: unknown): string | undefined {
-  return (error as { cause?: { code?: string } }).cause?.code;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return 'timed out';
-  }
-  return errorCode(error) ?? (error instanceof Error ? error.message : 'failed');
-}
-
-/** Failures that happened before the call left this process, so they are never retried. */
-function neverSent(error: unknown): boolean {
-  return (
-    error instanceof BlockedError ||
-    error instanceof BulkheadRejectedError ||
-    error instanceof ApiError
-  );
-}
 
 function isFailure(status: number): boolean {
   return status >= 500 || status === 429;
 }
 
-/** Holds the bulkhead of the current policy; a changed policy gets a new one. */
-function createBulkheads() {
-  let current: { key: string; policy: BulkheadPolicy } | undefined;
-  return (settings: ClientPolicy['bulkhead']): IPolicy => {
-    if (settings === undefined) {
-      return noop;
-    }
-    const maxQueue = settings.maxQueue ?? 0;
-    const key = `${settings.maxConcurrent}/${maxQueue}`;
-    // Calls in flight keep the old bulkhead until they finish; new calls count against this one.
-    if (current?.key !== key) {
-      current = { key, policy: bulkhead(settings.maxConcurrent, maxQueue) };
-    }
-    return current.policy;
+/** The settings of a call: the live policy first, then the transport's options, then defaults. */
+function settingsOf(options: TransportOptions): CallSettings {
+  const policy = options.policy?.();
+  return {
+    timeoutMs: policy?.timeoutMs ?? options.timeoutMs ?? 2000,
+    retries: policy?.retries ?? options.retries ?? 2,
+    budgetRatio: policy?.retryBudgetRatio ?? policyDefaults.retryBudgetRatio,
+    budgetMinPerSecond: policy?.retryBudgetMinPerSecond ?? policyDefaults.retryBudgetMinPerSecond,
+    bulkhead: policy?.bulkhead,
   };
+}
+
+/** Adds the trace context and `x-trellis-caller` the request does not carry yet. */
+function addHeaders(request: Request, headers: Record<string, string>, caller: string | undefined) {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!request.headers.has(name)) {
+      request.headers.set(name, value);
+    }
+  }
+  if (caller !== undefined && !request.headers.has('x-trellis-caller')) {
+    request.headers.set('x-trellis-caller', caller);
+  }
 }
 
 /**
@@ -151,159 +122,20 @@ function createBulkheads() {
  */
 export function createTransport(options: TransportOptions) {
   const { service } = options;
-  const doFetch = options.fetch ?? ((request: Request) => fetch(request));
   const extraHeaders = options.headers ?? propagationHeaders;
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const now = options.now ?? Date.now;
-  const resources = options.resources ?? createResources();
-  const budget = new RetryBudget(now);
-  const bulkheadFor = createBulkheads();
-
-  function settings() {
-    const policy = options.policy?.();
-    return {
-      timeoutMs: policy?.timeoutMs ?? options.timeoutMs ?? 2000,
-      retries: policy?.retries ?? options.retries ?? 2,
-      budgetRatio: policy?.retryBudgetRatio ?? policyDefaults.retryBudgetRatio,
-      budgetMinPerSecond: policy?.retryBudgetMinPerSecond ?? policyDefaults.retryBudgetMinPerSecond,
-      bulkhead: policy?.bulkhead,
-    };
-  }
-  type Settings = ReturnType<typeof settings>;
-
-  async function send(request: Request, timeoutMs: number): Promise<Response> {
-    const base = options.discovery ? await options.discovery.resolve(service) : undefined;
-    let target = request.clone();
-    if (base !== undefined) {
-      const origin = new URL(base);
-      const url = new URL(target.url);
-      url.protocol = origin.protocol;
-      url.host = origin.host;
-      target = new Request(url, target);
-    }
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]);
-    try {
-      const response = await doFetch(new Request(target, { signal }));
-      if (base !== undefined) {
-        options.discovery?.reportSuccess?.(service, base);
-      }
-      return response;
-    } catch (error) {
-      if (base !== undefined && !request.signal.aborted) {
-        options.discovery?.reportFailure?.(service, base);
-      }
-      throw error;
-    }
-  }
-
-  async function attempt(request: Request, resource: string, policy: Settings) {
-    const entry = await resources.acquire(resource, { kind: 'outbound' });
-    if (entry instanceof BlockedError) {
-      throw entry;
-    }
-    let response: Response;
-    try {
-      if (entry.waitMs > 0) {
-        await sleep(entry.waitMs);
-      }
-      response = await bulkheadFor(policy.bulkhead).execute(
-        () => send(request, policy.timeoutMs),
-        request.signal,
-      );
-    } catch (error) {
-      entry.exit({ error });
-      throw error;
-    }
-    // A 4xx is the upstream working as specified; only 5xx counts against it.
-    entry.exit(response.status >= 500 ? { error: response.status } : undefined);
-    return response;
-  }
-
-  async function withRetries(request: Request, resource: string): Promise<Response> {
-    const policy = settings();
-    const idempotent = isIdempotent(request);
-    let delays: IBackoff<unknown> | undefined;
-    const backoff = () => {
-      delays = delays ? delays.next(undefined) : retryBackoff.next();
-      return delays.duration;
-    };
-    budget.deposit();
-    for (let retry = 0; ; retry++) {
-      request.signal.throwIfAborted();
-      const more = retry < policy.retries;
-      let response: Response;
-      try {
-        response = await attempt(request, resource, policy);
-      } catch (error) {
-        if (request.signal.aborted) {
-          throw request.signal.reason;
-        }
-        const retryable = !neverSent(error) && (idempotent || errorCode(error) === 'ECONNREFUSED');
-        if (
-          !retryable ||
-          !more ||
-          !budget.withdraw(policy.budgetRatio, policy.budgetMinPerSecond)
-        ) {
-          throw error;
-        }
-        await sleep(backoff());
-        continue;
-      }
-      if (!idempotent || !more || !retryableStatuses.has(response.status)) {
-        return response;
-      }
-      const asked =
-        response.status === 429 || response.status === 503
-          ? retryAfterMs(response.headers.get('retry-after'), now())
-          : undefined;
-      if (
-        (asked !== undefined && asked > maxRetryAfterMs) ||
-        !budget.withdraw(policy.budgetRatio, policy.budgetMinPerSecond)
-      ) {
-        return response;
-      }
-      await response.body?.cancel();
-      await sleep(asked ?? backoff());
-    }
-  }
-
-  function toApiError(error: unknown, resource: string): ApiError {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    if (error instanceof BlockedError) {
-      const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-      return new ApiError('dependency_unavailable', {
-        detail: `${resource} is refused by ${blockLabels[error.reason]}; retry after ${seconds} s.`,
-        extensions: { resource, reason: error.reason },
-        headers: { 'retry-after': String(seconds) },
-        cause: error,
-      });
-    }
-    if (error instanceof BulkheadRejectedError) {
-      return new ApiError('dependency_unavailable', {
-        detail: `The ${service} service has too many calls in flight (bulkhead full).`,
-        extensions: { resource, reason: 'bulkhead' },
-        headers: { 'retry-after': '1' },
-        cause: error,
-      });
-    }
-    return new ApiError('dependency_unavailable', {
-      detail: `The ${service} service cannot be reached (${describe(error)}).`,
-      cause: error,
-      headers: { 'retry-after': '1' },
-    });
-  }
+  const attempt = createAttempt({
+    service,
+    discovery: options.discovery,
+    fetch: options.fetch ?? ((request: Request) => fetch(request)),
+    resources: options.resources ?? createResources(),
+    sleep,
+  });
+  const withRetries = createRetrying({ attempt, budget: new RetryBudget(now), sleep, now });
 
   return async (request: Request): Promise<Response> => {
-    for (const [name, value] of Object.entries(extraHeaders())) {
-      if (!request.headers.has(name)) {
-        request.headers.set(name, value);
-      }
-    }
-    if (options.caller !== undefined && !request.headers.has('x-trellis-caller')) {
-      request.headers.set('x-trellis-caller', options.caller);
-    }
+    addHeaders(request, extraHeaders(), options.caller);
     const path = new URL(request.url).pathname;
     const template = options.template?.(request) ?? matchTemplate(service, path) ?? path;
     const route = `${request.method} ${template}`;
@@ -312,10 +144,10 @@ export function createTransport(options: TransportOptions) {
 
     let response: Response;
     try {
-      response = await withRetries(request, resource);
+      response = await withRetries(request, resource, settingsOf(options));
     } catch (error) {
       if (fallback === undefined || request.signal.aborted) {
-        throw request.signal.aborted ? error : toApiError(error, resource);
+        throw request.signal.aborted ? error : callFailure(error, service, resource);
       }
       return fallback({ request, error, resource });
     }
@@ -325,17 +157,4 @@ export function createTransport(options: TransportOptions) {
     await response.body?.cancel();
     return fallback({ request, error: upstreamFailure(service, response), resource });
   };
-}
-
-/** Maps an upstream response the caller did not expect to the problem it should answer with. */
-export function upstreamFailure(service: ServiceName, response: Response): ApiError {
-  if (response.status >= 500 || response.status === 429) {
-    return new ApiError('dependency_unavailable', {
-      detail: `The ${service} service answered ${response.status}.`,
-      headers: { 'retry-after': '1' },
-    });
-  }
-  return new ApiError('internal', {
-    detail: `The ${service} service answered an unexpected ${response.status}.`,
-  });
 }

@@ -1,11 +1,4 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import {
   ApiError,
   BlockedError,
@@ -15,7 +8,13 @@ import {
   createResources,
   type Resources,
 } from '@trellis/kit';
-import { closedUrl } from '@trellis/kit/testing';
+import {
+  apiErrorOf,
+  closedUrl,
+  listenHttp,
+  type TestServer,
+  underGarbageCollection,
+} from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type FallbackContext } from '../src/index.ts';
 import { createTransport } from '../src/transport.ts';
@@ -32,7 +31,7 @@ const ok: Handler = (_req, res) =>
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"usr_1"}');
 
 /** A real upstream whose answer each test sets; it counts hits and calls in flight. */
-let upstream: Server;
+let upstream: TestServer;
 let baseUrl: string;
 let hits: Hit[] = [];
 let handler: Handler = ok;
@@ -41,7 +40,7 @@ let maxInFlight = 0;
 let closedEarly = 0;
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
+  upstream = await listenHttp((req, res) => {
     hits.push({ method: req.method ?? '', path: req.url ?? '/', headers: req.headers });
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -54,14 +53,10 @@ beforeAll(async () => {
     req.resume();
     handler(req, res, hits.length);
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  baseUrl = upstream.url;
 });
 
-afterAll(async () => {
-  upstream.closeAllConnections();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => upstream.close());
 
 beforeEach(() => {
   hits = [];
@@ -116,18 +111,6 @@ function gate() {
   };
 }
 
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
-
 const userById = 'users → GET /v1/users/{id}';
 
 function getUser(client: ReturnType<typeof createClient<'users'>>, id = 'usr_1') {
@@ -142,6 +125,20 @@ describe('outbound timeout', () => {
     expect(error.status).toBe(503);
     expect(error.detail).toBe('The users service cannot be reached (timed out).');
     await expect.poll(() => closedEarly).toBe(1);
+  });
+
+  it('aborts an attempt at its timeout even while garbage is collected', async () => {
+    // Node's fetch follows a Request's signal through a weak reference; a collected link once
+    // let a late answer through as a success.
+    handler = (req, res, hit) => setTimeout(() => ok(req, res, hit), 300);
+    const transport = createTransport({ service: 'users', timeoutMs: 50, retries: 0 });
+    for (let call = 1; call <= 3; call++) {
+      const error = await underGarbageCollection(
+        apiErrorOf(transport(new Request(`${baseUrl}/v1/users/usr_1`))),
+      );
+      expect(error.detail).toBe('The users service cannot be reached (timed out).');
+      await expect.poll(() => closedEarly).toBe(call);
+    }
   });
 });
 
@@ -436,8 +433,14 @@ describe('outbound fallbacks', () => {
 
 describe('outbound policy', () => {
   it('applies a changed policy on the next call', async () => {
-    let current = policy({ timeoutMs: 1000, retries: 0 });
-    handler = (req, res, hit) => setTimeout(() => ok(req, res, hit), 150);
+    // The first answer comes later than the transport's own 50 ms, well within the policy's
+    // 10 s; the second never comes, so only the policy's new timeout can end that call.
+    let current = policy({ timeoutMs: 10_000, retries: 0 });
+    handler = (req, res, hit) => {
+      if (hit === 1) {
+        setTimeout(() => ok(req, res, hit), 150);
+      }
+    };
     const transport = createTransport({ service: 'users', timeoutMs: 50, policy: () => current });
     expect((await transport(new Request(`${baseUrl}/v1/users/usr_1`))).status).toBe(200);
 

@@ -1,17 +1,6 @@
+import { streamOf } from '@trellis/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { readServerSentEvents, type ServerSentEvent } from '../src/sse.ts';
-
-function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) {
-        controller.enqueue(encoder.encode(chunk));
-      }
-      controller.close();
-    },
-  });
-}
 
 describe('readServerSentEvents', () => {
   it('parses events split across chunks, multi-line data, ids, comments and CRLF', async () => {

@@ -1,7 +1,12 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApiError, createRouter, createService } from '@trellis/kit';
-import { captureLogger, closedUrl } from '@trellis/kit/testing';
+import type { IncomingHttpHeaders } from 'node:http';
+import { createRouter, createService } from '@trellis/kit';
+import {
+  apiErrorOf,
+  captureLogger,
+  closedUrl,
+  listenHttp,
+  type TestServer,
+} from '@trellis/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTransport, type Discovery } from '../src/transport.ts';
 
@@ -16,12 +21,12 @@ interface Hit {
  * A real upstream on a local port. `/flaky/<n>` answers 503 to the first n hits, then 200;
  * `/slow` answers after 500 ms; anything else echoes 200.
  */
-let upstream: Server;
+let upstream: TestServer;
 let baseUrl: string;
 let hits: Hit[] = [];
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
+  upstream = await listenHttp((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString();
@@ -43,32 +48,16 @@ beforeAll(async () => {
       answer();
     });
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  baseUrl = upstream.url;
 });
 
-afterAll(async () => {
-  upstream.closeAllConnections();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => upstream.close());
 
 beforeEach(() => {
   hits = [];
 });
 
 const noSleep = async () => {};
-
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('createTransport', () => {
   it('propagates traceparent and x-request-id of the request being served', async () => {
@@ -172,13 +161,9 @@ describe('createTransport', () => {
   });
 
   it('answers 503 when the upstream refuses the connection', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-
+    const dead = await closedUrl();
     const transport = createTransport({ service: 'users', retries: 1, sleep: noSleep });
-    const error = await apiErrorOf(transport(new Request(`http://127.0.0.1:${port}/v1/users`)));
+    const error = await apiErrorOf(transport(new Request(`${dead}/v1/users`)));
     expect(error.status).toBe(503);
     expect(error.detail).toBe('The users service cannot be reached (ECONNREFUSED).');
   });

@@ -12,6 +12,7 @@ export * from './metrics.ts';
 export * from './openapi.ts';
 export * from './pagination.ts';
 export * from './platform/index.ts';
+export * from './platform-call/index.ts';
 export * from './problem.ts';
 export * from './registry/index.ts';
 export * from './request-context.ts';

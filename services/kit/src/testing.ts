@@ -1,7 +1,11 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { serve } from '@hono/node-server';
 import { expect } from 'vitest';
+import { ApiError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ProblemSchema } from './openapi.ts';
 
@@ -74,6 +78,22 @@ export function listen(
   });
 }
 
+/**
+ * Serves a plain node:http listener on a free port of 127.0.0.1, for answers a Web handler
+ * cannot give: one that never comes, half a body, a connection whose closing is watched.
+ */
+export async function listenHttp(listener: RequestListener): Promise<TestServer> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
 /** A base URL where nothing listens: a server started and closed again. */
 export async function closedUrl(): Promise<string> {
   const server = await listen(() => new Response(null, { status: 204 }));
@@ -136,4 +156,50 @@ export async function expectKeyReuseRefused(
   const reused = await request(path, { method: 'POST', json: otherBody, headers });
   const problem = await expectProblem(reused, 422, 'idempotency-key');
   expect(problem.detail).toContain('different request body');
+}
+
+let collect: (() => void) | undefined;
+
+/**
+ * Settles like `work`, running a full garbage collection every few milliseconds meanwhile, so
+ * that whatever `work` holds only weakly is dropped as it may be on a busy machine.
+ */
+export async function underGarbageCollection<T>(work: Promise<T>): Promise<T> {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  const gc = collect;
+  const timer = setInterval(() => gc(), 5);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** A body that delivers `chunks` as they are split, then ends. */
+export function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) {
+        controller.enqueue(encoder.encode(chunk));
+      }
+      controller.close();
+    },
+  });
+}
+
+/** The ApiError `work` rejects with; anything else, success included, fails the test. */
+export async function apiErrorOf(work: Promise<unknown>): Promise<ApiError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('the call succeeded');
 }

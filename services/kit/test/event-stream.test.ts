@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEventStream, type ServerSentEvent } from '../src/index.ts';
-
-function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) {
-        controller.enqueue(encoder.encode(chunk));
-      }
-      controller.close();
-    },
-  });
-}
+import { streamOf } from '../src/testing.ts';
 
 async function read(chunks: string[]) {
   const events: ServerSentEvent[] = [];

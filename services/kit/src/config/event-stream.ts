@@ -13,6 +13,44 @@ export interface ReadEventStreamOptions {
   signal?: AbortSignal;
 }
 
+/** Builds events from the lines of a stream, one field at a time. */
+class EventAssembler {
+  private data: string[] = [];
+  private event = '';
+  // Kept across events, as the spec keeps the last event id.
+  private id: string | undefined;
+
+  /** Takes one line; answers the event a blank line completes. */
+  line(line: string): ServerSentEvent | undefined {
+    if (line === '') {
+      const complete =
+        this.data.length > 0
+          ? { id: this.id, event: this.event || 'message', data: this.data.join('\n') }
+          : undefined;
+      this.data = [];
+      this.event = '';
+      return complete;
+    }
+    if (line.startsWith(':')) {
+      return undefined;
+    }
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) {
+      value = value.slice(1);
+    }
+    if (field === 'data') {
+      this.data.push(value);
+    } else if (field === 'event') {
+      this.event = value;
+    } else if (field === 'id' && !value.includes('\0')) {
+      this.id = value;
+    }
+    return undefined;
+  }
+}
+
 /** Parses a `text/event-stream` body (WHATWG HTML, server-sent events) with Web streams only. */
 export async function* readEventStream(
   body: ReadableStream<Uint8Array>,
@@ -27,10 +65,8 @@ export async function* readEventStream(
     cancel();
   }
   const decoder = new TextDecoder();
+  const events = new EventAssembler();
   let buffer = '';
-  let data: string[] = [];
-  let event = '';
-  let id: string | undefined;
   let finished = false;
   try {
     while (!finished) {
@@ -49,29 +85,9 @@ export async function* readEventStream(
         }
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + (buffer.startsWith('\r\n', end) ? 2 : 1));
-        if (line === '') {
-          if (data.length > 0) {
-            yield { id, event: event || 'message', data: data.join('\n') };
-          }
-          data = [];
-          event = '';
-          continue;
-        }
-        if (line.startsWith(':')) {
-          continue;
-        }
-        const colon = line.indexOf(':');
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let fieldValue = colon === -1 ? '' : line.slice(colon + 1);
-        if (fieldValue.startsWith(' ')) {
-          fieldValue = fieldValue.slice(1);
-        }
-        if (field === 'data') {
-          data.push(fieldValue);
-        } else if (field === 'event') {
-          event = fieldValue;
-        } else if (field === 'id' && !fieldValue.includes('\0')) {
-          id = fieldValue;
+        const event = events.line(line);
+        if (event) {
+          yield event;
         }
       }
     }

@@ -1,6 +1,14 @@
 import type { Logger } from '../logger.ts';
+import { backoffDelay } from '../platform-call/backoff.ts';
+import {
+  createPlatformCaller,
+  type PlatformAnswer,
+  type PlatformCaller,
+  type TokenSource,
+} from '../platform-call/caller.ts';
+import { describeFailure, UnexpectedStatus } from '../platform-call/failure.ts';
 
-export type TokenSource = string | (() => string | Promise<string>);
+export type { TokenSource };
 
 export interface RegistrationOptions {
   /** Base URL of the config center, e.g. `http://127.0.0.1:4110`. */
@@ -37,18 +45,195 @@ export interface Registration {
   readonly state: RegistrationState;
 }
 
-class RegistryAnswer extends Error {
-  constructor(readonly status: number) {
-    super(`the registry answered ${status}`);
-  }
+/** Reads an answer's status and lets the body go; throws for any status not in `expected`. */
+function expectStatus(...expected: number[]) {
+  return (answer: PlatformAnswer): number => {
+    if (!expected.includes(answer.status)) {
+      throw answer.unexpected();
+    }
+    return answer.status;
+  };
 }
 
-function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return 'timed out';
+/** The registration loop of one instance; `createRegistration` hands out its public face. */
+class InstanceRegistration implements Registration {
+  state: RegistrationState = 'idle';
+  private readonly registry: PlatformCaller;
+  private readonly logger: Logger;
+  private readonly ttlSeconds: number;
+  private readonly heartbeatMs: number;
+  private readonly retry: { initial: number; max: number };
+  private readonly instancePath: string;
+  // Aborts the register or heartbeat in flight when the instance stops.
+  private readonly stopping = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private callsInFlight = 0;
+  private failures = 0;
+  private everRegistered = false;
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly options: RegistrationOptions) {
+    this.ttlSeconds = options.ttlSeconds ?? 15;
+    this.heartbeatMs = Math.max(100, Math.floor((this.ttlSeconds * 1000) / 3));
+    this.retry = options.retryDelayMs ?? { initial: 250, max: Math.min(5000, this.heartbeatMs) };
+    this.instancePath = `/v1/registry/instances/${encodeURIComponent(options.instanceId)}`;
+    this.registry = createPlatformCaller({
+      peer: 'the registry',
+      baseUrl: options.registryUrl,
+      token: options.token,
+      fetch: options.fetch,
+      timeoutMs: options.requestTimeoutMs ?? 2000,
+    });
+    this.logger = options.logger.child({ registry: options.registryUrl.replace(/\/+$/, '') });
   }
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error instanceof Error ? error.message : 'failed');
+
+  // A method, not a field read, since `state` changes across the awaits of the loop.
+  private stopped(): boolean {
+    return this.state === 'stopped';
+  }
+
+  private async call(method: string, path: string, expected: number[], body?: unknown) {
+    this.callsInFlight++;
+    try {
+      const options = { signal: this.stopping.signal, ...(body === undefined ? {} : { body }) };
+      return await this.registry.call(method, path, options, expectStatus(...expected));
+    } finally {
+      this.callsInFlight--;
+    }
+  }
+
+  private schedule(run: () => Promise<void>, ms: number) {
+    if (this.stopped()) {
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void run(), ms);
+    this.timer.unref?.();
+  }
+
+  private readonly register = async (): Promise<void> => {
+    if (this.stopped()) {
+      return;
+    }
+    this.state = 'registering';
+    const { options } = this;
+    try {
+      await this.call('POST', '/v1/registry/instances', [200, 201], {
+        service: options.service,
+        instanceId: options.instanceId,
+        address: options.address,
+        version: options.version,
+        labels: options.labels ?? {},
+        weight: options.weight ?? 100,
+        ttlSeconds: this.ttlSeconds,
+      });
+      this.onRegistered();
+    } catch (error) {
+      if (this.stopped()) {
+        return;
+      }
+      this.failures++;
+      const log = error instanceof UnexpectedStatus && error.status < 500 ? 'error' : 'warn';
+      // One line when the registry goes away, then quiet until it is back.
+      if (this.failures === 1 || log === 'error') {
+        this.logger[log](
+          { reason: describeFailure(error) },
+          'registration failed; retrying in the background',
+        );
+      }
+      this.schedule(this.register, backoffDelay(this.retry, this.failures));
+    }
+  };
+
+  private onRegistered() {
+    if (this.stopped()) {
+      return;
+    }
+    this.state = 'registered';
+    this.everRegistered = true;
+    const { instanceId, address } = this.options;
+    this.logger.info(
+      { instanceId, address, afterFailures: this.failures },
+      'registered in the registry',
+    );
+    this.failures = 0;
+    for (const resolve of this.waiters.splice(0)) {
+      resolve();
+    }
+    this.schedule(this.heartbeat, this.heartbeatMs);
+  }
+
+  private readonly heartbeat = async (): Promise<void> => {
+    if (this.stopped()) {
+      return;
+    }
+    try {
+      const status = await this.call('PUT', `${this.instancePath}/heartbeat`, [204, 404]);
+      if (status === 404) {
+        this.logger.warn('the registry forgot this instance; registering again');
+        this.failures = 0;
+        await this.register();
+        return;
+      }
+      if (this.failures > 0) {
+        this.logger.info('heartbeats reach the registry again');
+      }
+      this.failures = 0;
+      this.schedule(this.heartbeat, this.heartbeatMs);
+    } catch (error) {
+      if (this.stopped()) {
+        return;
+      }
+      this.failures++;
+      if (this.failures === 1) {
+        this.logger.warn({ reason: describeFailure(error) }, 'heartbeat failed; retrying');
+      }
+      // Beat sooner than usual while failing, so a short outage does not cost the registration.
+      const retryIn = backoffDelay(this.retry, this.failures);
+      this.schedule(this.heartbeat, Math.min(this.heartbeatMs, retryIn));
+    }
+  };
+
+  start(): void {
+    if (this.state === 'idle') {
+      void this.register();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped()) {
+      return;
+    }
+    // A registration cut off mid-flight may still have landed: deregister then too.
+    const mayBeRegistered = this.everRegistered || this.callsInFlight > 0;
+    this.state = 'stopped';
+    clearTimeout(this.timer);
+    this.stopping.abort();
+    if (mayBeRegistered) {
+      await this.deregister();
+    }
+  }
+
+  private async deregister(): Promise<void> {
+    try {
+      await this.registry.call('DELETE', this.instancePath, {}, expectStatus(204, 404));
+      this.logger.info({ instanceId: this.options.instanceId }, 'deregistered from the registry');
+    } catch (error) {
+      this.logger.warn(
+        { reason: describeFailure(error) },
+        'deregistration failed; the instance expires with its TTL',
+      );
+    }
+  }
+
+  registered(): Promise<void> {
+    if (this.state === 'registered') {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+    });
+  }
 }
 
 /**
@@ -56,184 +241,13 @@ function describe(error: unknown): string {
  * heartbeats every ttl/3, registers again when a heartbeat answers 404, deregisters on stop.
  */
 export function createRegistration(options: RegistrationOptions): Registration {
-  const doFetch = options.fetch ?? ((request: Request) => fetch(request));
-  const ttlSeconds = options.ttlSeconds ?? 15;
-  const heartbeatMs = Math.max(100, Math.floor((ttlSeconds * 1000) / 3));
-  const timeoutMs = options.requestTimeoutMs ?? 2000;
-  const retry = options.retryDelayMs ?? { initial: 250, max: Math.min(5000, heartbeatMs) };
-  const base = options.registryUrl.replace(/\/+$/, '');
-  const instancePath = `${base}/v1/registry/instances/${encodeURIComponent(options.instanceId)}`;
-  const logger = options.logger.child({ registry: base });
-
-  let state: RegistrationState = 'idle';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: AbortController | undefined;
-  let failures = 0;
-  let everRegistered = false;
-  let waiters: (() => void)[] = [];
-  // A function, not a comparison, since `state` changes across the awaits below.
-  const stopped = () => state === 'stopped';
-
-  async function call(method: string, url: string, body?: unknown): Promise<Response> {
-    const token = typeof options.token === 'function' ? await options.token() : options.token;
-    inFlight = new AbortController();
-    const signal = AbortSignal.any([inFlight.signal, AbortSignal.timeout(timeoutMs)]);
-    try {
-      return await doFetch(
-        new Request(url, {
-          method,
-          signal,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-      );
-    } finally {
-      inFlight = undefined;
-    }
-  }
-
-  function schedule(run: () => Promise<void>, ms: number) {
-    if (stopped()) {
-      return;
-    }
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), ms);
-    timer.unref?.();
-  }
-
-  function retryDelay(): number {
-    const ceiling = Math.min(retry.max, retry.initial * 2 ** Math.min(failures, 16));
-    return ceiling / 2 + Math.random() * (ceiling / 2);
-  }
-
-  async function register(): Promise<void> {
-    if (stopped()) {
-      return;
-    }
-    state = 'registering';
-    try {
-      const res = await call('POST', `${base}/v1/registry/instances`, {
-        service: options.service,
-        instanceId: options.instanceId,
-        address: options.address,
-        version: options.version,
-        labels: options.labels ?? {},
-        weight: options.weight ?? 100,
-        ttlSeconds,
-      });
-      await res.body?.cancel();
-      if (res.status !== 200 && res.status !== 201) {
-        throw new RegistryAnswer(res.status);
-      }
-      if (stopped()) {
-        return;
-      }
-      state = 'registered';
-      everRegistered = true;
-      logger.info(
-        { instanceId: options.instanceId, address: options.address, afterFailures: failures },
-        'registered in the registry',
-      );
-      failures = 0;
-      for (const resolve of waiters) {
-        resolve();
-      }
-      waiters = [];
-      schedule(heartbeat, heartbeatMs);
-    } catch (error) {
-      if (stopped()) {
-        return;
-      }
-      failures++;
-      const log = error instanceof RegistryAnswer && error.status < 500 ? 'error' : 'warn';
-      // One line when the registry goes away, then quiet until it is back.
-      if (failures === 1 || log === 'error') {
-        logger[log]({ reason: describe(error) }, 'registration failed; retrying in the background');
-      }
-      schedule(register, retryDelay());
-    }
-  }
-
-  async function heartbeat(): Promise<void> {
-    if (stopped()) {
-      return;
-    }
-    try {
-      const res = await call('PUT', `${instancePath}/heartbeat`);
-      await res.body?.cancel();
-      if (res.status === 404) {
-        logger.warn('the registry forgot this instance; registering again');
-        failures = 0;
-        await register();
-        return;
-      }
-      if (res.status !== 204) {
-        throw new RegistryAnswer(res.status);
-      }
-      if (failures > 0) {
-        logger.info('heartbeats reach the registry again');
-      }
-      failures = 0;
-      schedule(heartbeat, heartbeatMs);
-    } catch (error) {
-      if (stopped()) {
-        return;
-      }
-      failures++;
-      if (failures === 1) {
-        logger.warn({ reason: describe(error) }, 'heartbeat failed; retrying');
-      }
-      // Beat sooner than usual while failing, so a short outage does not cost the registration.
-      schedule(heartbeat, Math.min(heartbeatMs, retryDelay()));
-    }
-  }
-
+  const registration = new InstanceRegistration(options);
   return {
     get state() {
-      return state;
+      return registration.state;
     },
-    start() {
-      if (state !== 'idle') {
-        return;
-      }
-      void register();
-    },
-    async stop() {
-      if (stopped()) {
-        return;
-      }
-      // A registration cut off mid-flight may still have landed: deregister then too.
-      const mayBeRegistered = everRegistered || inFlight !== undefined;
-      state = 'stopped';
-      clearTimeout(timer);
-      inFlight?.abort();
-      if (!mayBeRegistered) {
-        return;
-      }
-      try {
-        const res = await call('DELETE', instancePath);
-        await res.body?.cancel();
-        if (res.status !== 204 && res.status !== 404) {
-          throw new RegistryAnswer(res.status);
-        }
-        logger.info({ instanceId: options.instanceId }, 'deregistered from the registry');
-      } catch (error) {
-        logger.warn(
-          { reason: describe(error) },
-          'deregistration failed; the instance expires with its TTL',
-        );
-      }
-    },
-    registered() {
-      if (state === 'registered') {
-        return Promise.resolve();
-      }
-      return new Promise((resolve) => {
-        waiters.push(resolve);
-      });
-    },
+    start: () => registration.start(),
+    stop: () => registration.stop(),
+    registered: () => registration.registered(),
   };
 }

@@ -1,0 +1,113 @@
+import {
+  BlockedError,
+  type ClientPolicy,
+  fetchWithin,
+  openCallScope,
+  type Resources,
+} from '@trellis/kit';
+import { type BulkheadPolicy, bulkhead, type IPolicy, noop } from 'cockatiel';
+import type { ServiceName } from './services.ts';
+import type { Discovery } from './transport.ts';
+
+/** What one call runs under, read from the live policy when the call starts. */
+export interface CallSettings {
+  timeoutMs: number;
+  retries: number;
+  budgetRatio: number;
+  budgetMinPerSecond: number;
+  bulkhead: ClientPolicy['bulkhead'];
+}
+
+export interface AttemptOptions {
+  service: ServiceName;
+  discovery?: Discovery | undefined;
+  fetch: (request: Request) => Promise<Response>;
+  resources: Resources;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export type Attempt = (
+  request: Request,
+  resource: string,
+  settings: CallSettings,
+) => Promise<Response>;
+
+/** Holds the bulkhead of the current policy; a changed policy gets a new one. */
+function createBulkheads() {
+  let current: { key: string; policy: BulkheadPolicy } | undefined;
+  return (settings: ClientPolicy['bulkhead']): IPolicy => {
+    if (settings === undefined) {
+      return noop;
+    }
+    const maxQueue = settings.maxQueue ?? 0;
+    const key = `${settings.maxConcurrent}/${maxQueue}`;
+    // Calls in flight keep the old bulkhead until they finish; new calls count against this one.
+    if (current?.key !== key) {
+      current = { key, policy: bulkhead(settings.maxConcurrent, maxQueue) };
+    }
+    return current.policy;
+  };
+}
+
+/** `request` sent to the origin of `base`, or as it is without one. */
+function retarget(request: Request, base: string | undefined): Request {
+  const copy = request.clone();
+  if (base === undefined) {
+    return copy;
+  }
+  const origin = new URL(base);
+  const url = new URL(copy.url);
+  url.protocol = origin.protocol;
+  url.host = origin.host;
+  return new Request(url, copy);
+}
+
+/**
+ * One attempt of a call: admitted by the resource entry (or blocked), paced, held to the
+ * bulkhead, sent to the instance discovery resolves, within the attempt's deadline.
+ */
+export function createAttempt(options: AttemptOptions): Attempt {
+  const { service, discovery } = options;
+  const bulkheadFor = createBulkheads();
+
+  async function send(request: Request, timeoutMs: number): Promise<Response> {
+    const base = discovery ? await discovery.resolve(service) : undefined;
+    // Never released: the deadline also ends a body still streaming when the time is up.
+    const scope = openCallScope({ timeoutMs, signals: [request.signal] });
+    try {
+      const response = await fetchWithin(scope, options.fetch, retarget(request, base));
+      if (base !== undefined) {
+        discovery?.reportSuccess?.(service, base);
+      }
+      return response;
+    } catch (error) {
+      if (base !== undefined && !request.signal.aborted) {
+        discovery?.reportFailure?.(service, base);
+      }
+      throw error;
+    }
+  }
+
+  return async (request, resource, settings) => {
+    const entry = await options.resources.acquire(resource, { kind: 'outbound' });
+    if (entry instanceof BlockedError) {
+      throw entry;
+    }
+    let response: Response;
+    try {
+      if (entry.waitMs > 0) {
+        await options.sleep(entry.waitMs);
+      }
+      response = await bulkheadFor(settings.bulkhead).execute(
+        () => send(request, settings.timeoutMs),
+        request.signal,
+      );
+    } catch (error) {
+      entry.exit({ error });
+      throw error;
+    }
+    // A 4xx is the upstream working as specified; only 5xx counts against it.
+    entry.exit(response.status >= 500 ? { error: response.status } : undefined);
+    return response;
+  };
+}
