@@ -102,7 +102,8 @@ export * from './routes/greetings/schema.ts';
 }
 
 function entryFile({ camel }: ServiceNames, run: string, module: string): string {
-  const comment = run === 'runOnDeno' ? '// Deno entry: the same app as main.ts, served by Deno.serve.\n' : '';
+  const comment =
+    run === 'runOnDeno' ? '// Deno entry: the same app as main.ts, served by Deno.serve.\n' : '';
   return `${comment}import { ${run} } from '${module}';
 import { ${camel}Service } from './service.ts';
 
