@@ -93,13 +93,13 @@ if (reservedNames.has(name) || existsSync(folder)) {
 const names = namesOf(name, await nextFreePort());
 await writeService(folder, names);
 await linkWorkspace(name);
-// The local Biome lays the files out exactly as `biome check` wants them.
-execFileSync('npx', ['biome', 'check', '--write', `services/${name}`], {
+await writeContract(name);
+await addReadmeRow(names);
+// The local Biome lays the files and the README table out exactly as `biome check` wants them.
+execFileSync('npx', ['biome', 'check', '--write', `services/${name}`, 'README.md'], {
   cwd: rootPath,
   stdio: 'inherit',
 });
-await writeContract(name);
-await addReadmeRow(names);
 // Records the workspace in the lockfile; no network, nothing installed.
 execFileSync(
   'npm',
