@@ -3,6 +3,22 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
+const denoBin = fileURLToPath(new URL('../node_modules/.bin/deno', import.meta.url));
+
+/**
+ * How each runtime starts a service. Deno finds the root package.json and resolves workspace
+ * packages and their `.ts` exports from node_modules; `manual` makes sure it never installs or
+ * downloads anything. Its permissions are what a service needs: sockets, its environment,
+ * reading node_modules and the system figures prom-client's default metrics read.
+ */
+function command(runtime: 'node' | 'deno', service: string): [string, string[]] {
+  if (runtime === 'deno') {
+    const flags = ['--allow-net', '--allow-env', '--allow-read', '--allow-sys'];
+    const entry = `services/${service}/src/main.deno.ts`;
+    return [denoBin, ['run', '--node-modules-dir=manual', '--no-remote', ...flags, entry]];
+  }
+  return [process.execPath, ['--import', tsxLoader, `services/${service}/src/main.ts`]];
+}
 
 export interface ServiceProcess {
   name: string;
@@ -18,29 +34,30 @@ export interface ServiceProcess {
   ): Promise<Record<string, unknown>>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process exited. */
   stop(graceMs?: number): Promise<void>;
+  /** Resolves with how the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
- * Runs `services/<service>/src/main.ts` under Node with `env` on `port`, as `npm start` does,
- * and resolves once `/readyz` answers 200.
+ * Runs `services/<service>/src/main.ts` under Node (or `main.deno.ts` under Deno) with `env` on
+ * `port`, as `npm start` does, and resolves once `/readyz` answers 200.
  */
 export async function startServiceProcess(
   service: string,
   port: number,
   env: Record<string, string>,
-  options: { name?: string; readyTimeoutMs?: number } = {},
+  options: { name?: string; readyTimeoutMs?: number; runtime?: 'node' | 'deno' } = {},
 ): Promise<ServiceProcess> {
   const name = options.name ?? service;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', tsxLoader, `services/${service}/src/main.ts`],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  const [executable, args] = command(options.runtime ?? 'node', service);
+  const child: ChildProcess = spawn(executable, args, {
+    cwd: repoRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const lines: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   let other = '';
@@ -71,6 +88,7 @@ export async function startServiceProcess(
     url,
     lines,
     text: () => other,
+    exited,
     waitForLine(match, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         let seen = 0;

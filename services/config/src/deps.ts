@@ -1,5 +1,5 @@
 import type { DbHandle } from '@trellis/db';
-import type { Logger, ServiceCompanion, TokenSecrets } from '@trellis/kit';
+import type { BackgroundTask, Logger, TokenSecrets } from '@trellis/kit';
 import { createAppliedRecorder, type RecordApplied } from './config/applied.ts';
 import { createReleaseFeeds, type ReleaseFeeds } from './config/feeds.ts';
 import { createIdentityCache, type Identify } from './config/identity.ts';
@@ -39,12 +39,12 @@ export interface ConfigRuntimeOptions {
 
 /**
  * The config center's deps and the background work beside them: LISTEN for config and
- * registry changes, the registry's expiry sweep. Start the companions once serving; stopping
- * them ends every watch stream, so shutdown does not wait on them.
+ * registry changes, the registry's expiry sweep. Start the background tasks once serving;
+ * stopping them ends every watch stream, so shutdown does not wait on them.
  */
 export function createConfigRuntime(options: ConfigRuntimeOptions): {
   deps: ConfigDeps;
-  companions: ServiceCompanion[];
+  backgroundTasks: BackgroundTask[];
 } {
   const { database, logger } = options;
   const now = options.now ?? (() => new Date());
@@ -85,7 +85,7 @@ export function createConfigRuntime(options: ConfigRuntimeOptions): {
     registry,
     pingIntervalMs: options.pingIntervalMs ?? 15_000,
   };
-  const companions: ServiceCompanion[] = [
+  const backgroundTasks: BackgroundTask[] = [
     {
       start: () => notifier.start(),
       stop: async () => {
@@ -95,5 +95,5 @@ export function createConfigRuntime(options: ConfigRuntimeOptions): {
     },
     { start: () => registry.start(), stop: () => registry.stop() },
   ];
-  return { deps, companions };
+  return { deps, backgroundTasks };
 }

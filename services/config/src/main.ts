@@ -1,5 +1,4 @@
 import { runOnNode } from '@trellis/kit/node';
-import { bootstrapConfig } from './bootstrap.ts';
-import { configEnvSchema } from './env.ts';
+import { configService } from './service.ts';
 
-await runOnNode({ name: 'config', envSchema: configEnvSchema, bootstrap: bootstrapConfig });
+await runOnNode(configService);

@@ -2,8 +2,8 @@ import type { DbHandle } from '@trellis/db';
 import {
   issueServiceToken,
   type Logger,
-  startCompanions,
-  stopCompanions,
+  startBackgroundTasks,
+  stopBackgroundTasks,
   type TokenSecrets,
 } from '@trellis/kit';
 import { captureLogger, listen } from '@trellis/kit/testing';
@@ -69,7 +69,7 @@ export async function startTestConfigCenter(
 ): Promise<TestConfigCenter> {
   const captured = captureLogger('config');
   const logger = options.logger ?? captured.logger;
-  const { deps, companions } = createConfigRuntime({
+  const { deps, backgroundTasks } = createConfigRuntime({
     database: options.database,
     tokens: testTokenSecrets,
     encryptionKey: testEncryptionKey,
@@ -84,7 +84,7 @@ export async function startTestConfigCenter(
     instanceId: options.instanceId ?? 'config-test',
     ping: async () => {},
   });
-  await startCompanions(companions, logger);
+  await startBackgroundTasks(backgroundTasks, logger);
   const servers: { close(): Promise<void> }[] = [];
   return {
     app,
@@ -96,7 +96,7 @@ export async function startTestConfigCenter(
       return server;
     },
     async stop() {
-      await stopCompanions(companions, logger);
+      await stopBackgroundTasks(backgroundTasks, logger);
       await Promise.all(servers.map((server) => server.close().catch(() => {})));
     },
   };

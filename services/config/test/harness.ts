@@ -66,7 +66,7 @@ export interface ConfigCenter extends TestConfigCenter {
   bodies: string[];
 }
 
-/** A config center on `database`, its notifier listening, as `bootstrap.ts` wires it. */
+/** A config center on `database`, its notifier listening, as its declaration wires it. */
 export async function startCenter(options: TestConfigCenterOptions): Promise<ConfigCenter> {
   const center = await startTestConfigCenter(options);
   const inner = jsonRequester(center.app);

@@ -1,2 +1,3 @@
 export * from './run-node.ts';
 export * from './serve-node.ts';
+export * from './start-service.ts';

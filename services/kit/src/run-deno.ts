@@ -1,5 +1,7 @@
-import { type ServiceEntry, startCompanions, stopCompanions } from './entry.ts';
+import { startBackgroundTasks, stopBackgroundTasks } from './background-tasks.ts';
+import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { EnvError, parseEnv } from './env.ts';
+import { startService } from './start-service.ts';
 
 // The slice of the Deno namespace used here; declared so the kit type-checks under Node too.
 declare const Deno: {
@@ -13,28 +15,31 @@ declare const Deno: {
   stderr: { writeSync(bytes: Uint8Array): number };
 };
 
-/** A service's Deno entry: the same app as on Node, served by Deno.serve. */
-export async function runOnDeno<Env extends { PORT: number; HOST: string }>(
-  entry: ServiceEntry<Env>,
+/**
+ * A declared service's Deno entry: the same app as on Node, served by Deno.serve.
+ * `await runOnDeno(ordersService)` is the whole of `main.deno.ts`.
+ */
+export async function runOnDeno<Env extends ServiceEnv, Deps>(
+  service: ServiceDefinition<Env, Deps>,
 ): Promise<void> {
   let env: Env;
   try {
-    env = parseEnv(entry.envSchema, Deno.env.toObject());
+    env = parseEnv(service.envSchema, Deno.env.toObject());
   } catch (error) {
     if (error instanceof EnvError) {
-      Deno.stderr.writeSync(new TextEncoder().encode(`${entry.name}: ${error.message}\n`));
+      Deno.stderr.writeSync(new TextEncoder().encode(`${service.name}: ${error.message}\n`));
       Deno.exit(1);
     }
     throw error;
   }
-  const { app, logger, database, companions = [] } = await entry.bootstrap(env);
+  const { app, logger, database, backgroundTasks } = await startService(service, env);
   const server = Deno.serve(
     {
       port: env.PORT,
       hostname: env.HOST,
       onListen: ({ port }) => {
         logger.info({ port, runtime: 'deno' }, 'listening');
-        void startCompanions(companions, logger);
+        void startBackgroundTasks(backgroundTasks, logger);
       },
     },
     app.fetch,
@@ -42,7 +47,7 @@ export async function runOnDeno<Env extends { PORT: number; HOST: string }>(
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     Deno.addSignalListener(signal, () => {
       // Deregister first; shutdown() then stops accepting and waits for in-flight requests.
-      void stopCompanions(companions, logger)
+      void stopBackgroundTasks(backgroundTasks, logger)
         .then(() => server.shutdown())
         .then(() => database.close())
         .then(() => Deno.exit(0));

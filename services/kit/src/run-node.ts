@@ -1,32 +1,35 @@
-import { type ServiceEntry, startCompanions, stopCompanions } from './entry.ts';
+import { startBackgroundTasks, stopBackgroundTasks } from './background-tasks.ts';
+import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { serveNode } from './serve-node.ts';
+import { startService } from './start-service.ts';
 
 /**
- * A service's Node entry: parse the environment, wire the app, serve, start the companions
- * (registry registration) once listening, and on a signal stop them before draining.
+ * A declared service's Node entry: parse the environment, wire the app, serve, start the
+ * background tasks (registry registration) once listening, and on a signal stop them before
+ * draining. `await runOnNode(ordersService)` is the whole of `main.ts`.
  */
-export async function runOnNode<Env extends { PORT: number; HOST: string }>(
-  entry: ServiceEntry<Env>,
+export async function runOnNode<Env extends ServiceEnv, Deps>(
+  service: ServiceDefinition<Env, Deps>,
 ): Promise<void> {
   let env: Env;
   try {
-    env = parseEnv(entry.envSchema, process.env);
+    env = parseEnv(service.envSchema, process.env);
   } catch (error) {
     if (error instanceof EnvError) {
-      process.stderr.write(`${entry.name}: ${error.message}\n`);
+      process.stderr.write(`${service.name}: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
-  const { app, logger, database, companions = [] } = await entry.bootstrap(env);
+  const { app, logger, database, backgroundTasks } = await startService(service, env);
   await serveNode({
     fetch: app.fetch,
     port: env.PORT,
     hostname: env.HOST,
     logger,
-    beforeShutdown: () => stopCompanions(companions, logger),
+    beforeShutdown: () => stopBackgroundTasks(backgroundTasks, logger),
     onShutdown: () => database.close(),
   });
-  await startCompanions(companions, logger);
+  await startBackgroundTasks(backgroundTasks, logger);
 }

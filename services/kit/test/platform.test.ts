@@ -14,7 +14,7 @@ import {
   portSchema,
   requireTokenSecretWithConfigUrl,
   serviceTokenSource,
-  stopCompanions,
+  stopBackgroundTasks,
   verifyBearer,
   z,
 } from '../src/index.ts';
@@ -121,7 +121,7 @@ describe('connectPlatform without a config center', () => {
     expect(platform.config.source).toBe('defaults');
     expect(platform.registration).toBeUndefined();
     expect(registry).toEqual({});
-    await stopCompanions(platform.companions, logger);
+    await stopBackgroundTasks(platform.backgroundTasks, logger);
     expect(closed).toBe(1);
   });
 });

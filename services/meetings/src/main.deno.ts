@@ -1,6 +1,5 @@
 // Deno entry: the same app as main.ts, served by Deno.serve.
 import { runOnDeno } from '@trellis/kit/deno';
-import { bootstrapMeetings } from './bootstrap.ts';
-import { meetingsEnvSchema } from './env.ts';
+import { meetingsService } from './service.ts';
 
-await runOnDeno({ name: 'meetings', envSchema: meetingsEnvSchema, bootstrap: bootstrapMeetings });
+await runOnDeno(meetingsService);

@@ -1,5 +1,4 @@
 import { runOnNode } from '@trellis/kit/node';
-import { bootstrapMeetings } from './bootstrap.ts';
-import { meetingsEnvSchema } from './env.ts';
+import { meetingsService } from './service.ts';
 
-await runOnNode({ name: 'meetings', envSchema: meetingsEnvSchema, bootstrap: bootstrapMeetings });
+await runOnNode(meetingsService);

@@ -1,5 +1,4 @@
 import { runOnNode } from '@trellis/kit/node';
-import { bootstrapOrders } from './bootstrap.ts';
-import { ordersEnvSchema } from './env.ts';
+import { ordersService } from './service.ts';
 
-await runOnNode({ name: 'orders', envSchema: ordersEnvSchema, bootstrap: bootstrapOrders });
+await runOnNode(ordersService);

@@ -1,20 +1,10 @@
-import {
-  baseEnvSchema,
-  platformEnvShape,
-  portSchema,
-  requireTokenSecretWithConfigUrl,
-  z,
-} from '@trellis/kit';
+import { serviceEnvSchema, z } from '@trellis/kit';
 
-export const usersEnvSchema = baseEnvSchema
-  .extend({
-    PORT: portSchema.default(4101),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    JWT_ISSUER: z.string().default('trellis-users'),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-    PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).default(600_000),
-    ...platformEnvShape,
-  })
-  .superRefine(requireTokenSecretWithConfigUrl);
+export const usersEnvSchema = serviceEnvSchema(4101, {
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().default('trellis-users'),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).default(600_000),
+});
 
 export type UsersEnv = z.infer<typeof usersEnvSchema>;

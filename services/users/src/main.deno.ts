@@ -1,6 +1,5 @@
 // Deno entry: the same app as main.ts, served by Deno.serve.
 import { runOnDeno } from '@trellis/kit/deno';
-import { bootstrapUsers } from './bootstrap.ts';
-import { usersEnvSchema } from './env.ts';
+import { usersService } from './service.ts';
 
-await runOnDeno({ name: 'users', envSchema: usersEnvSchema, bootstrap: bootstrapUsers });
+await runOnDeno(usersService);

@@ -1,5 +1,4 @@
 import { runOnNode } from '@trellis/kit/node';
-import { bootstrapUsers } from './bootstrap.ts';
-import { usersEnvSchema } from './env.ts';
+import { usersService } from './service.ts';
 
-await runOnNode({ name: 'users', envSchema: usersEnvSchema, bootstrap: bootstrapUsers });
+await runOnNode(usersService);

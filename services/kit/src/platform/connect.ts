@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { issueServiceToken } from '../auth-tokens.ts';
+import type { BackgroundTask } from '../background-tasks.ts';
 import { createConfigClient } from '../config/client.ts';
 import type { ConfigDefinition } from '../config/define.ts';
-import type { ServiceCompanion } from '../entry.ts';
 import type { Logger } from '../logger.ts';
 import { createRegistration, type Registration } from '../registry/registration.ts';
 import { type ClusterFlow, createClusterFlow } from '../resilience/cluster-flow.ts';
@@ -42,7 +42,7 @@ export interface Platform<T, Discovery> {
    */
   resilience: Resilience;
   /** Registration (started once listening), then the config watch and discovery to stop. */
-  companions: ServiceCompanion[];
+  backgroundTasks: BackgroundTask[];
 }
 
 /** Instances of `service` the discovery knows of (itself included), at least 1. */
@@ -88,7 +88,7 @@ async function followRules(
   config: LiveConfig<object>,
   discovery: unknown,
   logger: Logger,
-): Promise<{ resilience: Resilience; companion: ServiceCompanion }> {
+): Promise<{ resilience: Resilience; task: BackgroundTask }> {
   const instanceCount = instanceCounter(options.service, discovery);
   const redis = options.redisUrl
     ? await connectClusterFlow(
@@ -110,7 +110,7 @@ async function followRules(
   );
   return {
     resilience,
-    companion: {
+    task: {
       stop: async () => {
         unfollow();
         resilience.stop();
@@ -174,7 +174,7 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
       registration: undefined,
       discovery,
       resilience: rules.resilience,
-      companions: [...closing(discovery), rules.companion],
+      backgroundTasks: [...closing(discovery), rules.task],
     };
   }
   if (!env.SERVICE_TOKEN_SECRET) {
@@ -217,16 +217,16 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
     registration,
     discovery,
     resilience: rules.resilience,
-    companions: [
+    backgroundTasks: [
       registration,
       { stop: () => config.stop() },
       ...closing(discovery),
-      rules.companion,
+      rules.task,
     ],
   };
 }
 
-function closing(discovery: unknown): ServiceCompanion[] {
+function closing(discovery: unknown): BackgroundTask[] {
   const close = (discovery as { close?: () => void } | undefined)?.close;
   if (typeof close !== 'function') {
     return [];

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type ServiceCompanion, startCompanions, stopCompanions } from '../src/entry.ts';
+import {
+  type BackgroundTask,
+  startBackgroundTasks,
+  stopBackgroundTasks,
+} from '../src/background-tasks.ts';
 import { captureLogger } from '../src/testing.ts';
 
-describe('service companions', () => {
+describe('background tasks', () => {
   it('starts in order and stops all, logging failures instead of throwing', async () => {
-    const { logger, lines } = captureLogger('companions');
+    const { logger, lines } = captureLogger('background-tasks');
     const events: string[] = [];
-    const companions: ServiceCompanion[] = [
+    const tasks: BackgroundTask[] = [
       {
         start: () => {
           events.push('start a');
@@ -29,12 +33,12 @@ describe('service companions', () => {
         },
       },
     ];
-    await startCompanions(companions, logger);
-    await stopCompanions(companions, logger);
+    await startBackgroundTasks(tasks, logger);
+    await stopBackgroundTasks(tasks, logger);
     expect(events).toEqual(['start a', 'stop a', 'stop c']);
     expect(lines.map((line) => line.msg)).toEqual([
-      'a companion failed to start',
-      'a companion failed to stop',
+      'a background task failed to start',
+      'a background task failed to stop',
     ]);
   });
 });

@@ -1,94 +1,42 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { createConfigClient, issueServiceToken } from '@trellis/kit';
 import { captureLogger } from '@trellis/kit/testing';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ServiceProcess, startServiceProcess } from '../../../test/service-process.ts';
 import { ordersConfig, people } from './harness.ts';
 
-const repoRootUrl = new URL('../../../', import.meta.url);
-const repoRoot = fileURLToPath(repoRootUrl);
-const denoBin = fileURLToPath(new URL('node_modules/.bin/deno', repoRootUrl));
-const entry = fileURLToPath(new URL('../src/main.deno.ts', import.meta.url));
-
+// The smoke test every service passes under Deno is test/deno.test.ts; this one is about the
+// center's own long-lived streams on Deno.serve.
 const serviceSecret = 'deno-service-secret-deno-service-secret';
 const userSecret = 'deno-test-secret-deno-test-secret-0123';
 const encoder = new TextEncoder();
 
 let database: TestDatabase;
-let child: ChildProcess;
+let center: ServiceProcess;
 let baseUrl: string;
-let output = '';
-let exited: Promise<[number | null, NodeJS.Signals | null]>;
-
-async function waitUntilHealthy(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`deno exited with ${child.exitCode} before serving:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/readyz`);
-      if (res.ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`deno did not answer /readyz in time:\n${output}`);
-}
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  child = spawn(
-    denoBin,
-    [
-      'run',
-      '--node-modules-dir=manual',
-      '--no-remote',
-      '--allow-net',
-      '--allow-env',
-      '--allow-read',
-      '--allow-sys',
-      entry,
-    ],
+  center = await startServiceProcess(
+    'config',
+    await freePort(),
     {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        SERVICE_TOKEN_SECRET: serviceSecret,
-        JWT_SECRET: userSecret,
-        CONFIG_ENCRYPTION_KEY: btoa('0123456789abcdef0123456789abcdef'),
-        LOG_LEVEL: 'info',
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      DATABASE_URL: database.url,
+      SERVICE_TOKEN_SECRET: serviceSecret,
+      JWT_SECRET: userSecret,
+      CONFIG_ENCRYPTION_KEY: btoa('0123456789abcdef0123456789abcdef'),
+      LOG_LEVEL: 'info',
+      NO_COLOR: '1',
     },
+    { runtime: 'deno', readyTimeoutMs: 60_000 },
   );
-  exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await waitUntilHealthy(Date.now() + 60_000);
+  baseUrl = center.url;
 }, 90_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await center?.stop(0);
   await database?.drop();
 });
 
@@ -157,14 +105,8 @@ describe('the config center under Deno', () => {
     });
     expect(watch.status).toBe(200);
     const body = watch.text();
-    child.kill('SIGTERM');
-    const [code, signal] = await Promise.race([
-      exited,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`deno did not exit on SIGTERM:\n${output}`)), 10_000),
-      ),
-    ]);
-    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    await center.stop(10_000);
+    expect(await center.exited).toEqual({ code: 0, signal: null });
     expect(await body).toContain('event: config');
   });
 });

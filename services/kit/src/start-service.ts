@@ -1,0 +1,113 @@
+import { createDb, type DbHandle } from '@trellis/db';
+import type { BackgroundTask } from './background-tasks.ts';
+import type {
+  PlatformServiceDeclaration,
+  ServiceDefinition,
+  ServiceEnv,
+  ServiceWiring,
+} from './define-service.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { connectPlatform } from './platform/connect.ts';
+import type { PlatformEnv } from './platform/env.ts';
+import { followLogLevel } from './platform/live-config.ts';
+import { buildClients, fallbackUrls } from './upstreams.ts';
+
+/** A declared service, wired and ready to serve; what the Node and Deno entries run. */
+export interface StartedService {
+  app: { fetch: (request: Request) => Response | Promise<Response> };
+  logger: Logger;
+  database: DbHandle;
+  /** Started once the server listens, stopped first on shutdown. */
+  backgroundTasks: BackgroundTask[];
+}
+
+/** Loads the live config, prepares the registration and discovery, follows the log level. */
+async function joinPlatform<Env extends ServiceEnv, Deps>(
+  // biome-ignore lint/suspicious/noExplicitAny: any config schema, discovery and clients
+  service: PlatformServiceDeclaration<Env, any, any, any, Deps>,
+  env: Env,
+  instanceId: string,
+  logger: Logger,
+) {
+  const discover = service.discovery;
+  const upstreams = Object.keys(service.clients ?? {});
+  const platform = await connectPlatform({
+    service: service.name,
+    instanceId,
+    env: env as Env & PlatformEnv,
+    definition: service.config,
+    logger,
+    ...(discover
+      ? {
+          discovery: (registry) =>
+            discover({ ...registry, fallback: fallbackUrls(upstreams, env), logger }),
+        }
+      : {}),
+  });
+  followLogLevel(platform.config, logger, env.LOG_LEVEL);
+  const clients = buildClients(service.clients ?? {}, {
+    caller: service.name,
+    discovery: platform.discovery,
+    resilience: platform.resilience,
+    env,
+  });
+  return { ...platform, clients };
+}
+
+/**
+ * Wires a declared service from its parsed environment. Resolves once the live config is
+ * loaded (from the center, its snapshot or the defaults), so it serves with config from its
+ * first request; upstreams are found through the registry, else at their `<NAME>_URL`.
+ */
+export async function startService<Env extends ServiceEnv, Deps>(
+  service: ServiceDefinition<Env, Deps>,
+  env: Env,
+): Promise<StartedService> {
+  const instanceId = env.INSTANCE_ID ?? `${service.name}-${crypto.randomUUID().slice(0, 8)}`;
+  const logger = createLogger({
+    service: service.name,
+    instance: instanceId,
+    level: env.LOG_LEVEL,
+  });
+  const platform = service.config
+    ? await joinPlatform(service, env, instanceId, logger)
+    : undefined;
+  const database = createDb(env.DATABASE_URL, { applicationName: `trellis-${service.name}` });
+  const serviceTasks: BackgroundTask[] = [];
+  const wiring: ServiceWiring<Env> = {
+    env,
+    instanceId,
+    logger,
+    database,
+    runInBackground: (task) => {
+      serviceTasks.push(task);
+    },
+  };
+  const deps =
+    service.config && platform
+      ? service.deps({
+          ...wiring,
+          config: platform.config,
+          resilience: platform.resilience,
+          clients: platform.clients,
+          baseDeps: {
+            db: database.db,
+            now: () => new Date(),
+            config: platform.config,
+            ...platform.clients,
+          },
+        })
+      : (service.deps as (wiring: ServiceWiring<Env>) => Deps)(wiring);
+  const app = service.createApp({
+    resilience: platform?.resilience,
+    deps,
+    logger,
+    version: env.SERVICE_VERSION,
+    instanceId,
+    ping: database.ping,
+  });
+  // The service's own work starts first and the registration after it, so it is announced
+  // only once it can do that work.
+  const backgroundTasks = [...serviceTasks, ...(platform?.backgroundTasks ?? [])];
+  return { app, logger, database, backgroundTasks };
+}
