@@ -1,5 +1,6 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export * from './auth-tokens.ts';
+export * from './bounds.ts';
 export * from './conditional.ts';
 export * from './config/index.ts';
 export * from './contract.ts';
@@ -16,5 +17,6 @@ export * from './registry/index.ts';
 export * from './request-context.ts';
 export * from './resilience/index.ts';
 export * from './service.ts';
+export * from './storable.ts';
 export * from './trace-context.ts';
 export * from './validation.ts';

@@ -1,4 +1,5 @@
 import {
+  boundedIntParam,
   createRoute,
   decodeCursor,
   errorResponses,
@@ -32,10 +33,10 @@ export function registerListAudit(app: ServiceApp<ConfigDeps>) {
     await authenticate(deps, c.req.header('authorization'));
     const { target } = await resolveTarget(deps, c.req.valid('param'));
     const { limit, cursor } = c.req.valid('query');
-    const position = decodeCursor(cursor, ['id']);
+    const position = decodeCursor(cursor, { id: boundedIntParam(0) });
     const rows = await listAudit(deps.db, target, {
       limit,
-      ...(position ? { beforeId: Number(position.id) } : {}),
+      ...(position ? { beforeId: position.id } : {}),
     });
     const page = toPage(rows, limit, (row) => ({ id: String(row.id) }));
     return c.json({ items: page.items.map(presentAudit), nextCursor: page.nextCursor }, 200);

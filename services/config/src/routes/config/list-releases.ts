@@ -1,4 +1,5 @@
 import {
+  boundedIntParam,
   createRoute,
   decodeCursor,
   errorResponses,
@@ -32,10 +33,10 @@ export function registerListReleases(app: ServiceApp<ConfigDeps>) {
     await authenticate(deps, c.req.header('authorization'));
     const { target } = await resolveTarget(deps, c.req.valid('param'));
     const { limit, cursor } = c.req.valid('query');
-    const position = decodeCursor(cursor, ['revision']);
+    const position = decodeCursor(cursor, { revision: boundedIntParam(0) });
     const rows = await listReleases(deps.db, target, {
       limit,
-      ...(position ? { beforeRevision: Number(position.revision) } : {}),
+      ...(position ? { beforeRevision: position.revision } : {}),
     });
     const page = toPage(rows, limit, (row) => ({ revision: String(row.revision) }));
     return c.json(

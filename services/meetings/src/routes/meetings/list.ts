@@ -1,11 +1,12 @@
 import {
-  ApiError,
   createRoute,
   decodeCursor,
   errorResponses,
   jsonResponse,
   type ServiceApp,
   toPage,
+  utcDateTime,
+  z,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertTimeRange } from '../../domain.ts';
@@ -27,18 +28,8 @@ export const listMeetingsRoute = createRoute({
 });
 
 function decodeMeetingCursor(cursor: string | undefined) {
-  const after = decodeCursor(cursor, ['startsAt', 'id']);
-  if (!after) {
-    return undefined;
-  }
-  const startsAt = new Date(after.startsAt);
-  if (Number.isNaN(startsAt.getTime())) {
-    throw new ApiError('bad_request', {
-      detail: 'The cursor is not one this service issued.',
-      errors: [{ in: 'query', path: 'cursor', message: 'is not a valid cursor' }],
-    });
-  }
-  return { startsAt, id: after.id };
+  const after = decodeCursor(cursor, { startsAt: utcDateTime(), id: z.string() });
+  return after ? { startsAt: new Date(after.startsAt), id: after.id } : undefined;
 }
 
 export function registerListMeetings(app: ServiceApp<MeetingsDeps>) {
