@@ -40,7 +40,12 @@ function typesOf(schema: Schema): unknown[] {
 }
 
 /** What is unbounded in `schema` and everything it reaches, each named by where it is. */
-function unbounded(document: Document, schema: Schema, where: string, seen = new Set<string>()) {
+function unbounded(
+  document: Document,
+  schema: Schema,
+  where: string,
+  seen = new Set<string>(),
+): string[] {
   const problems: string[] = [];
   const ref = schema.$ref;
   if (typeof ref === 'string') {
