@@ -1,4 +1,4 @@
-import { defineConfig, encodeCursor, z } from '@trellis/kit';
+import { encodeCursor } from '@trellis/kit';
 import { expectProblem, type JsonRequester } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,15 +17,13 @@ import {
   type MeetingsHarness,
 } from '../../services/meetings/test/harness.ts';
 import { createUsersHarness, type UsersHarness } from '../../services/users/test/harness.ts';
+import { greetingConfig } from './platform.ts';
 
 /**
  * The requests a fuzzer found answering 500 (issue 9): each now gets a 400 problem naming the
  * field, before anything reaches Postgres. Every case is set up so that, valid, it would have
  * reached the database.
  */
-
-/** A config schema with a free-form string, as services declare them. */
-const greetingConfig = defineConfig(z.object({ greeting: z.string().default('hello') }));
 
 let users: UsersHarness;
 let meetings: MeetingsHarness;
