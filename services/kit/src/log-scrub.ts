@@ -32,25 +32,40 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A copy of `value` whose strings carry no query strings; errors are left to `serializeError`. */
-export function scrubFields<T>(value: T, depth = 0): T {
+/** A copy of `value` without query strings, its errors serialized as `serializeError` does. */
+function scrubValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') {
-    return scrubUrlQueries(value) as T;
+    return scrubUrlQueries(value);
   }
-  if (value === null || typeof value !== 'object' || depth >= maxDepth) {
+  if (value === null || typeof value !== 'object') {
     return value;
   }
+  if (depth >= maxDepth) {
+    return '[too deep]';
+  }
+  if (value instanceof Error) {
+    return pino.stdSerializers.err(scrubError(value, depth));
+  }
   if (Array.isArray(value)) {
-    return value.map((item) => scrubFields(item, depth + 1)) as T;
+    return value.map((item) => scrubValue(item, depth + 1));
   }
   if (!isPlainObject(value)) {
     return value;
   }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = scrubFields(item, depth + 1);
+    copy[key] = scrubValue(item, depth + 1);
   }
-  return copy as T;
+  return copy;
+}
+
+/** pino's `formatters.log`: every field scrubbed, but `err`, which its serializer takes. */
+export function scrubFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    copy[key] = key === 'err' ? value : scrubValue(value, 1);
+  }
+  return copy;
 }
 
 /** Fields of driver errors that hold the values a query was run with. */
@@ -71,9 +86,9 @@ function messageOf(error: Error): string {
 function scrubError(error: Error, depth = 0): Error {
   const copy = Object.create(Object.getPrototypeOf(error)) as Error & Record<string, unknown>;
   const database = isDatabaseError(error);
-  for (const key of Object.keys(error)) {
+  for (const key of depth < maxDepth ? Object.keys(error) : []) {
     if (!valueFields.has(key) && !(database && rowFields.has(key)) && key !== 'cause') {
-      copy[key] = scrubFields((error as unknown as Record<string, unknown>)[key]);
+      copy[key] = scrubValue((error as unknown as Record<string, unknown>)[key], depth + 1);
     }
   }
   const message = messageOf(error);

@@ -26,6 +26,10 @@ describe('log lines', () => {
     const { logger, lines } = captureLogger();
     logger.error({ err: failedQueryError() }, 'request failed');
     logger.error(failedQueryError());
+    logger.warn(
+      { error: failedQueryError(), attempts: [{ failure: failedQueryError() }] },
+      'retry',
+    );
     const text = JSON.stringify(lines);
     expect(text).not.toMatch(/HASHVALUE|ada@example\.com/);
     expect(lines[0]).toMatchObject({
@@ -38,9 +42,18 @@ describe('log lines', () => {
     const err = lines[0]?.err as { message: string; stack: string };
     expect(err.message).toContain('violates check constraint');
     expect(err.stack).toContain('caused by: PostgresError');
+    expect(lines[2]?.error).toMatchObject({ query: expect.stringContaining('insert') });
     expect(lines[1]?.msg).toBe(
       'Failed query: insert into "users" ("id", "email", "password_hash") values ($1, $2, $3)',
     );
+  });
+
+  it('survive an error that refers to itself', () => {
+    const { logger, lines } = captureLogger();
+    const error = new Error('loop') as Error & { self?: unknown };
+    error.self = error;
+    logger.error({ err: error, other: error }, 'looped');
+    expect(lines[0]).toMatchObject({ err: { message: 'loop' }, other: { message: 'loop' } });
   });
 
   it('keep the codes that say what failed', () => {
