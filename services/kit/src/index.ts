@@ -1,6 +1,7 @@
 export { z } from '@hono/zod-openapi';
 export * from './auth-tokens.ts';
 export * from './background-tasks.ts';
+export * from './bounds.ts';
 export * from './conditional.ts';
 export * from './config/index.ts';
 export * from './contract.ts';
@@ -21,6 +22,7 @@ export * from './resilience/index.ts';
 export * from './route.ts';
 export * from './service.ts';
 export * from './service-env.ts';
+export * from './storable.ts';
 export * from './trace-context.ts';
 export * from './upstreams.ts';
 export * from './validation.ts';

@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { scrubFields, scrubMessage, serializeError } from './log-scrub.ts';
 
 export type { Logger } from 'pino';
 
@@ -22,7 +23,11 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level ?? 'info',
       base: { service: options.service, instance: options.instance },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: scrubFields,
+      },
+      serializers: { err: serializeError, msg: scrubMessage },
       redact: { paths: redactPaths, censor: '[redacted]' },
     },
     options.destination,

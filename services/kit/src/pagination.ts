@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { pgInteger } from './bounds.ts';
 import { ApiError } from './errors.ts';
+import { findUnstorable } from './storable.ts';
 
 export const LimitSchema = z.coerce
   .number()
@@ -30,21 +32,42 @@ export class InvalidCursor extends ApiError {
   }
 }
 
-/** Decodes a cursor made by `encodeCursor`; anything else is a 400 naming `cursor`. */
-export function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]) {
+function readCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+  } catch {
+    throw new InvalidCursor();
+  }
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor`; anything else is a 400 naming `cursor`. Given keys,
+ * each is a string Postgres can store; given a shape, each key is parsed by its schema (a
+ * number or a date in a cursor is text: `boundedIntParam`, `utcDateTime`).
+ */
+export function decodeCursor<K extends string>(
+  cursor: string | undefined,
+  keys: readonly K[],
+): Record<K, string> | undefined;
+export function decodeCursor<S extends z.ZodRawShape>(
+  cursor: string | undefined,
+  shape: S,
+): z.output<z.ZodObject<S>> | undefined;
+export function decodeCursor(
+  cursor: string | undefined,
+  keysOrShape: readonly string[] | z.ZodRawShape,
+): unknown {
   if (cursor === undefined) {
     return undefined;
   }
-  try {
-    const padded = cursor.replaceAll('-', '+').replaceAll('_', '/');
-    const value = JSON.parse(atob(padded)) as Record<string, unknown>;
-    if (keys.every((key) => typeof value[key] === 'string')) {
-      return value as Record<K, string>;
-    }
-  } catch {
-    // fall through to the 400 below
+  const shape = Array.isArray(keysOrShape)
+    ? Object.fromEntries(keysOrShape.map((key) => [key, z.string()]))
+    : (keysOrShape as z.ZodRawShape);
+  const parsed = z.object(shape).safeParse(readCursor(cursor));
+  if (!parsed.success || findUnstorable(parsed.data).length > 0) {
+    throw new InvalidCursor();
   }
-  throw new InvalidCursor();
+  return parsed.data;
 }
 
 /** Cuts a `limit + 1` result set into a page and the cursor of the next one. */
@@ -84,7 +107,7 @@ export function integerCursor<Key extends string, Field extends string>(
     positionOf: (row) => ({ [key]: String(row[key]) }),
     after: (position) => {
       const value = Number(position[key]);
-      if (!Number.isSafeInteger(value)) {
+      if (!Number.isSafeInteger(value) || value < 0 || value > pgInteger.max) {
         throw new InvalidCursor();
       }
       return { [field]: value } as Record<Field, number>;

@@ -2,6 +2,7 @@ import type { Hook } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import type { z } from 'zod';
 import { ApiError, type FieldError } from './errors.ts';
+import { findUnstorable } from './storable.ts';
 
 const targetLocation: Record<string, FieldError['in']> = {
   json: 'body',
@@ -59,7 +60,12 @@ export function fieldErrorsFrom(error: z.ZodError, target?: string, input?: unkn
 }
 
 export function validationError(error: z.ZodError, target?: string, input?: unknown): ApiError {
-  const errors = fieldErrorsFrom(error, target, input);
+  return invalidInput(target, fieldErrorsFrom(error, target, input));
+}
+
+type HookResult = Parameters<Hook<unknown, Env, string, unknown>>[0];
+
+function invalidInput(target: string | undefined, errors: FieldError[]): ApiError {
   const where = target ? (targetLocation[target] ?? target) : 'input';
   const fields = errors.map((e) => e.path || where).join(', ');
   return new ApiError('bad_request', {
@@ -68,13 +74,36 @@ export function validationError(error: z.ZodError, target?: string, input?: unkn
   });
 }
 
-type HookResult = Parameters<Hook<unknown, Env, string, unknown>>[0];
+/** A 400 for strings Postgres cannot store anywhere in validated input, or undefined. */
+export function unstorableInputError(data: unknown, target?: string): ApiError | undefined {
+  const found = findUnstorable(data);
+  if (found.length === 0) {
+    return undefined;
+  }
+  const location = target ? targetLocation[target] : undefined;
+  return invalidInput(
+    target,
+    found.map(({ path, message }) => ({
+      ...(location ? { in: location } : {}),
+      path: formatPath(path),
+      message,
+    })),
+  );
+}
 
-/** The defaultHook of every OpenAPIHono: invalid input becomes a 400 problem naming the fields. */
+/**
+ * The defaultHook of every OpenAPIHono: invalid input becomes a 400 problem naming the fields.
+ * The validator calls it after every validation, successful ones included, so it is also the
+ * one place that refuses, in any body, query, path or header, text Postgres cannot store.
+ */
 export function validationHook(result: HookResult): void {
   if (!result.success) {
     // The validator passes the raw input as `data` beside the result; its type omits it.
     const input = (result as { data?: unknown }).data;
     throw validationError(result.error as z.ZodError, result.target, input);
+  }
+  const refusal = unstorableInputError(result.data, result.target);
+  if (refusal) {
+    throw refusal;
   }
 }

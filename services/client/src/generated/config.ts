@@ -4807,7 +4807,7 @@ export interface operations {
             };
             header?: {
                 /** @description The last revision received; the stream replays every later change first. */
-                "last-event-id"?: string;
+                "last-event-id"?: number | null;
             };
             path: {
                 /** @description Namespace (environment). */

@@ -1,4 +1,4 @@
-import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+import { boundedInt, boundedIntParam, CursorSchema, LimitSchema, z } from '@trellis/kit';
 
 const nameRule = /^[a-z][a-z0-9-]{0,62}$/;
 const nameMessage = 'must be lowercase letters, digits and dashes, starting with a letter';
@@ -13,7 +13,7 @@ export const ServiceNameSchema = z.string().regex(nameRule, nameMessage).openapi
   example: 'orders',
 });
 
-export const RevisionSchema = z.number().int().min(0).openapi({
+export const RevisionSchema = boundedInt(0).openapi({
   description: 'Release revision; grows by one per release of a namespace × service.',
   example: 3,
 });
@@ -456,33 +456,29 @@ export const NamespaceParamsSchema = TargetParamsSchema.pick({ namespace: true }
 export const ServiceParamsSchema = TargetParamsSchema.pick({ service: true });
 
 export const RevisionParamsSchema = TargetParamsSchema.extend({
-  revision: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({
-      param: { name: 'revision', in: 'path' },
-      description: 'Release revision.',
-      example: 3,
-    }),
+  revision: boundedIntParam(1).openapi({
+    param: { name: 'revision', in: 'path' },
+    description: 'Release revision.',
+    example: 3,
+  }),
 });
 
 export const ChangeRequestParamsSchema = TargetParamsSchema.extend({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'Change request id.', example: 7 }),
+  id: boundedIntParam(1).openapi({
+    param: { name: 'id', in: 'path' },
+    description: 'Change request id.',
+    example: 7,
+  }),
 });
 
 export const PageQuerySchema = z.object({ limit: LimitSchema, cursor: CursorSchema });
 
 export const DiffQuerySchema = z.object({
-  from: z.coerce.number().int().min(0).openapi({
+  from: boundedIntParam(0).openapi({
     description: 'The older revision; 0 for nothing.',
     example: 3,
   }),
-  to: z.coerce.number().int().min(1).openapi({ description: 'The newer revision.', example: 4 }),
+  to: boundedIntParam(1).openapi({ description: 'The newer revision.', example: 4 }),
 });
 
 export const ChangeRequestQuerySchema = z.object({
@@ -504,7 +500,7 @@ export const InstanceQuerySchema = z.object({
 });
 
 export const WatchQuerySchema = InstanceQuerySchema.extend({
-  afterRevision: z.coerce.number().int().min(0).optional().openapi({
+  afterRevision: boundedIntParam(0).optional().openapi({
     description:
       'Replay from after this revision; the `Last-Event-ID` header wins when both are sent.',
     example: 3,
@@ -512,22 +508,18 @@ export const WatchQuerySchema = InstanceQuerySchema.extend({
 });
 
 export const WatchHeadersSchema = z.object({
-  'last-event-id': z
-    .string()
-    .regex(/^\d{1,10}$/, 'must be a revision')
-    .optional()
-    .openapi({
-      description: 'The last revision received; the stream replays every later change first.',
-      example: '3',
-    }),
+  'last-event-id': boundedIntParam(0).optional().openapi({
+    description: 'The last revision received; the stream replays every later change first.',
+    example: '3',
+  }),
 });
 
 export const PollQuerySchema = InstanceQuerySchema.extend({
-  afterRevision: z.coerce.number().int().min(0).optional().openapi({
+  afterRevision: boundedIntParam(0).optional().openapi({
     description: 'The revision the instance runs; the poll answers when there is a newer one.',
     example: 3,
   }),
-  timeoutMs: z.coerce.number().int().min(0).max(60_000).default(30_000).openapi({
+  timeoutMs: boundedIntParam(0, 60_000).default(30_000).openapi({
     description: 'How long to wait for a change before answering 304, up to 60000.',
     example: 30000,
   }),

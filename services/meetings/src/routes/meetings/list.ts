@@ -2,6 +2,7 @@ import {
   createRoute,
   errorResponses,
   InvalidCursor,
+  isStorableInstant,
   jsonResponse,
   listPage,
   type PageCursor,
@@ -32,7 +33,7 @@ const startCursor: PageCursor<MeetingRecord, { after: { startsAt: Date; id: stri
   positionOf: ({ meeting }) => ({ startsAt: meeting.startsAt.toISOString(), id: meeting.id }),
   after: (position) => {
     const startsAt = new Date(position.startsAt ?? '');
-    if (Number.isNaN(startsAt.getTime())) {
+    if (Number.isNaN(startsAt.getTime()) || !isStorableInstant(startsAt)) {
       throw new InvalidCursor();
     }
     return { after: { startsAt, id: position.id ?? '' } };

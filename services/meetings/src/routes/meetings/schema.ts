@@ -1,4 +1,4 @@
-import { CursorSchema, LimitSchema, z } from '@trellis/kit';
+import { utcDateTime as boundedUtcDateTime, CursorSchema, LimitSchema, z } from '@trellis/kit';
 import {
   initialMeetingStatus,
   initialRsvpResponse,
@@ -19,9 +19,7 @@ export const UserIdSchema = z
   .openapi({ description: 'User id.', example: 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b' });
 
 const utcDateTime = (description: string, example: string) =>
-  z.iso
-    .datetime('must be an ISO 8601 UTC date-time, e.g. 2026-12-01T09:00:00Z')
-    .openapi({ description, example });
+  boundedUtcDateTime().openapi({ description, example });
 
 export const MeetingStatusSchema = z.enum(meetingStatuses).openapi('MeetingStatus', {
   description: 'A cancelled meeting no longer holds its room and takes no responses.',
