@@ -7,8 +7,17 @@ import { html } from 'hono/html';
 // Swagger UI's assets come from the swagger-ui-dist package the lockfile pins, read from disk
 // (node:fs works under Node and under Deno with --allow-read): /docs needs no network.
 const require = createRequire(import.meta.url);
-const distFolder = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const { version } = require('swagger-ui-dist/package.json') as { version: string };
+
+/**
+ * Resolved when an asset is first read, not when the module loads: bundlers that take in the
+ * kit (the console's Next.js build) replace `require.resolve` with a module id.
+ */
+let distFolder: string | undefined;
+function assetPath(file: string): string {
+  distFolder ??= path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  return path.join(distFolder, file);
+}
 
 const assetTypes = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -32,7 +41,7 @@ const loaded = new Map<AssetFile, Promise<Uint8Array<ArrayBuffer>>>();
 function asset(file: AssetFile): Promise<Uint8Array<ArrayBuffer>> {
   let bytes = loaded.get(file);
   if (bytes === undefined) {
-    bytes = readFile(path.join(distFolder, file)).then((buffer) => new Uint8Array(buffer));
+    bytes = readFile(assetPath(file)).then((buffer) => new Uint8Array(buffer));
     // A failed read is retried by the next request rather than remembered.
     bytes.catch(() => loaded.delete(file));
     loaded.set(file, bytes);
