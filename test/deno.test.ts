@@ -104,7 +104,7 @@ describe.each(denoServices)('the %s service under Deno', (service) => {
     expect(Object.keys(served.paths)).toEqual(Object.keys(committed.paths));
   });
 
-  it('answers a body missing its required fields with a 400 problem naming them', async () => {
+  it('answers a body missing its required fields with a 400 problem naming them, counted on /metrics', async () => {
     const write = writeWithRequiredFields(await committedContract(service));
     expect(write, 'a write with required body fields to send bad input to').toBeDefined();
     if (!write) {
@@ -122,6 +122,9 @@ describe.each(denoServices)('the %s service under Deno', (service) => {
       expect.arrayContaining(write.required),
     );
     expect(problem.traceId).toBe(res.headers.get('x-trace-id'));
+    const metrics = await (await fetch(`${serviceUnderDeno(service).url}/metrics`)).text();
+    const route = `http_route="${write.path}",http_response_status_code="400"`;
+    expect(metrics).toContain(route);
   });
 
   it('exits with 0 on SIGTERM and stops answering', async () => {
