@@ -7,6 +7,7 @@ export * from './entry.ts';
 export * from './env.ts';
 export * from './error-responses.ts';
 export * from './errors.ts';
+export * from './list-route.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
 export * from './openapi.ts';
