@@ -21,3 +21,4 @@ export * from './route.ts';
 export * from './service.ts';
 export * from './trace-context.ts';
 export * from './validation.ts';
+export * from './versioned-route.ts';
