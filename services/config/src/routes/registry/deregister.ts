@@ -1,4 +1,10 @@
-import { createRoute, errorResponses, type ServiceApp, verifyBearer } from '@trellis/kit';
+import {
+  bearerSecurity,
+  createRoute,
+  errorResponses,
+  type ServiceApp,
+  verifyBearer,
+} from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { InstanceNotFound, mayManage, NotThisService } from '../../registry/domain.ts';
 import { deleteInstance, findInstance } from '../../registry/repository.ts';
@@ -12,7 +18,7 @@ export const deregisterRoute = createRoute({
   summary: 'Deregister an instance',
   description:
     'Sent on graceful shutdown, so discovery stops handing the instance out at once. The service token of its service, or an operator evicting it.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: { params: InstanceParamsSchema },
   responses: {
     204: { description: 'The instance was removed.' },

@@ -1,4 +1,10 @@
-import { createRoute, errorResponses, type ServiceApp, verifyBearer } from '@trellis/kit';
+import {
+  bearerSecurity,
+  createRoute,
+  errorResponses,
+  type ServiceApp,
+  verifyBearer,
+} from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import {
   InstanceExpired,
@@ -17,7 +23,7 @@ export const heartbeatRoute = createRoute({
   summary: 'Keep an instance registered',
   description:
     'Sent every ttl/3. A 404 means the instance is unknown or already expired: register it again.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: { params: InstanceParamsSchema },
   responses: {
     204: { description: 'The heartbeat was recorded.' },

@@ -1,4 +1,5 @@
 import {
+  bearerSecurity,
   createRoute,
   errorResponses,
   jsonResponse,
@@ -17,7 +18,7 @@ export const listInstancesRoute = createRoute({
   summary: "List a service's instances",
   description:
     'The healthy instances; when fewer than the protection threshold (default half) of the recently seen ones are healthy, the expired ones too, flagged `healthy: false`. An unknown service has an empty list.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: { params: ServiceParamsSchema },
   responses: {
     200: jsonResponse(RegistryInstanceListSchema, 'The instances to call.'),

@@ -1,4 +1,5 @@
 import {
+  bearerSecurity,
   createRoute,
   errorResponses,
   jsonResponse,
@@ -6,8 +7,8 @@ import {
   verifyBearer,
 } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
-import { recentSince, summarizeServices } from '../../registry/domain.ts';
-import { listRecentInstances } from '../../registry/repository.ts';
+import { summarizeServices } from '../../registry/domain.ts';
+import { loadRecentInstances } from './present.ts';
 import { RegistryServiceListSchema } from './schema.ts';
 
 export const listServicesRoute = createRoute({
@@ -17,7 +18,7 @@ export const listServicesRoute = createRoute({
   tags: ['registry'],
   summary: 'List registered services',
   description: 'Every service with a recently seen instance, with healthy and total counts.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   responses: {
     200: jsonResponse(RegistryServiceListSchema, 'The services, by name.'),
     ...errorResponses('unauthorized'),
@@ -27,9 +28,8 @@ export const listServicesRoute = createRoute({
 export function registerListServices(app: ServiceApp<RegistryDeps>) {
   app.openapi(listServicesRoute, async (c) => {
     await verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
-    const { db, now, registry } = c.get('deps');
-    const at = now();
-    const rows = await listRecentInstances(db, recentSince(at, registry.policy));
-    return c.json({ items: summarizeServices(rows, at, registry.policy) }, 200);
+    const deps = c.get('deps');
+    const { rows, at } = await loadRecentInstances(deps);
+    return c.json({ items: summarizeServices(rows, at, deps.registry.policy) }, 200);
   });
 }

@@ -1,4 +1,5 @@
 import {
+  bearerSecurity,
   createRoute,
   errorResponses,
   jsonResponse,
@@ -6,8 +7,8 @@ import {
   verifyBearer,
 } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
-import { prometheusTargets, recentSince } from '../../registry/domain.ts';
-import { listRecentInstances } from '../../registry/repository.ts';
+import { prometheusTargets } from '../../registry/domain.ts';
+import { loadRecentInstances } from './present.ts';
 import { PrometheusTargetsSchema } from './schema.ts';
 
 export const prometheusSdRoute = createRoute({
@@ -18,7 +19,7 @@ export const prometheusSdRoute = createRoute({
   summary: 'Scrape targets for Prometheus',
   description:
     'Every healthy instance in the Prometheus `http_sd_configs` format, labelled with service, version and instance. Prometheus sends a token through `authorization.credentials`.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   responses: {
     200: jsonResponse(PrometheusTargetsSchema, 'The target groups.'),
     ...errorResponses('unauthorized'),
@@ -28,9 +29,7 @@ export const prometheusSdRoute = createRoute({
 export function registerPrometheusSd(app: ServiceApp<RegistryDeps>) {
   app.openapi(prometheusSdRoute, async (c) => {
     await verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
-    const { db, now, registry } = c.get('deps');
-    const at = now();
-    const rows = await listRecentInstances(db, recentSince(at, registry.policy));
+    const { rows, at } = await loadRecentInstances(c.get('deps'));
     return c.json(prometheusTargets(rows, at), 200);
   });
 }

@@ -1,4 +1,5 @@
 import {
+  bearerSecurity,
   createRoute,
   errorResponses,
   jsonBody,
@@ -20,7 +21,7 @@ export const registerInstanceRoute = createRoute({
   summary: 'Register an instance, or refresh its registration',
   description:
     'Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the service token of the service named in the body.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: { body: jsonBody(RegisterInstanceSchema) },
   responses: {
     200: jsonResponse(RegistryInstanceSchema, 'The registration was refreshed.'),

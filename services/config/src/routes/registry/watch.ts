@@ -1,4 +1,10 @@
-import { createRoute, errorResponses, type ServiceApp, verifyBearer } from '@trellis/kit';
+import {
+  bearerSecurity,
+  createRoute,
+  errorResponses,
+  type ServiceApp,
+  verifyBearer,
+} from '@trellis/kit';
 import { streamSSE } from 'hono/streaming';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { loadInstanceList } from './present.ts';
@@ -16,7 +22,7 @@ export const watchInstancesRoute = createRoute({
   summary: "Watch a service's instances",
   description:
     'Server-sent events: `event: instances` with the list `registry.listInstances` answers, at once and then whenever it changes (registration, deregistration, expiry, new weight or labels; not on every heartbeat). A `: ping` comment every 15 s.',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: { params: ServiceParamsSchema },
   responses: {
     200: {
