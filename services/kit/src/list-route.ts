@@ -51,10 +51,6 @@ export interface ListHandler<Deps, Query extends PageQuery, Row, After, Item> {
   present: (row: Row) => Item;
 }
 
-/**
- * Serves a route made by `listRoute`: one page of rows from the validated query (see
- * `listPage`), each presented for the response.
- */
 /** What `registerList` needs of a route made by `listRoute`. */
 interface ListRoute<Query extends z.ZodType<PageQuery>, Page extends z.ZodType> {
   method: 'get';
@@ -63,6 +59,10 @@ interface ListRoute<Query extends z.ZodType<PageQuery>, Page extends z.ZodType> 
   responses: { 200: { content: { 'application/json': { schema: Page } } } };
 }
 
+/**
+ * Serves a route made by `listRoute`: one page of rows from the validated query (see
+ * `listPage`), each presented for the response.
+ */
 export function registerList<
   Deps,
   Query extends z.ZodType<PageQuery>,
