@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { jwtVerify, SignJWT } from 'jose';
 import { ApiError } from './errors.ts';
 
@@ -90,5 +91,18 @@ export function requireRole(identity: PlatformIdentity, roles: readonly string[]
   }
   throw new ApiError('forbidden', {
     detail: `This needs one of the roles: ${roles.join(', ')}.`,
+  });
+}
+
+/** What a route taking a platform token declares as its `security`. */
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** Documents the `bearerAuth` scheme that `bearerSecurity` names, once per router. */
+export function registerBearerAuth(router: Pick<OpenAPIHono, 'openAPIRegistry'>): void {
+  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A service token (`sub: service:<name>`) or the access token of a signed-in user.',
   });
 }

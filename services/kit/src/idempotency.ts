@@ -1,4 +1,4 @@
-import type { z } from '@hono/zod-openapi';
+import type { RouteConfig, z } from '@hono/zod-openapi';
 import {
   type Database,
   type IdempotencyLookup,
@@ -8,8 +8,10 @@ import {
   type Tx,
   writeIdempotently,
 } from '@trellis/db';
+import { type ErrorDeclaration, errorResponses } from './error-responses.ts';
 import { ApiError } from './errors.ts';
-import { jsonResponse } from './openapi.ts';
+import { IdempotencyKeyHeaderSchema, jsonBody, jsonResponse } from './openapi.ts';
+import { createRoute } from './route.ts';
 
 export { IdempotencyKeyHeaderSchema } from './openapi.ts';
 
@@ -45,6 +47,49 @@ export function createdResponse<T extends z.ZodType>(schema: T, description: str
       },
     },
   } as const;
+}
+
+export interface CreatedRouteConfig<
+  Path extends string,
+  Body extends z.ZodType,
+  Created extends z.ZodType,
+> extends Omit<RouteConfig, 'method' | 'path' | 'request' | 'responses' | 'description'> {
+  path: Path;
+  /** Also the scope of its keys: `createOnce`'s `operation`. */
+  operationId: string;
+  /** What the route checks before it creates; how keys are honoured is added to it. */
+  description: string;
+  body: Body;
+  /** The 201: the created resource. */
+  created: { schema: Created; description: string };
+  /** What it answers beyond every route's statuses and the keys' 409 and 422. */
+  errors?: ErrorDeclaration[];
+}
+
+const idempotencyNote =
+  'With an `Idempotency-Key`, a retry with the same body answers with the first result, even ' +
+  'while the first request is still running; the same key with another body is refused with 422.';
+
+/**
+ * `POST` of a creating write served by `createOnce`: it takes an `Idempotency-Key` and a JSON
+ * body, and answers 201 with the resource; a key still in use is a 409, a key reused with
+ * another body a 422.
+ */
+export function createdRoute<
+  Path extends string,
+  Body extends z.ZodType,
+  Created extends z.ZodType,
+>({ body, created, errors = [], description, ...config }: CreatedRouteConfig<Path, Body, Created>) {
+  return createRoute({
+    ...config,
+    method: 'post' as const,
+    description: `${description} ${idempotencyNote}`,
+    request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(body) },
+    responses: {
+      201: createdResponse(created.schema, created.description),
+      ...errorResponses('conflict', 'unprocessable', ...errors),
+    },
+  });
 }
 
 export interface CreateOnceSpec<Prepared, Created> {

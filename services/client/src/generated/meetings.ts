@@ -789,7 +789,7 @@ export interface operations {
             /** @description The meeting; the ETag header carries its version. */
             200: {
                 headers: {
-                    /** @description Version tag for If-Match. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -920,6 +920,8 @@ export interface operations {
             /** @description The cancelled meeting; the ETag header carries its version. */
             200: {
                 headers: {
+                    /** @description Its version tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1095,6 +1097,8 @@ export interface operations {
             /** @description The meeting with the response recorded, and its ETag. */
             200: {
                 headers: {
+                    /** @description Its version tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -800,7 +800,7 @@ export interface operations {
             /** @description The order; the ETag header carries its version. */
             200: {
                 headers: {
-                    /** @description Version tag of the order. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -931,7 +931,7 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
-                    /** @description Its new version tag. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1110,7 +1110,7 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
-                    /** @description Its new version tag. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1289,7 +1289,7 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
-                    /** @description Its new version tag. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1468,7 +1468,7 @@ export interface operations {
             /** @description The order in its new status. */
             200: {
                 headers: {
-                    /** @description Its new version tag. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };

@@ -884,7 +884,7 @@ export interface operations {
             /** @description The user; the ETag header carries its version. */
             200: {
                 headers: {
-                    /** @description Version tag for If-Match. */
+                    /** @description Its version tag, for `If-Match`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1026,6 +1026,8 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    /** @description Its version tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1231,6 +1233,8 @@ export interface operations {
             /** @description The user in its new status. */
             200: {
                 headers: {
+                    /** @description Its version tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1402,6 +1406,8 @@ export interface operations {
             /** @description The user in its new status. */
             200: {
                 headers: {
+                    /** @description Its version tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

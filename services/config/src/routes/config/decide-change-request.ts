@@ -5,7 +5,7 @@ import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest } from './present.ts';
 import { ChangeRequestDecidedExtensions, GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestParamsSchema, ChangeRequestSchema, DecisionSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const approveChangeRequestRoute = createRoute({
   method: 'post',
@@ -44,10 +44,8 @@ export const rejectChangeRequestRoute = createRoute({
 
 export function registerDecideChangeRequest(app: ServiceApp<ConfigDeps>) {
   app.openapi(approveChangeRequestRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { id, ...params } = c.req.valid('param');
-    const { target } = await resolveTarget(deps, params);
+    const { deps, identity, target } = await openTarget(c);
+    const { id } = c.req.valid('param');
     const { request } = await approveChange(
       deps,
       target,
@@ -60,10 +58,8 @@ export function registerDecideChangeRequest(app: ServiceApp<ConfigDeps>) {
   });
 
   app.openapi(rejectChangeRequestRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { id, ...params } = c.req.valid('param');
-    const { target } = await resolveTarget(deps, params);
+    const { deps, identity, target } = await openTarget(c);
+    const { id } = c.req.valid('param');
     const request = await rejectChange(deps, target, id, identity, c.req.valid('json').comment);
     const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
     return c.json(presentChangeRequest(request, [], secretKeys), 200);

@@ -6,7 +6,7 @@ import { findSchema } from '../../config/repository.ts';
 import { openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DiffSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const diffDraftRoute = createRoute({
   method: 'get',
@@ -25,9 +25,7 @@ export const diffDraftRoute = createRoute({
 
 export function registerDiffDraft(app: ServiceApp<ConfigDeps>) {
   app.openapi(diffDraftRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const [schema, draft, live] = await Promise.all([
       findSchema(deps.db, target.service),
       currentDraft(deps, target),

@@ -5,7 +5,7 @@ import { findRelease, findSchema } from '../../config/repository.ts';
 import { type OpenedValues, openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DiffQuerySchema, DiffSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const diffReleasesRoute = createRoute({
   method: 'get',
@@ -25,9 +25,7 @@ export const diffReleasesRoute = createRoute({
 
 export function registerDiffReleases(app: ServiceApp<ConfigDeps>) {
   app.openapi(diffReleasesRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const { from, to } = c.req.valid('query');
     const side = async (revision: number, field: 'from' | 'to'): Promise<OpenedValues> => {
       if (revision === 0) {

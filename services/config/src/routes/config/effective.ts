@@ -5,7 +5,7 @@ import { parseLabels } from '../../config/gray.ts';
 import { readEffective } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { EffectiveSchema, InstanceQuerySchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const getEffectiveRoute = createRoute({
   method: 'get',
@@ -25,9 +25,7 @@ export const getEffectiveRoute = createRoute({
 
 export function registerGetEffective(app: ServiceApp<ConfigDeps>) {
   app.openapi(getEffectiveRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target } = await openTarget(c);
     const { instanceId, labels } = c.req.valid('query');
     const effective = await readEffective(deps, target, {
       instanceId,

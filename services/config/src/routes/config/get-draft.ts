@@ -3,7 +3,7 @@ import { currentDraft } from '../../config/drafts.ts';
 import { maskValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DraftSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const getDraftRoute = createRoute({
   method: 'get',
@@ -22,9 +22,7 @@ export const getDraftRoute = createRoute({
 
 export function registerGetDraft(app: ServiceApp<ConfigDeps>) {
   app.openapi(getDraftRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const draft = await currentDraft(deps, target);
     return c.json(
       {

@@ -4,7 +4,7 @@ import { findRelease } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentRelease } from './present.ts';
 import { ReleaseSchema, RevisionParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const getReleaseRoute = createRoute({
   method: 'get',
@@ -22,10 +22,8 @@ export const getReleaseRoute = createRoute({
 
 export function registerGetRelease(app: ServiceApp<ConfigDeps>) {
   app.openapi(getReleaseRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { revision, ...params } = c.req.valid('param');
-    const { target } = await resolveTarget(deps, params);
+    const { deps, target } = await openTarget(c);
+    const { revision } = c.req.valid('param');
     const row = await findRelease(deps.db, target, revision);
     if (!row) {
       throw new ReleaseNotFound(target.service, revision, {

@@ -6,7 +6,7 @@ import { findSchema, setDraftBase } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentRelease } from './present.ts';
 import { GrayActionSchema, ReleaseSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 const actions = {
   promote: {
@@ -47,10 +47,7 @@ export function registerGrayActions(app: ServiceApp<ConfigDeps>) {
     ['abandon', abandonGrayRoute],
   ] as const) {
     app.openapi(route, async (c) => {
-      const deps = c.get('deps');
-      const identity = await authenticate(deps, c.req.header('authorization'));
-      assertEditor(identity);
-      const { target } = await resolveTarget(deps, c.req.valid('param'));
+      const { deps, identity, target } = await openTarget(c, assertEditor);
       const { comment } = c.req.valid('json');
       const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
       const actor = actorOf(identity);

@@ -1,38 +1,29 @@
-import {
-  createRoute,
-  errorResponses,
-  integerCursor,
-  jsonResponse,
-  listPage,
-  type ServiceApp,
-} from '@trellis/kit';
+import { integerCursor, listPage, listRoute, type ServiceApp } from '@trellis/kit';
 import { listAudit } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentAudit } from './present.ts';
 import { AuditPageSchema, PageQuerySchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
-export const listAuditRoute = createRoute({
-  method: 'get',
+export const listAuditRoute = listRoute({
   path: '/v1/config/{namespace}/{service}/audit',
   operationId: 'config.listAudit',
   tags: ['config'],
   summary: 'Who changed what, when, with the diff',
   security: bearerSecurity,
   request: { params: TargetParamsSchema, query: PageQuerySchema },
-  responses: {
-    200: jsonResponse(AuditPageSchema, 'A page of the audit trail, newest first, secrets masked.'),
-    ...errorResponses('unauthorized', 'not_found'),
+  page: {
+    schema: AuditPageSchema,
+    description: 'A page of the audit trail, newest first, secrets masked.',
   },
+  errors: ['unauthorized', 'not_found'],
 });
 
 const idCursor = integerCursor('id', 'beforeId');
 
 export function registerListAudit(app: ServiceApp<ConfigDeps>) {
   app.openapi(listAuditRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const page = await listPage(c.req.valid('query'), idCursor, (query) =>
       listAudit(deps.db, target, query),
     );

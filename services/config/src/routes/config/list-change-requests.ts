@@ -6,7 +6,7 @@ import { openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest } from './present.ts';
 import { ChangeRequestListSchema, ChangeRequestQuerySchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const listChangeRequestsRoute = createRoute({
   method: 'get',
@@ -27,9 +27,7 @@ export const listChangeRequestsRoute = createRoute({
 
 export function registerListChangeRequests(app: ServiceApp<ConfigDeps>) {
   app.openapi(listChangeRequestsRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const { status } = c.req.valid('query');
     const [rows, live, schema] = await Promise.all([
       listChangeRequests(deps.db, target, status),

@@ -3,7 +3,7 @@ import { listApplied } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentApplied } from './present.ts';
 import { InstanceStatusListSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const listInstancesRoute = createRoute({
   method: 'get',
@@ -21,9 +21,7 @@ export const listInstancesRoute = createRoute({
 
 export function registerListInstances(app: ServiceApp<ConfigDeps>) {
   app.openapi(listInstancesRoute, async (c) => {
-    const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, target } = await openTarget(c);
     const rows = await listApplied(deps.db, target);
     return c.json({ items: rows.map(presentApplied) }, 200);
   });

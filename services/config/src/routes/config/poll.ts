@@ -5,7 +5,7 @@ import { parseLabels } from '../../config/gray.ts';
 import { openWatch, readEffective } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { EffectiveSchema, PollQuerySchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const pollRoute = createRoute({
   method: 'get',
@@ -26,9 +26,7 @@ export const pollRoute = createRoute({
 
 export function registerPoll(app: ServiceApp<ConfigDeps>) {
   app.openapi(pollRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target } = await openTarget(c);
     const { instanceId, labels, afterRevision, timeoutMs } = c.req.valid('query');
     const instance = { instanceId, labels: parseLabels(labels) };
     const reveal = revealsSecrets(identity, target.service);

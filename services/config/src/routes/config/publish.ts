@@ -16,7 +16,7 @@ import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest, presentRelease } from './present.ts';
 import { GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestSchema, PublishSchema, ReleaseSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const publishRoute = createRoute({
   method: 'post',
@@ -39,10 +39,7 @@ export const publishRoute = createRoute({
 
 export function registerPublish(app: ServiceApp<ConfigDeps>) {
   app.openapi(publishRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    assertEditor(identity);
-    const { target, namespace } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target, namespace } = await openTarget(c, assertEditor);
     const { comment, gray } = c.req.valid('json');
     const schema = requireSchema(await findSchema(deps.db, target.service), target.service);
     const draft = await currentDraft(deps, target);

@@ -2,7 +2,7 @@ import { createRoute, errorResponses, jsonBody, type ServiceApp } from '@trellis
 import { assertServiceItself } from '../../config/access.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { AppliedReportSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const reportAppliedRoute = createRoute({
   method: 'post',
@@ -21,9 +21,7 @@ export const reportAppliedRoute = createRoute({
 
 export function registerReportApplied(app: ServiceApp<ConfigDeps>) {
   app.openapi(reportAppliedRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target } = await openTarget(c);
     assertServiceItself(identity, target.service);
     const report = c.req.valid('json');
     await deps.recordApplied(

@@ -13,7 +13,7 @@ import {
   RollbackSchema,
   TargetParamsSchema,
 } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const rollbackRoute = createRoute({
   method: 'post',
@@ -34,10 +34,7 @@ export const rollbackRoute = createRoute({
 
 export function registerRollback(app: ServiceApp<ConfigDeps>) {
   app.openapi(rollbackRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    assertEditor(identity);
-    const { target, namespace } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target, namespace } = await openTarget(c, assertEditor);
     const { toRevision, comment } = c.req.valid('json');
     const schema = requireSchema(await findSchema(deps.db, target.service), target.service);
     const earlier = await findRelease(deps.db, target, toRevision);

@@ -6,7 +6,7 @@ import { findSchema } from '../../config/repository.ts';
 import { maskValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DraftSchema, SaveDraftSchema, TargetParamsSchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const saveDraftRoute = createRoute({
   method: 'put',
@@ -26,10 +26,7 @@ export const saveDraftRoute = createRoute({
 
 export function registerSaveDraft(app: ServiceApp<ConfigDeps>) {
   app.openapi(saveDraftRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    assertEditor(identity);
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target } = await openTarget(c, assertEditor);
     const schema = requireSchema(await findSchema(deps.db, target.service), target.service);
     const row = await saveDraft(
       deps,

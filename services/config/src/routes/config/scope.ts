@@ -4,13 +4,38 @@ import type { NamespaceRow, Target } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 
 /** Every config route takes a service token or a user's access token. */
-export const bearerSecurity = [{ bearerAuth: [] }];
+export { bearerSecurity } from '@trellis/kit';
 
 export function authenticate(
   deps: ConfigDeps,
   authorization: string | undefined,
 ): Promise<PlatformIdentity> {
   return deps.identify(authorization);
+}
+
+/** The parts of a config route's context `openTarget` reads. */
+interface TargetRequest {
+  get(key: 'deps'): ConfigDeps;
+  req: { header(name: 'authorization'): string | undefined; valid(target: 'param'): Target };
+}
+
+/**
+ * What every route on a namespace × service starts with: the caller authenticated (and put
+ * through `check`, before anything is looked up), then the target resolved from the path.
+ */
+export async function openTarget(
+  c: TargetRequest,
+  check?: (identity: PlatformIdentity) => void,
+): Promise<{
+  deps: ConfigDeps;
+  identity: PlatformIdentity;
+  target: Target;
+  namespace: NamespaceRow;
+}> {
+  const deps = c.get('deps');
+  const identity = await authenticate(deps, c.req.header('authorization'));
+  check?.(identity);
+  return { deps, identity, ...(await resolveTarget(deps, c.req.valid('param'))) };
 }
 
 /** The namespace × service a route addresses; 404 when the namespace does not exist. */

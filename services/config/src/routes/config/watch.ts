@@ -6,7 +6,7 @@ import { parseLabels } from '../../config/gray.ts';
 import { openWatch } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { TargetParamsSchema, WatchHeadersSchema, WatchQuerySchema } from './schema.ts';
-import { authenticate, bearerSecurity, resolveTarget } from './scope.ts';
+import { bearerSecurity, openTarget } from './scope.ts';
 
 export const watchRoute = createRoute({
   method: 'get',
@@ -37,9 +37,7 @@ export const watchRoute = createRoute({
 
 export function registerWatch(app: ServiceApp<ConfigDeps>) {
   app.openapi(watchRoute, async (c) => {
-    const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
-    const { target } = await resolveTarget(deps, c.req.valid('param'));
+    const { deps, identity, target } = await openTarget(c);
     const query = c.req.valid('query');
     const lastEventId = c.req.valid('header')['last-event-id'];
     const afterRevision = lastEventId !== undefined ? Number(lastEventId) : query.afterRevision;

@@ -1,4 +1,4 @@
-import { createRouter } from '@trellis/kit';
+import { createRouter, registerBearerAuth } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { registerDeregister } from './deregister.ts';
 import { registerHeartbeat } from './heartbeat.ts';
@@ -11,12 +11,7 @@ import { registerWatchInstances } from './watch.ts';
 /** The registry API under `/v1/registry`; mount with `app.route('/', createRegistryRouter())`. */
 export function createRegistryRouter() {
   const router = createRouter<RegistryDeps>();
-  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'A service token (`sub: service:<name>`) or the access token of a signed-in user.',
-  });
+  registerBearerAuth(router);
   registerRegisterInstance(router);
   registerHeartbeat(router);
   registerDeregister(router);

@@ -1,35 +1,26 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonResponse,
-  type ServiceApp,
-  verifyBearer,
-} from '@trellis/kit';
+import { jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
-import { recentSince, summarizeServices } from '../../registry/domain.ts';
-import { listRecentInstances } from '../../registry/repository.ts';
+import { summarizeServices } from '../../registry/domain.ts';
+import { loadRecentInstances } from './present.ts';
 import { RegistryServiceListSchema } from './schema.ts';
+import { authenticateCaller, registryRoute } from './scope.ts';
 
-export const listServicesRoute = createRoute({
+export const listServicesRoute = registryRoute({
   method: 'get',
   path: '/v1/registry/services',
   operationId: 'registry.listServices',
-  tags: ['registry'],
   summary: 'List registered services',
   description: 'Every service with a recently seen instance, with healthy and total counts.',
-  security: [{ bearerAuth: [] }],
   responses: {
     200: jsonResponse(RegistryServiceListSchema, 'The services, by name.'),
-    ...errorResponses('unauthorized'),
   },
 });
 
 export function registerListServices(app: ServiceApp<RegistryDeps>) {
   app.openapi(listServicesRoute, async (c) => {
-    await verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
-    const { db, now, registry } = c.get('deps');
-    const at = now();
-    const rows = await listRecentInstances(db, recentSince(at, registry.policy));
-    return c.json({ items: summarizeServices(rows, at, registry.policy) }, 200);
+    await authenticateCaller(c);
+    const deps = c.get('deps');
+    const { rows, at } = await loadRecentInstances(deps);
+    return c.json({ items: summarizeServices(rows, at, deps.registry.policy) }, 200);
   });
 }

@@ -1,5 +1,6 @@
 import type { Database } from '@trellis/db';
 import type { RegistryInstanceRow } from '@trellis/db/schema';
+import type { RegistryDeps } from '../../registry/deps.ts';
 import {
   expiresAt,
   type RegistryPolicy,
@@ -23,6 +24,15 @@ export function presentInstance(row: RegistryInstanceRow, healthy: boolean): Reg
     lastHeartbeatAt: row.lastHeartbeatAt.toISOString(),
     expiresAt: expiresAt(row).toISOString(),
   };
+}
+
+/** The instances seen within the registry's recent window, and the instant it was read at. */
+export async function loadRecentInstances(
+  deps: Pick<RegistryDeps, 'db' | 'now' | 'registry'>,
+): Promise<{ rows: RegistryInstanceRow[]; at: Date }> {
+  const at = deps.now();
+  const rows = await listRecentInstances(deps.db, recentSince(at, deps.registry.policy));
+  return { rows, at };
 }
 
 /** The instance list discovery hands out for `service` right now. */

@@ -1,37 +1,29 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  type ServiceApp,
-  verifyBearer,
-} from '@trellis/kit';
+import { errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { InstanceIdTaken, mayManage, NotThisService } from '../../registry/domain.ts';
 import { upsertInstance } from '../../registry/repository.ts';
 import { presentInstance } from './present.ts';
 import { RegisterInstanceSchema, RegistryInstanceSchema } from './schema.ts';
+import { authenticateCaller, registryRoute } from './scope.ts';
 
-export const registerInstanceRoute = createRoute({
+export const registerInstanceRoute = registryRoute({
   method: 'post',
   path: '/v1/registry/instances',
   operationId: 'registry.register',
-  tags: ['registry'],
   summary: 'Register an instance, or refresh its registration',
   description:
     'Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the service token of the service named in the body.',
-  security: [{ bearerAuth: [] }],
   request: { body: jsonBody(RegisterInstanceSchema) },
   responses: {
     200: jsonResponse(RegistryInstanceSchema, 'The registration was refreshed.'),
     201: jsonResponse(RegistryInstanceSchema, 'The instance was registered.'),
-    ...errorResponses('unauthorized', 'forbidden', 'conflict'),
+    ...errorResponses('forbidden', 'conflict'),
   },
 });
 
 export function registerRegisterInstance(app: ServiceApp<RegistryDeps>) {
   app.openapi(registerInstanceRoute, async (c) => {
-    const identity = await verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
+    const identity = await authenticateCaller(c);
     const body = c.req.valid('json');
     if (!mayManage(identity, body.service, 'register')) {
       throw new NotThisService(body.service);

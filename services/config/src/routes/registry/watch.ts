@@ -1,4 +1,4 @@
-import { createRoute, errorResponses, type ServiceApp, verifyBearer } from '@trellis/kit';
+import type { ServiceApp } from '@trellis/kit';
 import { streamSSE } from 'hono/streaming';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { loadInstanceList } from './present.ts';
@@ -7,23 +7,21 @@ import {
   RegistryInstanceListSchema,
   ServiceParamsSchema,
 } from './schema.ts';
+import { authenticateCaller, registryRoute } from './scope.ts';
 
-export const watchInstancesRoute = createRoute({
+export const watchInstancesRoute = registryRoute({
   method: 'get',
   path: '/v1/registry/services/{service}/watch',
   operationId: 'registry.watch',
-  tags: ['registry'],
   summary: "Watch a service's instances",
   description:
     'Server-sent events: `event: instances` with the list `registry.listInstances` answers, at once and then whenever it changes (registration, deregistration, expiry, new weight or labels; not on every heartbeat). A `: ping` comment every 15 s.',
-  security: [{ bearerAuth: [] }],
   request: { params: ServiceParamsSchema },
   responses: {
     200: {
       description: 'An event stream; each `data` is a RegistryInstanceList.',
       content: { 'text/event-stream': { schema: RegistryInstanceListSchema } },
     },
-    ...errorResponses('unauthorized'),
   },
 });
 
@@ -37,7 +35,7 @@ function fingerprint(list: RegistryInstanceList): string {
 
 export function registerWatchInstances(app: ServiceApp<RegistryDeps>) {
   app.openapi(watchInstancesRoute, async (c) => {
-    await verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
+    await authenticateCaller(c);
     const { service } = c.req.valid('param');
     const { db, now, registry } = c.get('deps');
     const logger = c.get('logger');

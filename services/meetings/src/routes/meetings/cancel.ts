@@ -1,12 +1,9 @@
 import {
   assertIfMatch,
-  createRoute,
-  errorResponses,
   etagOf,
-  IfMatchHeaderSchema,
-  jsonResponse,
   propagationHeaders,
   type ServiceApp,
+  transitionRoute,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertCancellable, MeetingNotFound } from '../../domain.ts';
@@ -15,17 +12,17 @@ import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingCancelledExtensions } from './problems.ts';
 import { MeetingParamsSchema, MeetingSchema } from './schema.ts';
 
-export const cancelMeetingRoute = createRoute({
-  method: 'post',
-  path: '/v1/meetings/{id}/cancel',
-  operationId: 'meetings.cancel',
-  tags: ['meetings'],
+export const cancelMeetingRoute = transitionRoute({
+  resource: 'meetings',
+  path: '/v1/meetings/{id}',
+  action: 'cancel',
   summary: 'Cancel a meeting, freeing its room',
-  request: { params: MeetingParamsSchema, headers: IfMatchHeaderSchema },
-  responses: {
-    200: jsonResponse(MeetingSchema, 'The cancelled meeting; the ETag header carries its version.'),
-    ...errorResponses('not_found', { conflict: MeetingCancelledExtensions }, 'precondition_failed'),
+  params: MeetingParamsSchema,
+  answer: {
+    schema: MeetingSchema,
+    description: 'The cancelled meeting; the ETag header carries its version.',
   },
+  conflict: MeetingCancelledExtensions,
 });
 
 export function registerCancelMeeting(app: ServiceApp<MeetingsDeps>) {

@@ -1,11 +1,5 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonBody,
-  propagationHeaders,
-  type ServiceApp,
-} from '@trellis/kit';
-import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
+import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import {
   assertCapacity,
@@ -21,8 +15,7 @@ import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingRuleExtensions, RoomTakenExtensions } from './problems.ts';
 import { type CreateMeeting, CreateMeetingSchema, MeetingSchema } from './schema.ts';
 
-export const createMeetingRoute = createRoute({
-  method: 'post',
+export const createMeetingRoute = createdRoute({
   path: '/v1/meetings',
   operationId: 'meetings.create',
   tags: ['meetings'],
@@ -32,17 +25,16 @@ export const createMeetingRoute = createRoute({
     'The organizer takes a seat but is not listed among the attendees. ' +
     '409 when the room is taken in an overlapping range; 422 when the room does not exist, ' +
     'a person is unknown or suspended, the room is too small, or the meeting lasts longer ' +
-    'than `maxMeetingMinutes` (live config; naming `endsAt`). With an `Idempotency-Key`, a ' +
-    'retry with the same body answers with the first result, even while the first request is ' +
-    'still running; the same key with another body is refused with 422.',
-  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateMeetingSchema) },
-  responses: {
-    201: createdResponse(MeetingSchema, 'The meeting was scheduled, or this is a replay of it.'),
-    ...errorResponses(
-      { conflict: RoomTakenExtensions, unprocessable: MeetingRuleExtensions },
-      'dependency_unavailable',
-    ),
+    'than `maxMeetingMinutes` (live config; naming `endsAt`).',
+  body: CreateMeetingSchema,
+  created: {
+    schema: MeetingSchema,
+    description: 'The meeting was scheduled, or this is a replay of it.',
   },
+  errors: [
+    { conflict: RoomTakenExtensions, unprocessable: MeetingRuleExtensions },
+    'dependency_unavailable',
+  ],
 });
 
 /** The rules a new meeting must meet before it is written; returns the room's invitees. */

@@ -1,4 +1,10 @@
-import { createRoute, errorResponses, etagOf, jsonResponse, type ServiceApp } from '@trellis/kit';
+import {
+  createRoute,
+  errorResponses,
+  etagOf,
+  type ServiceApp,
+  versionedResponse,
+} from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { MeetingNotFound } from '../../domain.ts';
 import { findMeetingById } from '../../repository.ts';
@@ -13,10 +19,7 @@ export const getMeetingRoute = createRoute({
   summary: 'Get a meeting with its attendees and their responses',
   request: { params: MeetingParamsSchema },
   responses: {
-    200: {
-      ...jsonResponse(MeetingSchema, 'The meeting; the ETag header carries its version.'),
-      headers: { ETag: { description: 'Version tag for If-Match.', schema: { type: 'string' } } },
-    },
+    200: versionedResponse(MeetingSchema, 'The meeting; the ETag header carries its version.'),
     ...errorResponses('not_found'),
   },
 });

@@ -1,11 +1,9 @@
 import {
-  createRoute,
-  errorResponses,
   InvalidCursor,
   isStorableInstant,
-  jsonResponse,
-  listPage,
+  listRoute,
   type PageCursor,
+  registerList,
   type ServiceApp,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
@@ -14,17 +12,13 @@ import { listMeetings, type MeetingRecord } from '../../repository.ts';
 import { presentMeeting } from './present.ts';
 import { ListMeetingsQuerySchema, MeetingPageSchema } from './schema.ts';
 
-export const listMeetingsRoute = createRoute({
-  method: 'get',
+export const listMeetingsRoute = listRoute({
   path: '/v1/meetings',
   operationId: 'meetings.list',
   tags: ['meetings'],
   summary: 'List meetings by start time, filtered by room, person and time window',
   request: { query: ListMeetingsQuerySchema },
-  responses: {
-    200: jsonResponse(MeetingPageSchema, 'One page of meetings.'),
-    ...errorResponses(),
-  },
+  page: { schema: MeetingPageSchema, description: 'One page of meetings.' },
 });
 
 /** By start time, then id: the cursor carries both of the last meeting. */
@@ -53,11 +47,10 @@ function timeWindow(from: string | undefined, to: string | undefined) {
 }
 
 export function registerListMeetings(app: ServiceApp<MeetingsDeps>) {
-  app.openapi(listMeetingsRoute, async (c) => {
-    const { from, to, ...query } = c.req.valid('query');
-    const { db } = c.get('deps');
-    const window = timeWindow(from, to);
-    const page = await listPage({ ...query, ...window }, startCursor, (q) => listMeetings(db, q));
-    return c.json({ ...page, items: page.items.map(presentMeeting) }, 200);
+  registerList(app, listMeetingsRoute, {
+    cursor: startCursor,
+    rows: ({ db }, { from, to, ...query }) =>
+      listMeetings(db, { ...query, ...timeWindow(from, to) }),
+    present: presentMeeting,
   });
 }

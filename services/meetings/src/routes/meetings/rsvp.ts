@@ -5,9 +5,9 @@ import {
   etagOf,
   IfMatchHeaderSchema,
   jsonBody,
-  jsonResponse,
   propagationHeaders,
   type ServiceApp,
+  versionedResponse,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertMayRsvp, MeetingNotFound } from '../../domain.ts';
@@ -31,7 +31,7 @@ export const rsvpMeetingRoute = createRoute({
     body: jsonBody(RecordRsvpSchema),
   },
   responses: {
-    200: jsonResponse(MeetingSchema, 'The meeting with the response recorded, and its ETag.'),
+    200: versionedResponse(MeetingSchema, 'The meeting with the response recorded, and its ETag.'),
     ...errorResponses(
       'not_found',
       { conflict: MeetingCancelledExtensions },

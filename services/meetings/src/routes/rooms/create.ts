@@ -1,31 +1,18 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonBody,
-  propagationHeaders,
-  type ServiceApp,
-} from '@trellis/kit';
-import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
+import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import { insertRoom } from '../../repository.ts';
 import { presentRoom, roomEvent } from './present.ts';
 import { CreateRoomSchema, RoomSchema } from './schema.ts';
 
-export const createRoomRoute = createRoute({
-  method: 'post',
+export const createRoomRoute = createdRoute({
   path: '/v1/rooms',
   operationId: 'rooms.create',
   tags: ['rooms'],
   summary: 'Create a room',
-  description:
-    'Room names are unique, compared case-insensitively (409 naming `name`). With an ' +
-    '`Idempotency-Key`, a retry with the same body answers with the first result, even while ' +
-    'the first request is still running; the same key with another body is refused with 422.',
-  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateRoomSchema) },
-  responses: {
-    201: createdResponse(RoomSchema, 'The room was created, or this is a replay of it.'),
-    ...errorResponses('conflict', 'unprocessable'),
-  },
+  description: 'Room names are unique, compared case-insensitively (409 naming `name`).',
+  body: CreateRoomSchema,
+  created: { schema: RoomSchema, description: 'The room was created, or this is a replay of it.' },
 });
 
 export function registerCreateRoom(app: ServiceApp<MeetingsDeps>) {

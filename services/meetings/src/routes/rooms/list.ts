@@ -1,20 +1,16 @@
-import { createRoute, errorResponses, jsonResponse, listPage, type ServiceApp } from '@trellis/kit';
+import { listRoute, registerList, type ServiceApp } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { listRooms } from '../../repository.ts';
 import { presentRoom } from './present.ts';
 import { ListRoomsQuerySchema, RoomPageSchema } from './schema.ts';
 
-export const listRoomsRoute = createRoute({
-  method: 'get',
+export const listRoomsRoute = listRoute({
   path: '/v1/rooms',
   operationId: 'rooms.list',
   tags: ['rooms'],
   summary: 'List rooms by name',
   request: { query: ListRoomsQuerySchema },
-  responses: {
-    200: jsonResponse(RoomPageSchema, 'One page of rooms.'),
-    ...errorResponses(),
-  },
+  page: { schema: RoomPageSchema, description: 'One page of rooms.' },
 });
 
 /** By name, case-insensitively: the cursor carries the last name. */
@@ -25,9 +21,9 @@ const nameCursor = {
 };
 
 export function registerListRooms(app: ServiceApp<MeetingsDeps>) {
-  app.openapi(listRoomsRoute, async (c) => {
-    const { db } = c.get('deps');
-    const page = await listPage(c.req.valid('query'), nameCursor, (query) => listRooms(db, query));
-    return c.json({ ...page, items: page.items.map(presentRoom) }, 200);
+  registerList(app, listRoomsRoute, {
+    cursor: nameCursor,
+    rows: ({ db }, query) => listRooms(db, query),
+    present: presentRoom,
   });
 }

@@ -1,11 +1,5 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonBody,
-  propagationHeaders,
-  type ServiceApp,
-} from '@trellis/kit';
-import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
+import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { OrdersDeps } from '../../deps.ts';
 import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { insertOrder } from '../../repository.ts';
@@ -14,26 +8,17 @@ import { orderEvent, presentOrder } from './present.ts';
 import { TooManyItemsExtensions } from './problems.ts';
 import { CreateOrderSchema, OrderSchema } from './schema.ts';
 
-export const createOrderRoute = createRoute({
-  method: 'post',
+export const createOrderRoute = createdRoute({
   path: '/v1/orders',
   operationId: 'orders.create',
   tags: ['orders'],
   summary: 'Place an order',
   description:
     'Totals are computed here from the lines. The user must exist and be active, and the ' +
-    'order may hold at most `maxItemsPerOrder` lines (live config; 422 naming `items`). With an ' +
-    '`Idempotency-Key`, a retry with the same body answers with the first result, even while ' +
-    'the first request is still running; the same key with another body is refused with 422.',
-  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateOrderSchema) },
-  responses: {
-    201: createdResponse(OrderSchema, 'The order was placed, or this is a replay of it.'),
-    ...errorResponses(
-      'conflict',
-      { unprocessable: TooManyItemsExtensions },
-      'dependency_unavailable',
-    ),
-  },
+    'order may hold at most `maxItemsPerOrder` lines (live config; 422 naming `items`).',
+  body: CreateOrderSchema,
+  created: { schema: OrderSchema, description: 'The order was placed, or this is a replay of it.' },
+  errors: [{ unprocessable: TooManyItemsExtensions }, 'dependency_unavailable'],
 });
 
 /** Asks the users service whether the user may order; unreachable users is a 503. */

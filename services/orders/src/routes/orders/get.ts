@@ -1,4 +1,10 @@
-import { createRoute, errorResponses, etagOf, jsonResponse, type ServiceApp } from '@trellis/kit';
+import {
+  createRoute,
+  errorResponses,
+  etagOf,
+  type ServiceApp,
+  versionedResponse,
+} from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
 import { OrderNotFound } from '../../domain.ts';
 import { findOrderById } from '../../repository.ts';
@@ -13,10 +19,7 @@ export const getOrderRoute = createRoute({
   summary: 'Get an order with its lines',
   request: { params: OrderParamsSchema },
   responses: {
-    200: {
-      ...jsonResponse(OrderSchema, 'The order; the ETag header carries its version.'),
-      headers: { ETag: { description: 'Version tag of the order.', schema: { type: 'string' } } },
-    },
+    200: versionedResponse(OrderSchema, 'The order; the ETag header carries its version.'),
     ...errorResponses('not_found'),
   },
 });

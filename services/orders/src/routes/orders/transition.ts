@@ -1,12 +1,8 @@
 import {
-  changeVersioned,
-  createRoute,
-  errorResponses,
-  etagOf,
-  IfMatchHeaderSchema,
-  jsonResponse,
+  changeRequested,
   propagationHeaders,
   type ServiceApp,
+  transitionRoute,
 } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
 import {
@@ -30,12 +26,11 @@ const actions = {
   refund: { event: 'order.refunded', summary: 'Refund a paid order that is not fulfilled' },
 } as const satisfies Record<OrderAction, { event: string; summary: string }>;
 
-function transitionRoute(action: OrderAction) {
-  return createRoute({
-    method: 'post',
-    path: `/v1/orders/{id}/${action}`,
-    operationId: `orders.${action}`,
-    tags: ['orders'],
+function orderTransitionRoute<Action extends OrderAction>(action: Action) {
+  return transitionRoute({
+    resource: 'orders',
+    path: '/v1/orders/{id}',
+    action,
     summary: actions[action].summary,
     description:
       'Answers 409 with the current status in `currentStatus` when the order is not in a ' +
@@ -44,25 +39,16 @@ function transitionRoute(action: OrderAction) {
         ? ' An order not paid within `paymentTimeoutMinutes` of its creation (live config) is ' +
           'cancelled by the late payment, which answers 409 saying the payment window expired.'
         : ''),
-    request: { params: OrderParamsSchema, headers: IfMatchHeaderSchema },
-    responses: {
-      200: {
-        ...jsonResponse(OrderSchema, 'The order in its new status.'),
-        headers: { ETag: { description: 'Its new version tag.', schema: { type: 'string' } } },
-      },
-      ...errorResponses(
-        'not_found',
-        { conflict: TransitionConflictExtensions },
-        'precondition_failed',
-      ),
-    },
+    params: OrderParamsSchema,
+    answer: { schema: OrderSchema, description: 'The order in its new status.' },
+    conflict: TransitionConflictExtensions,
   });
 }
 
-export const payOrderRoute = transitionRoute('pay');
-export const cancelOrderRoute = transitionRoute('cancel');
-export const fulfillOrderRoute = transitionRoute('fulfill');
-export const refundOrderRoute = transitionRoute('refund');
+export const payOrderRoute = orderTransitionRoute('pay');
+export const cancelOrderRoute = orderTransitionRoute('cancel');
+export const fulfillOrderRoute = orderTransitionRoute('fulfill');
+export const refundOrderRoute = orderTransitionRoute('refund');
 
 /**
  * Cancels an order whose payment came too late, then refuses the payment. Should another
@@ -121,8 +107,7 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
       const deps = c.get('deps');
       const { id } = c.req.valid('param');
       const headers = propagationHeaders();
-      const updated = await changeVersioned({
-        ifMatch: c.req.valid('header')['if-match'],
+      const updated = await changeRequested(c, {
         read: () => findOrderById(deps.db, id),
         notFound: () => new OrderNotFound(id),
         write: (current) => applyAction(deps, current, action, headers),
@@ -130,7 +115,6 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
         lostRace: (latest, current) =>
           new IllegalTransition(latest?.status ?? current.status, action),
       });
-      c.header('etag', etagOf(updated.id, updated.version));
       return c.json(presentOrder(updated), 200);
     });
   }

@@ -1,11 +1,5 @@
-import {
-  createRoute,
-  errorResponses,
-  jsonBody,
-  propagationHeaders,
-  type ServiceApp,
-} from '@trellis/kit';
-import { createdResponse, createOnce, IdempotencyKeyHeaderSchema } from '@trellis/kit/idempotency';
+import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { UsersDeps } from '../../deps.ts';
 import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
@@ -13,22 +7,16 @@ import { insertUser } from '../../repository.ts';
 import { presentUser, userEvent } from './present.ts';
 import { CreateUserSchema, UserSchema } from './schema.ts';
 
-export const createUserRoute = createRoute({
-  method: 'post',
+export const createUserRoute = createdRoute({
   path: '/v1/users',
   operationId: 'users.create',
   tags: ['users'],
   summary: 'Create a user',
   description:
     'While the live config `requireStrongPasswords` is on, a password shorter than 12 ' +
-    'characters or made only of letters is refused with 422 naming `password`. With an ' +
-    '`Idempotency-Key`, a retry with the same body answers with the first result, even while ' +
-    'the first request is still running; the same key with another body is refused with 422.',
-  request: { headers: IdempotencyKeyHeaderSchema, body: jsonBody(CreateUserSchema) },
-  responses: {
-    201: createdResponse(UserSchema, 'The user was created, or this is a replay of it.'),
-    ...errorResponses('conflict', 'unprocessable'),
-  },
+    'characters or made only of letters is refused with 422 naming `password`.',
+  body: CreateUserSchema,
+  created: { schema: UserSchema, description: 'The user was created, or this is a replay of it.' },
 });
 
 export function registerCreateUser(app: ServiceApp<UsersDeps>) {

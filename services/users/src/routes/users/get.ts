@@ -3,8 +3,8 @@ import {
   errorResponses,
   etagOf,
   IfNoneMatchHeaderSchema,
-  jsonResponse,
   type ServiceApp,
+  versionedResponse,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { UserNotFound } from '../../domain.ts';
@@ -20,10 +20,7 @@ export const getUserRoute = createRoute({
   summary: 'Get a user',
   request: { params: UserParamsSchema, headers: IfNoneMatchHeaderSchema },
   responses: {
-    200: {
-      ...jsonResponse(UserSchema, 'The user; the ETag header carries its version.'),
-      headers: { ETag: { description: 'Version tag for If-Match.', schema: { type: 'string' } } },
-    },
+    200: versionedResponse(UserSchema, 'The user; the ETag header carries its version.'),
     304: { description: 'Unchanged since the ETag in If-None-Match.' },
     ...errorResponses('not_found'),
   },

@@ -1,17 +1,8 @@
-import {
-  changeVersioned,
-  createRoute,
-  errorResponses,
-  etagOf,
-  IfMatchHeaderSchema,
-  jsonResponse,
-  propagationHeaders,
-  type ServiceApp,
-} from '@trellis/kit';
+import { type ServiceApp, transitionRoute } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { nextStatus, type UserAction, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
-import { findUserById, updateUser } from '../../repository.ts';
-import { presentUser, userEvent } from './present.ts';
+import { nextStatus, type UserAction } from '../../domain.ts';
+import { changeUser } from './change.ts';
+import { presentUser } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
 import { UserParamsSchema, UserSchema } from './schema.ts';
 
@@ -23,27 +14,20 @@ const actions = {
   reactivate: { event: 'user.reactivated', summary: 'Reactivate a suspended user' },
 } as const satisfies Record<UserAction, { event: string; summary: string }>;
 
-function transitionRoute(action: UserAction) {
-  return createRoute({
-    method: 'post',
-    path: `/v1/users/{id}/${action}`,
-    operationId: `users.${action}`,
-    tags: ['users'],
+function userTransitionRoute<Action extends UserAction>(action: Action) {
+  return transitionRoute({
+    resource: 'users',
+    path: '/v1/users/{id}',
+    action,
     summary: actions[action].summary,
-    request: { params: UserParamsSchema, headers: IfMatchHeaderSchema },
-    responses: {
-      200: jsonResponse(UserSchema, 'The user in its new status.'),
-      ...errorResponses(
-        'not_found',
-        { conflict: TransitionConflictExtensions },
-        'precondition_failed',
-      ),
-    },
+    params: UserParamsSchema,
+    answer: { schema: UserSchema, description: 'The user in its new status.' },
+    conflict: TransitionConflictExtensions,
   });
 }
 
-export const suspendUserRoute = transitionRoute('suspend');
-export const reactivateUserRoute = transitionRoute('reactivate');
+export const suspendUserRoute = userTransitionRoute('suspend');
+export const reactivateUserRoute = userTransitionRoute('reactivate');
 
 export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
   for (const [action, route] of [
@@ -51,25 +35,14 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
     ['reactivate', reactivateUserRoute],
   ] as const) {
     app.openapi(route, async (c) => {
-      const { db, now } = c.get('deps');
       const { id } = c.req.valid('param');
-      const headers = propagationHeaders();
-      const updated = await changeVersioned({
-        ifMatch: c.req.valid('header')['if-match'],
-        read: () => findUserById(db, id),
-        notFound: () => new UserNotFound(id),
-        write: (current) =>
-          updateUser(
-            db,
-            id,
-            current.version,
-            { status: nextStatus(current.status, action) },
-            (row) => userEvent(actions[action].event)(row, headers),
-            now(),
-          ),
-        lostRace: () => new UserChangedMeanwhile(id, action),
-      });
-      c.header('etag', etagOf(updated.id, updated.version));
+      const updated = await changeUser(
+        c,
+        id,
+        action,
+        (current) => ({ status: nextStatus(current.status, action) }),
+        actions[action].event,
+      );
       return c.json(presentUser(updated), 200);
     });
   }

@@ -1,23 +1,15 @@
 import {
-  changeVersioned,
   createRoute,
   errorResponses,
-  etagOf,
   IfMatchHeaderSchema,
   jsonBody,
-  jsonResponse,
-  propagationHeaders,
   type ServiceApp,
+  versionedResponse,
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import {
-  normalizeEmail,
-  normalizeRoles,
-  UserChangedMeanwhile,
-  UserNotFound,
-} from '../../domain.ts';
-import { findUserById, updateUser } from '../../repository.ts';
-import { presentUser, userEvent } from './present.ts';
+import { normalizeEmail, normalizeRoles } from '../../domain.ts';
+import { changeUser } from './change.ts';
+import { presentUser } from './present.ts';
 import { UpdateUserSchema, UserParamsSchema, UserSchema } from './schema.ts';
 
 export const updateUserRoute = createRoute({
@@ -32,37 +24,21 @@ export const updateUserRoute = createRoute({
     body: jsonBody(UpdateUserSchema),
   },
   responses: {
-    200: jsonResponse(UserSchema, 'The updated user.'),
+    200: versionedResponse(UserSchema, 'The updated user.'),
     ...errorResponses('not_found', 'conflict', 'precondition_failed'),
   },
 });
 
 export function registerUpdateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(updateUserRoute, async (c) => {
-    const { db, now } = c.get('deps');
     const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const headers = propagationHeaders();
-    const updated = await changeVersioned({
-      ifMatch: c.req.valid('header')['if-match'],
-      read: () => findUserById(db, id),
-      notFound: () => new UserNotFound(id),
-      write: (current) =>
-        updateUser(
-          db,
-          id,
-          current.version,
-          {
-            ...(body.email ? { email: normalizeEmail(body.email) } : {}),
-            ...(body.name ? { name: body.name } : {}),
-            ...(body.roles ? { roles: normalizeRoles(body.roles) } : {}),
-          },
-          (row) => userEvent('user.updated')(row, headers),
-          now(),
-        ),
-      lostRace: () => new UserChangedMeanwhile(id, 'update'),
+    const { email, name, roles } = c.req.valid('json');
+    const changes = () => ({
+      ...(email ? { email: normalizeEmail(email) } : {}),
+      ...(name ? { name } : {}),
+      ...(roles ? { roles: normalizeRoles(roles) } : {}),
     });
-    c.header('etag', etagOf(updated.id, updated.version));
+    const updated = await changeUser(c, id, 'update', changes, 'user.updated');
     return c.json(presentUser(updated), 200);
   });
 }
