@@ -1,6 +1,6 @@
 import type { UsersComponents } from '@trellis/client';
 import { ApiError, type FieldError } from '@trellis/kit';
-import { type MeetingStatus, meetingTransitions, takesResponses } from './lifecycle.ts';
+import { type MeetingStatus, meetingLifecycle, takesResponses } from './lifecycle.ts';
 
 export type { MeetingStatus } from './lifecycle.ts';
 
@@ -205,7 +205,7 @@ export function assertMayRsvp(meeting: MeetingState, userId: string): void {
 }
 
 export function assertCancellable(meeting: Pick<MeetingState, 'id' | 'status'>): void {
-  if (meeting.status !== meetingTransitions.cancel.from) {
+  if (meeting.status !== meetingLifecycle.transitions.cancel.from) {
     throw new MeetingCancelled(meeting.id);
   }
 }

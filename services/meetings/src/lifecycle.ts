@@ -1,8 +1,10 @@
+import { defineStateMachine } from '@trellis/kit/state-machine';
+
 /**
- * The meeting lifecycle, the one definition of a meeting's statuses, the action that moves it
- * and the answers its attendees give: the contract's enums, the console and the domain rules
- * all read it, and a test holds the database's `meeting_status` and `rsvp_response` enums to it.
- * It imports nothing, so the console can take it without the service.
+ * The meeting lifecycle, the one definition of a meeting's statuses, the action that moves it and
+ * the answers its attendees give: the contract's enums, the console and the domain rules all read
+ * it, and a test holds the database's `meeting_status` and `rsvp_response` enums to it. It imports
+ * only the dependency-free kit state machine, so the console can take it without the service.
  */
 
 /** Every status a meeting can be in, the first being the one it is booked in. */
@@ -12,18 +14,13 @@ export type MeetingStatus = (typeof meetingStatuses)[number];
 
 export const initialMeetingStatus = meetingStatuses[0];
 
-export const meetingTransitions = {
+export const meetingLifecycle = defineStateMachine(meetingStatuses, {
   cancel: { from: 'scheduled', to: 'cancelled' },
-} as const satisfies Record<string, { from: MeetingStatus; to: MeetingStatus }>;
+});
 
-export type MeetingAction = keyof typeof meetingTransitions;
+export const { actions: meetingActions, actionsFrom: meetingActionsFrom } = meetingLifecycle;
 
-export const meetingActions = Object.keys(meetingTransitions) as MeetingAction[];
-
-/** The actions a meeting in `status` allows, in the order of `meetingActions`. */
-export function meetingActionsFrom(status: MeetingStatus): MeetingAction[] {
-  return meetingActions.filter((action) => meetingTransitions[action].from === status);
-}
+export type MeetingAction = (typeof meetingActions)[number];
 
 /** Attendees answer only while the meeting still holds its room. */
 export function takesResponses(status: MeetingStatus): boolean {

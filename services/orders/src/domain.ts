@@ -3,7 +3,7 @@ import { ApiError } from '@trellis/kit';
 import {
   type OrderAction,
   type OrderStatus,
-  orderTransitions,
+  orderLifecycle,
   type ReachedStatus,
 } from './lifecycle.ts';
 
@@ -68,13 +68,9 @@ export class PaymentWindowExpired extends ApiError {
   }
 }
 
-/** The state machine of `orderTransitions`: where `action` takes an order in `current`. */
+/** Where `action` takes an order in `current`; a conflict naming its status otherwise. */
 export function nextStatus(current: OrderStatus, action: OrderAction): ReachedStatus {
-  const transition = orderTransitions[action];
-  if (current !== transition.from) {
-    throw new IllegalTransition(current, action);
-  }
-  return transition.to;
+  return orderLifecycle.next(current, action, IllegalTransition);
 }
 
 export interface LineInput {

@@ -1,8 +1,10 @@
+import { defineStateMachine } from '@trellis/kit/state-machine';
+
 /**
- * The order lifecycle, the one definition of an order's statuses and the actions that move it:
- * the contract's enum, the console's filters and buttons and the state machine all read it,
- * and a test holds the database's `order_status` enum to it. It imports nothing, so the
- * console can take it without the service.
+ * The order lifecycle, the one definition of an order's statuses and the actions that move it: the
+ * contract's enum, the console's filters and buttons and the state machine all read it, and a test
+ * holds the database's `order_status` enum to it. It imports only the dependency-free kit state
+ * machine, so the console can take it without the service.
  */
 
 /** Every status an order can be in, the first being the one it is placed in. */
@@ -22,18 +24,13 @@ export const initialOrderStatus = orderStatuses[0];
 export type ReachedStatus = Exclude<OrderStatus, typeof initialOrderStatus>;
 
 /** `pending_payment → paid → fulfilled`, `pending_payment → cancelled`, `paid → refunded`. */
-export const orderTransitions = {
+export const orderLifecycle = defineStateMachine(orderStatuses, {
   pay: { from: 'pending_payment', to: 'paid' },
   cancel: { from: 'pending_payment', to: 'cancelled' },
   fulfill: { from: 'paid', to: 'fulfilled' },
   refund: { from: 'paid', to: 'refunded' },
-} as const satisfies Record<string, { from: OrderStatus; to: ReachedStatus }>;
+} satisfies Record<string, { from: OrderStatus; to: ReachedStatus }>);
 
-export type OrderAction = keyof typeof orderTransitions;
+export const { actions: orderActions, actionsFrom: orderActionsFrom } = orderLifecycle;
 
-export const orderActions = Object.keys(orderTransitions) as OrderAction[];
-
-/** The actions an order in `status` allows, in the order of `orderActions`. */
-export function orderActionsFrom(status: OrderStatus): OrderAction[] {
-  return orderActions.filter((action) => orderTransitions[action].from === status);
-}
+export type OrderAction = (typeof orderActions)[number];

@@ -3,8 +3,8 @@ import {
   type Role,
   type UserAction,
   type UserStatus,
+  userLifecycle,
   userRoles,
-  userTransitions,
 } from './lifecycle.ts';
 
 export type { Role, UserAction, UserStatus } from './lifecycle.ts';
@@ -76,13 +76,9 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The state machine of `userTransitions`: where `action` takes a user in `current`. */
+/** Where `action` takes a user in `current`; a conflict naming its status otherwise. */
 export function nextStatus(current: UserStatus, action: UserAction): UserStatus {
-  const transition = userTransitions[action];
-  if (current !== transition.from) {
-    throw new IllegalUserTransition(current, action);
-  }
-  return transition.to;
+  return userLifecycle.next(current, action, IllegalUserTransition);
 }
 
 /** Roles sorted and deduplicated, so `['admin', 'admin']` and `['admin']` are one value. */

@@ -1,8 +1,10 @@
+import { defineStateMachine } from '@trellis/kit/state-machine';
+
 /**
  * The user lifecycle and roles, the one definition of a user's statuses, the actions that move
- * them and the roles a user may hold: the contract's enums, the console and the state machine
- * all read it, and a test holds the database's `user_status` and `user_role` enums to it. It
- * imports nothing, so the console can take it without the service.
+ * them and the roles a user may hold: the contract's enums, the console and the state machine all
+ * read it, and a test holds the database's `user_status` and `user_role` enums to it. It imports
+ * only the dependency-free kit state machine, so the console can take it without the service.
  */
 
 /** Every status a user can be in, the first being the one a new user starts in. */
@@ -12,19 +14,14 @@ export type UserStatus = (typeof userStatuses)[number];
 
 export const initialUserStatus = userStatuses[0];
 
-export const userTransitions = {
+export const userLifecycle = defineStateMachine(userStatuses, {
   suspend: { from: 'active', to: 'suspended' },
   reactivate: { from: 'suspended', to: 'active' },
-} as const satisfies Record<string, { from: UserStatus; to: UserStatus }>;
+});
 
-export type UserAction = keyof typeof userTransitions;
+export const { actions: userActions, actionsFrom: userActionsFrom } = userLifecycle;
 
-export const userActions = Object.keys(userTransitions) as UserAction[];
-
-/** The actions a user in `status` allows, in the order of `userActions`. */
-export function userActionsFrom(status: UserStatus): UserAction[] {
-  return userActions.filter((action) => userTransitions[action].from === status);
-}
+export type UserAction = (typeof userActions)[number];
 
 /** Every role, least to most powerful; a new user is a member. */
 export const userRoles = ['member', 'operator', 'admin'] as const;
