@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
-import { type FormState, formText, formValues } from '@/lib/form-state';
+import { type FormState, failed, formText, formValues } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
@@ -23,7 +23,7 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
     wanted.some((role) => role !== 'member') ? 'users.grantRoles' : 'users.create',
   );
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message, values };
+    return failed('Could not create the user', allowed.message, { values });
   }
   const password = String(form.get('password') ?? '');
   const created = await outcomeOf(
@@ -38,17 +38,15 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
   );
   if (!created.ok) {
     const { problem } = created;
-    return {
-      status: 'error',
-      message:
-        problem.status === 409
-          ? 'That email already belongs to a user.'
-          : problem.errors.length > 0
-            ? 'Check the highlighted fields.'
-            : problem.detail,
-      fieldErrors: fieldErrorsOf(problem, (path) => path.replace(/\[\d+\]$/, '')),
-      values,
-    };
+    return failed(
+      'Could not create the user',
+      problem.status === 409
+        ? 'That email already belongs to a user.'
+        : problem.errors.length > 0
+          ? 'Check the highlighted fields.'
+          : problem.detail,
+      { fieldErrors: fieldErrorsOf(problem, (path) => path.replace(/\[\d+\]$/, '')), values },
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'users.create', userId: created.data.id },
@@ -60,9 +58,10 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
 export async function changeUserStatus(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, 'id');
   const action = formText(form, 'action') === 'reactivate' ? 'reactivate' : 'suspend';
+  const notDone = `Could not ${action} the user`;
   const allowed = await authorize(`users.${action}`);
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message };
+    return failed(notDone, allowed.message);
   }
   const path = action === 'suspend' ? '/v1/users/{id}/suspend' : '/v1/users/{id}/reactivate';
   const changed = await outcomeOf(serviceClient('users').POST(path, { params: { path: { id } } }));
@@ -70,23 +69,22 @@ export async function changeUserStatus(_previous: FormState, form: FormData): Pr
   if (!changed.ok) {
     const { problem } = changed;
     const current = problem.extensions.currentStatus;
-    return {
-      status: 'error',
-      message:
-        problem.status === 409 && typeof current === 'string'
-          ? `Someone changed this user first: they are ${current} now, as shown below.`
-          : problem.detail,
-    };
+    return failed(
+      notDone,
+      problem.status === 409 && typeof current === 'string'
+        ? `Someone changed this user first: they are ${current} now, as shown below.`
+        : problem.detail,
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: `users.${action}`, userId: id },
     'change',
   );
-  return {
-    status: 'success',
-    message:
-      action === 'suspend'
-        ? `${changed.data.name} is suspended.`
-        : `${changed.data.name} is active again.`,
-  };
+  return action === 'suspend'
+    ? { status: 'success', title: 'User suspended', message: `${changed.data.name} is suspended.` }
+    : {
+        status: 'success',
+        title: 'User reactivated',
+        message: `${changed.data.name} is active again.`,
+      };
 }

@@ -39,7 +39,7 @@ export function toCents(price: string): number | undefined {
 export function checkLines(lines: readonly LineInput[]): Record<string, string> {
   const errors: Record<string, string> = {};
   if (lines.length === 0) {
-    errors['items[0].sku'] = 'add at least one line';
+    errors['items[0].sku'] = 'is required: an order needs at least one line';
   }
   for (const line of lines) {
     if (line.quantity !== '' && !/^\d+$/.test(line.quantity)) {
