@@ -23,6 +23,13 @@ export type ResilienceSecond = SecondRow;
 
 export const blockReasons: readonly BlockReason[] = ['flow', 'hot-param', 'breaker', 'system'];
 
+/** What each breaker strategy trips on, as the page names it. */
+export const breakerStrategyLabels: Record<BreakerStrategy, string> = {
+  'slow-call-ratio': 'slow-call ratio',
+  'error-ratio': 'error ratio',
+  'error-count': 'error count',
+};
+
 export interface BreakerView {
   strategy: BreakerStrategy;
   state: BreakerState;

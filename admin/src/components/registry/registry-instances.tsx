@@ -22,7 +22,7 @@ function AppliedConfig({ instance }: { instance: RegisteredService['instances'][
     <div>
       <div className="flex flex-wrap items-center gap-1">
         <span className="tabular-nums">
-          {config.namespace} {config.revision === 0 ? 'defaults' : `r${config.revision}`}
+          {config.revision === 0 ? 'defaults' : `r${config.revision}`}
         </span>
         {config.status === 'applied' ? (
           <Badge color="emerald">Applied</Badge>
@@ -37,6 +37,13 @@ function AppliedConfig({ instance }: { instance: RegisteredService['instances'][
       ) : null}
     </div>
   );
+}
+
+/** Instances grouped by the namespace whose config they watch; those yet to say, last. */
+function byNamespace(instances: RegisteredService['instances']) {
+  const key = (instance: RegisteredService['instances'][number]) =>
+    `${instance.config ? `0${instance.config.namespace}` : '1'}/${instance.instanceId}`;
+  return [...instances].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 /** One service's instances as the registry lists them, with the config each applied. */
@@ -70,6 +77,7 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Instance</TableHeaderCell>
+                <TableHeaderCell>Namespace</TableHeaderCell>
                 <TableHeaderCell>Health</TableHeaderCell>
                 <TableHeaderCell>Version</TableHeaderCell>
                 <TableHeaderCell>Labels</TableHeaderCell>
@@ -79,7 +87,7 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
               </TableRow>
             </TableHead>
             <TableBody>
-              {service.instances.map((instance) => {
+              {byNamespace(service.instances).map((instance) => {
                 const age = Math.max(0, (now - Date.parse(instance.lastHeartbeatAt)) / 1000);
                 const labels = Object.entries(instance.labels);
                 return (
@@ -92,6 +100,13 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
                         {instance.instanceId}
                       </div>
                       <div className="text-tremor-label">{instance.address}</div>
+                    </TableCell>
+                    <TableCell data-testid={`registry-namespace-${instance.instanceId}`}>
+                      {instance.config?.namespace ?? (
+                        <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+                          not reported
+                        </span>
+                      )}
                     </TableCell>
                     <TableCell>
                       {instance.healthy ? (

@@ -2,6 +2,7 @@ import { Badge } from '@tremor/react';
 import {
   type BreakerRow,
   type BreakerState,
+  breakerStrategyLabels,
   effectiveState,
   type InstanceBreakers,
 } from '@/lib/resilience';
@@ -29,15 +30,16 @@ function InstanceStates({ resource, each }: { resource: string; each: InstanceBr
       ) : (
         each.breakers.map((breaker, index) => {
           const state = effectiveState(breaker);
+          const strategy = breakerStrategyLabels[breaker.strategy];
           return (
             <Badge
               // Breakers of one resource are told apart by their order in the rules.
               // biome-ignore lint/suspicious/noArrayIndexKey: the order is their identity
               key={index}
               color={stateColors[state]}
-              title={`${breaker.strategy}: ${state}${breaker.forced ? ' (forced)' : ''}`}
+              data-testid={`breaker-badge-${resource}-${each.instance}-${index}`}
             >
-              {state}
+              {strategy}: {state}
               {breaker.forced ? ' · forced' : ''}
             </Badge>
           );
@@ -71,7 +73,8 @@ export function BreakerList({
                 {row.resource}
               </span>
               <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                {row.strategies.join(' · ')}
+                {row.strategies.length === 1 ? 'Breaker on ' : 'Breakers on '}
+                {row.strategies.map((strategy) => breakerStrategyLabels[strategy]).join(', ')}
               </span>
               {pinned.map((forced) =>
                 forced ? (

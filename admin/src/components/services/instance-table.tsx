@@ -46,6 +46,7 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
         <TableRow>
           <TableHeaderCell>Service</TableHeaderCell>
           <TableHeaderCell>Instance</TableHeaderCell>
+          <TableHeaderCell>Namespace</TableHeaderCell>
           <TableHeaderCell>Health</TableHeaderCell>
           <TableHeaderCell>Checks</TableHeaderCell>
           <TableHeaderCell>Version</TableHeaderCell>
@@ -68,6 +69,9 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
                 {probe.url}
                 {registered ? ' · registered' : ' · configured URL'}
               </div>
+            </TableCell>
+            <TableCell data-testid={`namespace-${registered?.instanceId ?? probe.name}`}>
+              {registered?.config?.namespace ?? '–'}
             </TableCell>
             <TableCell>
               <Health probe={probe} />

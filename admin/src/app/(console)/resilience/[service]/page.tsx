@@ -28,7 +28,7 @@ export default async function ResilienceServicePage({
   const query = await searchParams;
   const target = { namespace: searchParam(query, 'namespace') ?? defaultNamespace, service };
   const [reading, context, schema, draft, diff] = await Promise.all([
-    readResilience(session, service),
+    readResilience(session, service, target.namespace),
     serviceContext(session, target),
     getConfigSchema(session, service),
     getDraft(session, target),
@@ -43,7 +43,7 @@ export default async function ResilienceServicePage({
         namespaces={context.ok ? context.data.namespaces : []}
         renderedAt={new Date().toISOString()}
       />
-      <InstanceStatus service={service} reading={reading} />
+      <InstanceStatus service={service} namespace={target.namespace} reading={reading} />
       <ResourcesSection
         target={target}
         answered={reading.answered}
