@@ -85,11 +85,15 @@ export function BreakerList({
               )}
             </div>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
-              <ul className="space-y-2" aria-label={`State of ${row.resource} per instance`}>
-                {row.instances.map((each) => (
-                  <InstanceStates key={each.instance} resource={row.resource} each={each} />
-                ))}
-              </ul>
+              {row.instances.length === 0 ? (
+                <p className={noteClass}>No instance of this namespace answered.</p>
+              ) : (
+                <ul className="space-y-2" aria-label={`State of ${row.resource} per instance`}>
+                  {row.instances.map((each) => (
+                    <InstanceStates key={each.instance} resource={row.resource} each={each} />
+                  ))}
+                </ul>
+              )}
               {mayForce === true ? (
                 <ForceBreakerForm namespace={namespace} service={service} resource={row.resource} />
               ) : (

@@ -11,7 +11,8 @@ import { diffDraft, getConfigSchema, getDraft, serviceContext } from '@/data/con
 import { readResilience } from '@/data/resilience';
 import { requireSession } from '@/lib/auth';
 import { may } from '@/lib/permissions';
-import { defaultNamespace, isResilienceService } from '@/lib/resilience';
+import { defaultNamespace, isResilienceService, rulesProperty } from '@/lib/resilience';
+import { configuredBreakerRules } from '@/lib/resilience-view';
 import { searchParam } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Resilience' };
@@ -35,6 +36,10 @@ export default async function ResilienceServicePage({
     diffDraft(session, target),
   ]);
   const mayEdit = may(session.role, 'config.edit');
+  const configured =
+    draft.ok && schema.ok
+      ? configuredBreakerRules(draft.data.values, rulesProperty(schema.data.jsonSchema)?.default)
+      : undefined;
   return (
     <>
       <ResilienceHeader
@@ -52,6 +57,7 @@ export default async function ResilienceServicePage({
       <BreakersSection
         target={target}
         answered={reading.answered}
+        configured={configured}
         schema={schema}
         mayEdit={mayEdit}
       />
