@@ -105,14 +105,12 @@ export async function publishConfig(_previous: FormState, form: FormData): Promi
     logChange(session, 'config.requestPublish', target, { changeRequest: data.id });
     return {
       status: 'success',
-      title: 'Approval requested',
       message: `Change request #${data.id} is waiting for another admin's approval.`,
     };
   }
   logChange(session, 'config.publish', target, { revision: data.revision });
   return {
     status: 'success',
-    title: 'Published',
     message:
       data.kind === 'gray'
         ? `Revision ${data.revision} is live as a gray release.`
@@ -201,14 +199,12 @@ export async function rollbackConfig(_previous: FormState, form: FormData): Prom
     logChange(session, 'config.requestRollback', target, { changeRequest: data.id });
     return {
       status: 'success',
-      title: 'Approval requested',
       message: `Change request #${data.id} to roll back to revision ${toRevision} is waiting for another admin's approval.`,
     };
   }
   logChange(session, 'config.rollback', target, { revision: data.revision, toRevision });
   return {
     status: 'success',
-    title: 'Rolled back',
     message: `Rolled back: revision ${data.revision} is live with the values of revision ${toRevision}.`,
   };
 }

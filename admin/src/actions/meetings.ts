@@ -175,7 +175,6 @@ export async function cancelMeeting(_previous: FormState, form: FormData): Promi
   );
   return {
     status: 'success',
-    title: 'Meeting cancelled',
     message: 'The meeting is cancelled and its room is free again.',
   };
 }

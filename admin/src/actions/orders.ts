@@ -12,14 +12,16 @@ import { serviceClient } from '@/lib/services';
 const actions = ['pay', 'cancel', 'fulfill', 'refund'] as const;
 type OrderAction = (typeof actions)[number];
 
-const done: Record<OrderAction, { title: string; message: string }> = {
-  pay: { title: 'Order paid', message: 'The order is paid.' },
-  cancel: { title: 'Order cancelled', message: 'The order is cancelled.' },
-  fulfill: { title: 'Order fulfilled', message: 'The order is fulfilled.' },
-  refund: { title: 'Order refunded', message: 'The order is refunded.' },
+const done: Record<OrderAction, string> = {
+  pay: 'The order is paid.',
+  cancel: 'The order is cancelled.',
+  fulfill: 'The order is fulfilled.',
+  refund: 'The order is refunded.',
 };
 
 const notPlaced = 'Could not place the order';
+/** The names of the order form's fields, which show their errors beside them. */
+const formFields = /^(userId|currency|items\[\d+\]\.(sku|quantity|unitPrice))$/;
 
 function formEcho(form: FormData): Record<string, string> {
   return Object.fromEntries(
@@ -60,11 +62,13 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
   );
   if (!created.ok) {
     const { problem } = created;
-    return failed(
-      notPlaced,
-      problem.errors.length > 0 ? `${problem.detail} See the fields below.` : problem.detail,
-      { fieldErrors: fieldErrorsOf(problem, (path) => lineFieldOf(path, lines)), values },
-    );
+    const fieldErrors = fieldErrorsOf(problem, (path) => lineFieldOf(path, lines));
+    // `items` as a whole (too many lines) has no field of its own: the detail says it all.
+    const beside = Object.keys(fieldErrors).some((name) => formFields.test(name));
+    return failed(notPlaced, beside ? `${problem.detail} See the fields below.` : problem.detail, {
+      fieldErrors,
+      values,
+    });
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'orders.create', orderId: created.data.id },
@@ -103,5 +107,5 @@ export async function transitionOrder(_previous: FormState, form: FormData): Pro
     { actor: allowed.session.email, change: `orders.${action}`, orderId: id },
     'change',
   );
-  return { status: 'success', ...done[action] };
+  return { status: 'success', message: done[action] };
 }

@@ -80,11 +80,11 @@ export async function changeUserStatus(_previous: FormState, form: FormData): Pr
     { actor: allowed.session.email, change: `users.${action}`, userId: id },
     'change',
   );
-  return action === 'suspend'
-    ? { status: 'success', title: 'User suspended', message: `${changed.data.name} is suspended.` }
-    : {
-        status: 'success',
-        title: 'User reactivated',
-        message: `${changed.data.name} is active again.`,
-      };
+  return {
+    status: 'success',
+    message:
+      action === 'suspend'
+        ? `${changed.data.name} is suspended.`
+        : `${changed.data.name} is active again.`,
+  };
 }

@@ -71,5 +71,5 @@ export async function saveDraftAnswering(
   }
   logChange(session, answers.change, target);
   revalidateConfig(target);
-  return { status: 'success', title: 'Draft saved', message: answers.saved };
+  return { status: 'success', message: answers.saved };
 }
