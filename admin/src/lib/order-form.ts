@@ -19,7 +19,8 @@ export function linesFrom(form: FormData): LineInput[] {
       quantity: String(form.get(`items[${index}].quantity`) ?? '').trim(),
       unitPrice: String(form.get(`items[${index}].unitPrice`) ?? '').trim(),
     };
-    if (line.sku || line.quantity || line.unitPrice) {
+    // The quantity field starts at 1: a row with only that typed is still an empty row.
+    if (line.sku || line.unitPrice) {
       lines.push(line);
     }
   }
@@ -42,6 +43,9 @@ export function checkLines(lines: readonly LineInput[]): Record<string, string> 
     errors['items[0].sku'] = 'is required: an order needs at least one line';
   }
   for (const line of lines) {
+    if (line.sku === '') {
+      errors[`items[${line.index}].sku`] = 'is required';
+    }
     if (line.quantity !== '' && !/^\d+$/.test(line.quantity)) {
       errors[`items[${line.index}].quantity`] = 'must be a whole number';
     }
