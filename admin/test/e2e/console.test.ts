@@ -1075,7 +1075,7 @@ describe('the config center', () => {
       'zone: a',
       'tier: canary',
       '100',
-      'r5',
+      'dev r5',
       'Applied',
     ]) {
       expect(text).toContain(expected);

@@ -22,6 +22,7 @@ function AppliedConfig({ instance }: { instance: RegisteredService['instances'][
     <div>
       <div className="flex flex-wrap items-center gap-1">
         <span className="tabular-nums">
+          <span data-testid={`registry-namespace-${instance.instanceId}`}>{config.namespace}</span>{' '}
           {config.revision === 0 ? 'defaults' : `r${config.revision}`}
         </span>
         {config.status === 'applied' ? (
@@ -77,7 +78,6 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Instance</TableHeaderCell>
-                <TableHeaderCell>Namespace</TableHeaderCell>
                 <TableHeaderCell>Health</TableHeaderCell>
                 <TableHeaderCell>Version</TableHeaderCell>
                 <TableHeaderCell>Labels</TableHeaderCell>
@@ -100,13 +100,6 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
                         {instance.instanceId}
                       </div>
                       <div className="text-tremor-label">{instance.address}</div>
-                    </TableCell>
-                    <TableCell data-testid={`registry-namespace-${instance.instanceId}`}>
-                      {instance.config?.namespace ?? (
-                        <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
-                          not reported
-                        </span>
-                      )}
                     </TableCell>
                     <TableCell>
                       {instance.healthy ? (

@@ -46,7 +46,6 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
         <TableRow>
           <TableHeaderCell>Service</TableHeaderCell>
           <TableHeaderCell>Instance</TableHeaderCell>
-          <TableHeaderCell>Namespace</TableHeaderCell>
           <TableHeaderCell>Health</TableHeaderCell>
           <TableHeaderCell>Checks</TableHeaderCell>
           <TableHeaderCell>Version</TableHeaderCell>
@@ -68,10 +67,12 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
               <div className="text-tremor-label">
                 {probe.url}
                 {registered ? ' · registered' : ' · configured URL'}
+                {registered?.config ? (
+                  <span data-testid={`namespace-${registered.instanceId}`}>
+                    {` · ${registered.config.namespace} config`}
+                  </span>
+                ) : null}
               </div>
-            </TableCell>
-            <TableCell data-testid={`namespace-${registered?.instanceId ?? probe.name}`}>
-              {registered?.config?.namespace ?? '–'}
             </TableCell>
             <TableCell>
               <Health probe={probe} />
