@@ -320,7 +320,10 @@ export function breakerRows(
     resource,
     strategies:
       strategies.get(resource) ??
-      (rulesSeen[0]?.breakers ?? [])
+      (
+        rulesSeen.find((rules) => rules.breakers.some((rule) => rule.resource === resource))
+          ?.breakers ?? []
+      )
         .filter((rule) => rule.resource === resource)
         .map((rule) => rule.strategy),
     instances: answers.map(({ instance, view }) => ({

@@ -72,10 +72,12 @@ export function BreakerList({
               <span className="break-all font-mono text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
                 {row.resource}
               </span>
-              <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                {row.strategies.length === 1 ? 'Breaker on ' : 'Breakers on '}
-                {row.strategies.map((strategy) => breakerStrategyLabels[strategy]).join(', ')}
-              </span>
+              {row.strategies.length > 0 ? (
+                <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                  {row.strategies.length === 1 ? 'Breaker on ' : 'Breakers on '}
+                  {row.strategies.map((strategy) => breakerStrategyLabels[strategy]).join(', ')}
+                </span>
+              ) : null}
               {pinned.map((forced) =>
                 forced ? (
                   <Badge key={forced} color={forced === 'open' ? 'rose' : 'blue'} size="xs">
