@@ -52,6 +52,7 @@ export default async function ResilienceServicePage({
       <ResourcesSection
         target={target}
         answered={reading.answered}
+        asked={reading.answered.length + reading.failed.length}
         selected={searchParam(query, 'resource')}
       />
       <BreakersSection
