@@ -288,7 +288,8 @@ describe('the resilience page', () => {
     const diff = page.getByTestId('rules-diff');
     // Nothing is published yet, so the whole key is new.
     await diff.getByText('resilience', { exact: true }).waitFor();
-    expect(await diff.textContent()).toContain(`"resource":"${listRoute}","threshold":2`);
+    // The rules are laid out one member a line, to be read inside the card.
+    expect(await diff.textContent()).toContain(`"resource": "${listRoute}",\n      "threshold": 2`);
     await screenshot(page, 'resilience-rules-diff');
     await page.getByLabel('Comment').fill('Limit the order list to 2 calls a second');
     await page.getByRole('button', { name: 'Publish' }).click();
