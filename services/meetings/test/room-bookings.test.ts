@@ -41,9 +41,10 @@ function bookingsOn(query: string) {
 
 beforeAll(async () => {
   h = await createMeetingsHarness();
-  [cedar, fjord, loft, empty] = await Promise.all(
-    ['Cedar', 'Fjord', 'Loft', 'Empty'].map(createRoom),
-  );
+  cedar = await createRoom('Cedar');
+  fjord = await createRoom('Fjord');
+  loft = await createRoom('Loft');
+  empty = await createRoom('Empty');
   // Written straight to the table: the point is the count of many, not how each was booked.
   await h.database.db.insert(meetings).values([
     // 150 five-minute meetings: more than one page (100) of the list on their own.
