@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { type FormState, formText } from '@/lib/form-state';
+import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { consoleRoleOf } from '@/lib/permissions';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
@@ -10,7 +10,7 @@ import { serviceClient } from '@/lib/services';
 import { clearSession, writeSession } from '@/lib/session';
 
 function refused(message: string, email: string): FormState {
-  return { status: 'error', message, values: { email } };
+  return failed('Could not sign you in', message, { values: { email } });
 }
 
 /** Signs in through the users service; only operators and admins get a console session. */
@@ -18,15 +18,13 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   const email = formText(form, 'email');
   const password = String(form.get('password') ?? '');
   if (!email || !password) {
-    return {
-      status: 'error',
-      message: 'Enter your email and password.',
+    return failed('Could not sign you in', 'Enter your email and password.', {
       fieldErrors: {
         ...(email ? {} : { email: 'is required' }),
         ...(password ? {} : { password: 'is required' }),
       },
       values: { email },
-    };
+    });
   }
   const log = adminLogger();
   const session = await outcomeOf(

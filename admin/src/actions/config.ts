@@ -11,7 +11,7 @@ import {
   targetOf,
 } from '@/lib/config-actions';
 import { configFields, parseJsonObject, parseLabels, valuesFromForm } from '@/lib/config-form';
-import { type FormState, formText } from '@/lib/form-state';
+import { type FormState, failed, formText } from '@/lib/form-state';
 import { outcomeOf } from '@/lib/problem';
 import { asOperator, serviceClient } from '@/lib/services';
 
@@ -20,7 +20,8 @@ const config = () => serviceClient('config');
 export async function saveDraft(_previous: FormState, form: FormData): Promise<FormState> {
   const mode = formText(form, 'mode') === 'json' ? 'json' : 'form';
   const raw = String(form.get('raw') ?? '');
-  const check = await allowed('config.edit');
+  const notSaved = 'Could not save the draft';
+  const check = await allowed('config.edit', notSaved);
   if (!check.ok) {
     return check.state;
   }
@@ -28,37 +29,32 @@ export async function saveDraft(_previous: FormState, form: FormData): Promise<F
   const target = targetOf(form);
   const schema = await getConfigSchema(session, target.service);
   if (!schema.ok) {
-    return refusedBy(schema.problem, 'Cannot read the schema');
+    return refusedBy(schema.problem, notSaved, 'Reading the schema failed');
   }
   let values: Record<string, unknown>;
   if (mode === 'json') {
     const parsed = parseJsonObject(raw);
     if (!parsed.ok) {
-      return {
-        status: 'error',
-        message:
-          parsed.error === 'not-object'
-            ? 'The config must be one JSON object, `{ "key": value, … }`.'
-            : `The JSON does not parse: ${parsed.error}.`,
-      };
+      return failed(
+        notSaved,
+        parsed.error === 'not-object'
+          ? 'The config must be one JSON object, `{ "key": value, … }`.'
+          : `The JSON does not parse: ${parsed.error}.`,
+      );
     }
     values = parsed.value;
   } else {
     const fields = configFields(schema.data.jsonSchema, schema.data.secretKeys);
     const read = valuesFromForm(fields, form);
     if (Object.keys(read.errors).length > 0) {
-      return {
-        status: 'error',
-        message: 'Check the highlighted fields.',
-        fieldErrors: read.errors,
-      };
+      return failed(notSaved, 'Check the highlighted fields.', { fieldErrors: read.errors });
     }
     values = read.values;
   }
   return saveDraftAnswering(session, target, values, {
     change: 'config.saveDraft',
-    refused: 'The config center refused the draft: check the highlighted fields.',
-    notSaved: 'The draft was not saved',
+    notSaved,
+    refused: 'The config center refused some values: check the highlighted fields.',
     saved: 'Draft saved. Its changes against the live release are listed below.',
   });
 }
@@ -85,7 +81,8 @@ function grayRuleOf(
 }
 
 export async function publishConfig(_previous: FormState, form: FormData): Promise<FormState> {
-  const check = await allowed('config.edit');
+  const notPublished = 'Could not publish the draft';
+  const check = await allowed('config.edit', notPublished);
   if (!check.ok) {
     return check.state;
   }
@@ -93,14 +90,14 @@ export async function publishConfig(_previous: FormState, form: FormData): Promi
   const target = targetOf(form);
   const gray = grayRuleOf(form);
   if ('error' in gray) {
-    return { status: 'error', message: gray.error };
+    return failed(notPublished, gray.error);
   }
   const published = await publishDraft(session, target, {
     comment: formText(form, 'comment'),
     ...(gray.rule ? { gray: gray.rule } : {}),
   });
   if (!published.ok) {
-    return refusedBy(published.problem, 'Not published');
+    return refusedBy(published.problem, notPublished);
   }
   revalidateConfig(target);
   const { data } = published;
@@ -141,7 +138,12 @@ export async function decideChangeRequest(
 ): Promise<FormState> {
   const decision = formText(form, 'decision') === 'approve' ? 'approve' : 'reject';
   // Rejecting is also how an author withdraws; the center tells the two apart.
-  const check = await allowed(decision === 'approve' ? 'config.approve' : 'config.edit');
+  const notDecided =
+    decision === 'approve' ? 'Could not approve the change' : 'Could not reject the change';
+  const check = await allowed(
+    decision === 'approve' ? 'config.approve' : 'config.edit',
+    notDecided,
+  );
   if (!check.ok) {
     return check.state;
   }
@@ -160,7 +162,7 @@ export async function decideChangeRequest(
     }),
   );
   if (!decided.ok) {
-    return refusedBy(decided.problem, decision === 'approve' ? 'Not approved' : 'Not rejected');
+    return refusedBy(decided.problem, notDecided);
   }
   revalidateConfig(target);
   const { status, revision } = decided.data;
@@ -170,7 +172,8 @@ export async function decideChangeRequest(
 }
 
 export async function rollbackConfig(_previous: FormState, form: FormData): Promise<FormState> {
-  const check = await allowed('config.edit');
+  const notRolledBack = 'Could not roll back';
+  const check = await allowed('config.edit', notRolledBack);
   if (!check.ok) {
     return check.state;
   }
@@ -178,7 +181,7 @@ export async function rollbackConfig(_previous: FormState, form: FormData): Prom
   const target = targetOf(form);
   const toRevision = Number(formText(form, 'toRevision'));
   if (!Number.isInteger(toRevision) || toRevision < 1) {
-    return { status: 'error', message: 'Pick the revision to roll back to.' };
+    return failed(notRolledBack, 'Pick the revision to roll back to.');
   }
   const rolledBack = await outcomeOf(
     config().POST('/v1/config/{namespace}/{service}/rollback', {
@@ -188,7 +191,7 @@ export async function rollbackConfig(_previous: FormState, form: FormData): Prom
     }),
   );
   if (!rolledBack.ok) {
-    return refusedBy(rolledBack.problem, 'Not rolled back');
+    return refusedBy(rolledBack.problem, notRolledBack);
   }
   revalidateConfig(target);
   const { data } = rolledBack;
@@ -207,13 +210,16 @@ export async function rollbackConfig(_previous: FormState, form: FormData): Prom
 }
 
 export async function endGrayRelease(_previous: FormState, form: FormData): Promise<FormState> {
-  const check = await allowed('config.edit');
+  const promote = formText(form, 'action') === 'promote';
+  const notEnded = promote
+    ? 'Could not promote the gray release'
+    : 'Could not abandon the gray release';
+  const check = await allowed('config.edit', notEnded);
   if (!check.ok) {
     return check.state;
   }
   const { session } = check;
   const target = targetOf(form);
-  const promote = formText(form, 'action') === 'promote';
   const ended = await outcomeOf(
     config().POST(
       promote
@@ -227,7 +233,7 @@ export async function endGrayRelease(_previous: FormState, form: FormData): Prom
     ),
   );
   if (!ended.ok) {
-    return refusedBy(ended.problem, promote ? 'Not promoted' : 'Not abandoned');
+    return refusedBy(ended.problem, notEnded);
   }
   revalidateConfig(target);
   logChange(session, promote ? 'config.promote' : 'config.abandon', target, {

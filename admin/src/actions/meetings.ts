@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getRoom, listMeetingsBetween } from '@/data/meetings';
 import { authorize } from '@/lib/auth';
-import { type FormState, formText, formValues } from '@/lib/form-state';
-import { formatLongDate, formatTime, isUtcDay, utcDay } from '@/lib/format';
+import { type FormState, failed, formText, formValues } from '@/lib/form-state';
+import { counted, formatLongDate, formatTime, isUtcDay, utcDay } from '@/lib/format';
 import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf, type Problem } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
@@ -47,12 +47,14 @@ function capacityMessage(problem: Problem): string {
   if (typeof capacity === 'number' && typeof participants === 'number') {
     return (
       `Too many people for this room: it seats ${capacity}, but the organizer and ` +
-      `${participants - 1} attendee${participants === 2 ? '' : 's'} make ${participants}. ` +
+      `${counted(participants - 1, 'attendee')} make ${participants}. ` +
       'Pick a bigger room or invite fewer people.'
     );
   }
   return problem.detail;
 }
+
+const notBooked = 'Could not book the room';
 
 export async function createMeeting(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, fields);
@@ -60,29 +62,29 @@ export async function createMeeting(_previous: FormState, form: FormData): Promi
   values.attendeeIds = attendeeIds.join(',');
   const allowed = await authorize('meetings.create');
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message, values };
+    return failed(notBooked, allowed.message, { values });
   }
   const { title = '', roomId = '', date = '', start = '', end = '', organizerId = '' } = values;
   const fieldErrors: Record<string, string> = {};
   if (!isUtcDay(date)) {
-    fieldErrors.date = 'pick a day';
+    fieldErrors.date = 'is required';
   }
   for (const [name, time] of [
     ['start', start],
     ['end', end],
   ] as const) {
     if (!/^\d{2}:\d{2}$/.test(time)) {
-      fieldErrors[name] = 'pick a time';
+      fieldErrors[name] = 'is required';
     }
   }
   if (!roomId) {
-    fieldErrors.roomId = 'pick a room';
+    fieldErrors.roomId = 'is required';
   }
   if (!organizerId) {
-    fieldErrors.organizerId = 'pick the organizer';
+    fieldErrors.organizerId = 'is required';
   }
   if (Object.keys(fieldErrors).length > 0) {
-    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
+    return failed(notBooked, 'Check the highlighted fields.', { fieldErrors, values });
   }
   const startsAt = new Date(`${date}T${start}:00Z`);
   const endsAt = new Date(`${date}T${end}:00Z`);
@@ -108,12 +110,7 @@ export async function createMeeting(_previous: FormState, form: FormData): Promi
     } else if (problem.errors.length > 0) {
       message = `${problem.detail} See the fields below.`;
     }
-    return {
-      status: 'error',
-      message,
-      fieldErrors: fieldErrorsOf(problem, formField),
-      values,
-    };
+    return failed(notBooked, message, { fieldErrors: fieldErrorsOf(problem, formField), values });
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'meetings.create', meetingId: created.data.id },
@@ -126,9 +123,10 @@ export async function recordRsvp(_previous: FormState, form: FormData): Promise<
   const id = formText(form, 'meetingId');
   const userId = formText(form, 'userId');
   const response = formText(form, 'response') === 'declined' ? 'declined' : 'accepted';
+  const notRecorded = 'Could not record the response';
   const allowed = await authorize('meetings.rsvp');
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message };
+    return failed(notRecorded, allowed.message);
   }
   const recorded = await outcomeOf(
     serviceClient('meetings').POST('/v1/meetings/{id}/rsvp', {
@@ -138,13 +136,12 @@ export async function recordRsvp(_previous: FormState, form: FormData): Promise<
   );
   revalidatePath(`/meetings/${id}`);
   if (!recorded.ok) {
-    return {
-      status: 'error',
-      message:
-        recorded.problem.status === 409
-          ? 'This meeting was cancelled; it takes no responses any more.'
-          : recorded.problem.detail,
-    };
+    return failed(
+      notRecorded,
+      recorded.problem.status === 409
+        ? 'This meeting was cancelled; it takes no responses any more.'
+        : recorded.problem.detail,
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'meetings.rsvp', meetingId: id, userId, response },
@@ -155,26 +152,29 @@ export async function recordRsvp(_previous: FormState, form: FormData): Promise<
 
 export async function cancelMeeting(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, 'meetingId');
+  const notCancelled = 'Could not cancel the meeting';
   const allowed = await authorize('meetings.cancel');
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message };
+    return failed(notCancelled, allowed.message);
   }
   const cancelled = await outcomeOf(
     serviceClient('meetings').POST('/v1/meetings/{id}/cancel', { params: { path: { id } } }),
   );
   revalidatePath(`/meetings/${id}`);
   if (!cancelled.ok) {
-    return {
-      status: 'error',
-      message:
-        cancelled.problem.status === 409
-          ? 'Someone cancelled this meeting first.'
-          : cancelled.problem.detail,
-    };
+    return failed(
+      notCancelled,
+      cancelled.problem.status === 409
+        ? 'Someone cancelled this meeting first.'
+        : cancelled.problem.detail,
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'meetings.cancel', meetingId: id },
     'change',
   );
-  return { status: 'success', message: 'The meeting is cancelled and its room is free again.' };
+  return {
+    status: 'success',
+    message: 'The meeting is cancelled and its room is free again.',
+  };
 }

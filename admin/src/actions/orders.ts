@@ -4,7 +4,7 @@ import { type OrderAction, orderActions } from '@trellis/orders/lifecycle';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
-import { type FormState, formText } from '@/lib/form-state';
+import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { checkLines, lineFieldOf, linesFrom, toCents } from '@/lib/order-form';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
@@ -16,6 +16,10 @@ const done: Record<OrderAction, string> = {
   fulfill: 'The order is fulfilled.',
   refund: 'The order is refunded.',
 };
+
+const notPlaced = 'Could not place the order';
+/** The names of the order form's fields, which show their errors beside them. */
+const formFields = /^(userId|currency|items\[\d+\]\.(sku|quantity|unitPrice))$/;
 
 function formEcho(form: FormData): Record<string, string> {
   return Object.fromEntries(
@@ -29,16 +33,16 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
   const values = formEcho(form);
   const allowed = await authorize('orders.create');
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message, values };
+    return failed(notPlaced, allowed.message, { values });
   }
   const userId = formText(form, 'userId');
   const lines = linesFrom(form);
   const fieldErrors = {
-    ...(userId ? {} : { userId: 'pick the customer' }),
+    ...(userId ? {} : { userId: 'is required: pick an active user' }),
     ...checkLines(lines),
   };
   if (Object.keys(fieldErrors).length > 0) {
-    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
+    return failed(notPlaced, 'Check the highlighted fields.', { fieldErrors, values });
   }
   const created = await outcomeOf(
     serviceClient('orders').POST('/v1/orders', {
@@ -56,13 +60,13 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
   );
   if (!created.ok) {
     const { problem } = created;
-    return {
-      status: 'error',
-      message:
-        problem.errors.length > 0 ? `${problem.detail} See the fields below.` : problem.detail,
-      fieldErrors: fieldErrorsOf(problem, (path) => lineFieldOf(path, lines)),
+    const fieldErrors = fieldErrorsOf(problem, (path) => lineFieldOf(path, lines));
+    // `items` as a whole (too many lines) has no field of its own: the detail says it all.
+    const beside = Object.keys(fieldErrors).some((name) => formFields.test(name));
+    return failed(notPlaced, beside ? `${problem.detail} See the fields below.` : problem.detail, {
+      fieldErrors,
       values,
-    };
+    });
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'orders.create', orderId: created.data.id },
@@ -75,11 +79,12 @@ export async function transitionOrder(_previous: FormState, form: FormData): Pro
   const id = formText(form, 'id');
   const action = orderActions.find((candidate) => candidate === formText(form, 'action'));
   if (!action) {
-    return { status: 'error', message: 'Unknown order action.' };
+    return failed('Could not change the order', 'The console does not know that step.');
   }
+  const notDone = `Could not ${action} the order`;
   const allowed = await authorize(`orders.${action}`);
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message };
+    return failed(notDone, allowed.message);
   }
   const changed = await outcomeOf(
     serviceClient('orders').POST(`/v1/orders/{id}/${action}`, { params: { path: { id } } }),
@@ -88,14 +93,13 @@ export async function transitionOrder(_previous: FormState, form: FormData): Pro
   if (!changed.ok) {
     const { problem } = changed;
     const current = problem.extensions.currentStatus;
-    return {
-      status: 'error',
-      message:
-        problem.status === 409 && typeof current === 'string'
-          ? `Could not ${action} this order: it is ${current.replace('_', ' ')} now. Someone ` +
-            'else changed it while you were looking; the page shows what it allows now.'
-          : problem.detail,
-    };
+    return failed(
+      notDone,
+      problem.status === 409 && typeof current === 'string'
+        ? `It is ${current.replace('_', ' ')} now: someone else changed it while you were ` +
+            'looking. The page shows what it allows now.'
+        : problem.detail,
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: `orders.${action}`, orderId: id },

@@ -10,7 +10,7 @@ import {
   targetOf,
 } from '@/lib/config-actions';
 import { parseJsonObject } from '@/lib/config-form';
-import { type FormState, formText } from '@/lib/form-state';
+import { type FormState, failed, formText } from '@/lib/form-state';
 import { type ForcedState, forceComment, rulesProperty, withForcedBreaker } from '@/lib/resilience';
 
 function forcedStateOf(form: FormData): ForcedState | null | undefined {
@@ -33,7 +33,8 @@ function forcedStateOf(form: FormData): ForcedState | null | undefined {
  * it would ship them too.
  */
 export async function forceBreaker(_previous: FormState, form: FormData): Promise<FormState> {
-  const check = await allowed('config.edit');
+  const notForced = 'Could not force the breaker';
+  const check = await allowed('config.edit', notForced);
   if (!check.ok) {
     return check.state;
   }
@@ -42,7 +43,7 @@ export async function forceBreaker(_previous: FormState, form: FormData): Promis
   const resource = formText(form, 'resource');
   const state = forcedStateOf(form);
   if (!resource || state === undefined) {
-    return { status: 'error', message: 'Choose a breaker and whether to open, close or clear it.' };
+    return failed(notForced, 'Choose a breaker and whether to open, close or clear it.');
   }
   const [schema, draft, pending] = await Promise.all([
     getConfigSchema(session, target.service),
@@ -50,24 +51,25 @@ export async function forceBreaker(_previous: FormState, form: FormData): Promis
     diffDraft(session, target),
   ]);
   if (!schema.ok) {
-    return refusedBy(schema.problem, 'Cannot read the config schema');
+    return refusedBy(schema.problem, notForced, 'Reading the config schema failed');
   }
   const property = rulesProperty(schema.data.jsonSchema);
   if (!property) {
-    return {
-      status: 'error',
-      message: `The config of ${target.service} has no resilience key to pin breakers in.`,
-    };
+    return failed(
+      notForced,
+      `The config of ${target.service} has no resilience key to pin breakers in.`,
+    );
   }
   if (!draft.ok) {
-    return refusedBy(draft.problem, 'Cannot read the config');
+    return refusedBy(draft.problem, notForced, 'Reading the draft failed');
   }
   if (!pending.ok) {
-    return refusedBy(pending.problem, 'Cannot read the config');
+    return refusedBy(pending.problem, notForced, 'Reading the draft failed');
   }
   if (pending.data.changes.length > 0) {
     return {
       status: 'error',
+      title: notForced,
       message: `${target.service} has an unpublished draft in ${target.namespace} (${pending.data.changes.map((change) => change.path).join(', ')}${draft.data.updatedBy ? `, saved by ${draft.data.updatedBy}` : ''}). Publishing the force would publish it too: publish or revert that draft first.`,
     };
   }
@@ -82,12 +84,12 @@ export async function forceBreaker(_previous: FormState, form: FormData): Promis
   }
   const saved = await saveDraftValues(session, target, edited.values);
   if (!saved.ok) {
-    return refusedBy(saved.problem, 'The config center refused the change');
+    return refusedBy(saved.problem, notForced, 'The config center refused the change');
   }
   const comment = forceComment(resource, state);
   const published = await publishDraft(session, target, { comment });
   if (!published.ok) {
-    return refusedBy(published.problem, 'Saved as a draft, but not published');
+    return refusedBy(published.problem, notForced, 'Saved as a draft, but not published');
   }
   revalidateConfig(target);
   const { data } = published;
@@ -114,7 +116,8 @@ export async function saveResilienceRules(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  const check = await allowed('config.edit');
+  const notSaved = 'Could not save the rules';
+  const check = await allowed('config.edit', notSaved);
   if (!check.ok) {
     return check.state;
   }
@@ -122,20 +125,18 @@ export async function saveResilienceRules(
   const target = targetOf(form);
   const parsed = parseJsonObject(String(form.get('rules') ?? ''));
   if (!parsed.ok) {
-    return {
-      status: 'error',
-      message: 'The rules were not saved.',
+    return failed(notSaved, 'The rules are not valid JSON: see beside the editor.', {
       fieldErrors: {
         resilience:
           parsed.error === 'not-object'
             ? 'The rules must be one JSON object, `{ "flow": [ … ], … }`.'
             : `The JSON does not parse: ${parsed.error}.`,
       },
-    };
+    });
   }
   const draft = await getDraft(session, target);
   if (!draft.ok) {
-    return refusedBy(draft.problem, 'Cannot read the draft');
+    return refusedBy(draft.problem, notSaved, 'Reading the draft failed');
   }
   return saveDraftAnswering(
     session,
@@ -143,8 +144,8 @@ export async function saveResilienceRules(
     { ...draft.data.values, resilience: parsed.value },
     {
       change: 'resilience.saveRules',
-      refused: 'The config center refused the rules: see the errors beside the editor.',
-      notSaved: 'The rules were not saved',
+      notSaved,
+      refused: 'The config center refused them: see the errors beside the editor.',
       saved: 'Draft saved. Its changes against the live release are listed beside the editor.',
     },
   );

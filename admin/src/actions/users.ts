@@ -4,7 +4,7 @@ import { type Role, userActions, userRoles } from '@trellis/users/lifecycle';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
-import { type FormState, formText, formValues } from '@/lib/form-state';
+import { type FormState, failed, formText, formValues } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
@@ -21,7 +21,7 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
     wanted.some((role) => role !== 'member') ? 'users.grantRoles' : 'users.create',
   );
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message, values };
+    return failed('Could not create the user', allowed.message, { values });
   }
   const password = String(form.get('password') ?? '');
   const created = await outcomeOf(
@@ -36,17 +36,15 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
   );
   if (!created.ok) {
     const { problem } = created;
-    return {
-      status: 'error',
-      message:
-        problem.status === 409
-          ? 'That email already belongs to a user.'
-          : problem.errors.length > 0
-            ? 'Check the highlighted fields.'
-            : problem.detail,
-      fieldErrors: fieldErrorsOf(problem, (path) => path.replace(/\[\d+\]$/, '')),
-      values,
-    };
+    return failed(
+      'Could not create the user',
+      problem.status === 409
+        ? 'That email already belongs to a user.'
+        : problem.errors.length > 0
+          ? 'Check the highlighted fields.'
+          : problem.detail,
+      { fieldErrors: fieldErrorsOf(problem, (path) => path.replace(/\[\d+\]$/, '')), values },
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: 'users.create', userId: created.data.id },
@@ -59,11 +57,12 @@ export async function changeUserStatus(_previous: FormState, form: FormData): Pr
   const id = formText(form, 'id');
   const action = userActions.find((candidate) => candidate === formText(form, 'action'));
   if (!action) {
-    return { status: 'error', message: 'Unknown user action.' };
+    return failed('Could not change the user', 'Unknown user action.');
   }
+  const notDone = `Could not ${action} the user`;
   const allowed = await authorize(`users.${action}`);
   if (!allowed.ok) {
-    return { status: 'error', message: allowed.message };
+    return failed(notDone, allowed.message);
   }
   const changed = await outcomeOf(
     serviceClient('users').POST(`/v1/users/{id}/${action}`, { params: { path: { id } } }),
@@ -72,13 +71,12 @@ export async function changeUserStatus(_previous: FormState, form: FormData): Pr
   if (!changed.ok) {
     const { problem } = changed;
     const current = problem.extensions.currentStatus;
-    return {
-      status: 'error',
-      message:
-        problem.status === 409 && typeof current === 'string'
-          ? `Someone changed this user first: they are ${current} now, as shown below.`
-          : problem.detail,
-    };
+    return failed(
+      notDone,
+      problem.status === 409 && typeof current === 'string'
+        ? `Someone changed this user first: they are ${current} now, as shown below.`
+        : problem.detail,
+    );
   }
   adminLogger().info(
     { actor: allowed.session.email, change: `users.${action}`, userId: id },

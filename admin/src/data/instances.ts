@@ -4,13 +4,13 @@ import type { Problem } from '@/lib/problem';
 import { serviceUrl } from '@/lib/services';
 import type { Session } from '@/lib/session-token';
 import { probeAt, type ServiceProbe } from './platform';
-import { type RegisteredService, type RegistryInstance, registryOverview } from './registry';
+import { type RegisteredService, registryOverview } from './registry';
 
 /** One row of the Services page: an instance, probed at its address. */
 export interface InstanceRow {
   probe: ServiceProbe;
   /** How the console knows it: from the registry, or the URL it is configured with. */
-  registered?: RegistryInstance;
+  registered?: RegisteredService['instances'][number];
 }
 
 export interface ServiceInstances {

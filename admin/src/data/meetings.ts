@@ -6,23 +6,70 @@ import { serviceClient } from '@/lib/services';
 export type Room = MeetingsComponents['schemas']['Room'];
 export type Meeting = MeetingsComponents['schemas']['Meeting'];
 
-/** Every room, by name; a building has dozens, not thousands. */
-export async function listRooms(): Promise<Outcome<Room[]>> {
-  const rooms: Room[] = [];
+interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+/** Every item of a listing, page after page. */
+async function everyPage<T>(
+  pageAfter: (cursor: string | undefined) => Promise<Outcome<Page<T>>>,
+): Promise<Outcome<T[]>> {
+  const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await outcomeOf(
-      serviceClient('meetings').GET('/v1/rooms', {
-        params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-      }),
-    );
+    const page = await pageAfter(cursor);
     if (!page.ok) {
       return page;
     }
-    rooms.push(...page.data.items);
+    items.push(...page.data.items);
     cursor = page.data.nextCursor ?? undefined;
   } while (cursor);
-  return { ok: true, data: rooms };
+  return { ok: true, data: items };
+}
+
+/** Every room, by name; a building has dozens, not thousands. */
+export function listRooms(): Promise<Outcome<Room[]>> {
+  return everyPage((cursor) =>
+    outcomeOf(
+      serviceClient('meetings').GET('/v1/rooms', {
+        params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+/** Every meeting of one room running in [from, to): a room's day holds what fits in a day. */
+export function listRoomMeetingsBetween(
+  roomId: string,
+  from: Date,
+  to: Date,
+): Promise<Outcome<Meeting[]>> {
+  return everyPage((cursor) =>
+    outcomeOf(
+      serviceClient('meetings').GET('/v1/meetings', {
+        params: {
+          query: {
+            roomId,
+            from: from.toISOString(),
+            to: to.toISOString(),
+            limit: 100,
+            ...(cursor ? { cursor } : {}),
+          },
+        },
+      }),
+    ),
+  );
+}
+
+/** Scheduled meetings per room on a UTC day, counted by the service however many there are. */
+export async function countRoomBookings(day: string): Promise<Outcome<Map<string, number>>> {
+  const counted = await outcomeOf(
+    serviceClient('meetings').GET('/v1/rooms/bookings', { params: { query: { day } } }),
+  );
+  return counted.ok
+    ? { ok: true, data: new Map(counted.data.rooms.map((room) => [room.roomId, room.bookings])) }
+    : counted;
 }
 
 export function getRoom(id: string): Promise<Outcome<Room>> {
@@ -35,11 +82,15 @@ export function getMeeting(id: string): Promise<Outcome<Meeting>> {
   );
 }
 
-/** Meetings running in [from, to), optionally in one room, by start time (at most 100). */
+/**
+ * The first 100 meetings running in [from, to), optionally in one room or of one status, by
+ * start time: for showing meetings, never for counting them (`countRoomBookings` counts).
+ */
 export async function listMeetingsBetween(
   from: Date,
   to: Date,
   roomId?: string,
+  status?: Meeting['status'],
 ): Promise<Outcome<Meeting[]>> {
   const page = await outcomeOf(
     serviceClient('meetings').GET('/v1/meetings', {
@@ -49,6 +100,7 @@ export async function listMeetingsBetween(
           to: to.toISOString(),
           limit: 100,
           ...(roomId ? { roomId } : {}),
+          ...(status ? { status } : {}),
         },
       },
     }),

@@ -44,7 +44,7 @@ export async function listRegistryInstances(
  * An instance watches the config of one namespace, so its report is in that namespace's list;
  * if several namespaces hold one (it moved), the newest wins.
  */
-async function appliedByInstance(
+export async function appliedByInstance(
   caller: Caller,
   services: readonly string[],
 ): Promise<Map<string, AppliedConfig>> {

@@ -5,7 +5,7 @@ import { parseResilienceView } from '@/lib/resilience-view';
 import { serviceUrl } from '@/lib/services';
 import type { Session } from '@/lib/session-token';
 import { describeFailure, getJson } from './platform';
-import { listRegistryInstances } from './registry';
+import { appliedByInstance, listRegistryInstances } from './registry';
 
 /** An instance asked for its view that did not give one. */
 export interface InstanceFailure {
@@ -14,9 +14,18 @@ export interface InstanceFailure {
   reason: string;
 }
 
+/** A registered instance the page does not read, since it watches another namespace or none. */
+export interface InstanceElsewhere {
+  instance: string;
+  /** The namespace it watches; undefined while it has reported no config at all. */
+  namespace: string | undefined;
+}
+
 export interface ResilienceReading {
   answered: InstanceAnswer[];
   failed: InstanceFailure[];
+  /** Registered instances of the service outside the namespace shown. */
+  elsewhere: InstanceElsewhere[];
   /** Where the addresses came from: the registry, or the URL the console is configured with. */
   source: 'registry' | 'configured';
   /** Why the registry could not be read, when it could not. */
@@ -29,21 +38,35 @@ interface Target {
   address: string;
 }
 
+/**
+ * The registered instances that watch the namespace's config, each at its own address: an
+ * instance's namespace is the one its newest config report is in.
+ */
 async function targetsOf(
   caller: Pick<Session, 'accessToken'>,
   service: ResilienceService,
-): Promise<{ targets: Target[]; registryProblem?: Problem }> {
-  const registered = await listRegistryInstances(caller, service);
+  namespace: string,
+): Promise<{ targets: Target[]; elsewhere: InstanceElsewhere[]; registryProblem?: Problem }> {
+  const [registered, applied] = await Promise.all([
+    listRegistryInstances(caller, service),
+    appliedByInstance(caller, [service]),
+  ]);
   if (registered.ok && registered.data.length > 0) {
-    return {
-      targets: registered.data.map((each) => ({
-        instance: each.instanceId,
-        address: each.address,
-      })),
-    };
+    const targets: Target[] = [];
+    const elsewhere: InstanceElsewhere[] = [];
+    for (const each of registered.data) {
+      const watched = applied.get(each.instanceId)?.namespace;
+      if (watched === namespace) {
+        targets.push({ instance: each.instanceId, address: each.address });
+      } else {
+        elsewhere.push({ instance: each.instanceId, namespace: watched });
+      }
+    }
+    return { targets, elsewhere };
   }
   return {
     targets: [{ address: serviceUrl(service) }],
+    elsewhere: [],
     ...(registered.ok ? {} : { registryProblem: registered.problem }),
   };
 }
@@ -82,19 +105,23 @@ async function ask(
 }
 
 /**
- * The view of every instance of a service: each registered instance at its own address, or
- * the configured URL while the registry lists none (or cannot be read).
+ * The view of every instance of a service in a namespace: each registered instance that
+ * watches it, at its own address, or the configured URL while the registry lists none (or
+ * cannot be read).
  */
 export async function readResilience(
   caller: Pick<Session, 'accessToken'>,
   service: ResilienceService,
+  namespace: string,
 ): Promise<ResilienceReading> {
-  const { targets, registryProblem } = await targetsOf(caller, service);
+  const { targets, elsewhere, registryProblem } = await targetsOf(caller, service, namespace);
   const results = await Promise.all(targets.map(ask));
   const reading: ResilienceReading = {
     answered: [],
     failed: [],
-    source: targets.some((target) => target.instance) ? 'registry' : 'configured',
+    elsewhere,
+    source:
+      targets.length === 0 || targets.some((target) => target.instance) ? 'registry' : 'configured',
     ...(registryProblem ? { registryProblem } : {}),
   };
   for (const result of results) {

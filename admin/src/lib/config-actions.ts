@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { type ConfigTarget, saveDraftValues } from '@/data/config';
 import { authorize } from './auth';
 import { fieldErrorsByKey } from './config-form';
-import { type FormState, formText } from './form-state';
+import { type FormState, failed, formText } from './form-state';
 import { adminLogger } from './logger';
 import type { Permission } from './permissions';
 import type { Problem } from './problem';
@@ -29,21 +29,25 @@ export function logChange(session: Session, change: string, target: ConfigTarget
   adminLogger().info({ actor: session.email, change, ...target, ...extra }, 'change');
 }
 
+/** The session, or the refusal titled with what the action could not do. */
 export async function allowed(
   permission: Permission,
+  title: string,
 ): Promise<{ ok: true; session: Session } | { ok: false; state: FormState }> {
   const check = await authorize(permission);
-  return check.ok ? check : { ok: false, state: { status: 'error', message: check.message } };
+  return check.ok ? check : { ok: false, state: failed(title, check.message) };
 }
 
-export function refusedBy(problem: Problem, what: string): FormState {
-  if (problem.status === 422 && problem.errors.length > 0) {
-    return {
-      status: 'error',
-      message: `${what}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`,
-    };
-  }
-  return { status: 'error', message: `${what}: ${problem.detail}` };
+/**
+ * What failed (`title`) and the center's reason; `step` names the call that failed when it
+ * was not the action itself, such as reading the schema first.
+ */
+export function refusedBy(problem: Problem, title: string, step?: string): FormState {
+  const reason =
+    problem.status === 422 && problem.errors.length > 0
+      ? `${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`
+      : problem.detail;
+  return failed(title, step ? `${step}: ${reason}` : reason);
 }
 
 /**
@@ -54,19 +58,16 @@ export async function saveDraftAnswering(
   session: Session,
   target: ConfigTarget,
   values: Record<string, unknown>,
-  answers: { change: string; refused: string; notSaved: string; saved: string },
+  answers: { change: string; notSaved: string; refused: string; saved: string },
 ): Promise<FormState> {
   const saved = await saveDraftValues(session, target, values);
   if (!saved.ok) {
     const { problem } = saved;
-    return {
-      status: 'error',
-      message:
-        problem.status === 422 && problem.errors.length > 0
-          ? answers.refused
-          : `${answers.notSaved}: ${problem.detail}`,
-      fieldErrors: fieldErrorsByKey(problem.errors),
-    };
+    return failed(
+      answers.notSaved,
+      problem.status === 422 && problem.errors.length > 0 ? answers.refused : problem.detail,
+      { fieldErrors: fieldErrorsByKey(problem.errors) },
+    );
   }
   logChange(session, answers.change, target);
   revalidateConfig(target);

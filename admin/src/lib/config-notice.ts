@@ -29,3 +29,28 @@ export function noticeOf(query: NoticeQuery): string | undefined {
       return undefined;
   }
 }
+
+const titles: Record<string, string> = {
+  promoted: 'Gray release promoted',
+  abandoned: 'Gray release abandoned',
+  approved: 'Change request approved',
+  rejected: 'Change request rejected',
+  withdrawn: 'Change request withdrawn',
+};
+
+/**
+ * The banner a config page shows for the decision it was sent back with, while the page still
+ * shows that outcome: a notice of revision 7 says nothing once revision 8 is live.
+ */
+export function configNotice(
+  query: NoticeQuery,
+  liveRevision: number | null,
+): { title: string; message: string } | undefined {
+  const message = noticeOf(query);
+  const title = titles[String(query.notice)];
+  const revision = integer(query, 'revision');
+  if (!message || !title || (revision !== undefined && revision !== liveRevision)) {
+    return undefined;
+  }
+  return { title, message };
+}

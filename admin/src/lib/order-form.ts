@@ -19,7 +19,8 @@ export function linesFrom(form: FormData): LineInput[] {
       quantity: String(form.get(`items[${index}].quantity`) ?? '').trim(),
       unitPrice: String(form.get(`items[${index}].unitPrice`) ?? '').trim(),
     };
-    if (line.sku || line.quantity || line.unitPrice) {
+    // The quantity field starts at 1: a row with only that typed is still an empty row.
+    if (line.sku || line.unitPrice) {
       lines.push(line);
     }
   }
@@ -39,9 +40,12 @@ export function toCents(price: string): number | undefined {
 export function checkLines(lines: readonly LineInput[]): Record<string, string> {
   const errors: Record<string, string> = {};
   if (lines.length === 0) {
-    errors['items[0].sku'] = 'add at least one line';
+    errors['items[0].sku'] = 'is required: an order needs at least one line';
   }
   for (const line of lines) {
+    if (line.sku === '') {
+      errors[`items[${line.index}].sku`] = 'is required';
+    }
     if (line.quantity !== '' && !/^\d+$/.test(line.quantity)) {
       errors[`items[${line.index}].quantity`] = 'must be a whole number';
     }

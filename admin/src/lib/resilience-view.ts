@@ -76,3 +76,14 @@ export function parseResilienceView(body: unknown): ParsedView {
     reason: `sent a view the console cannot read (${path}: ${issue?.message ?? 'invalid'})`,
   };
 }
+
+/**
+ * The breaker rules a namespace's config sets: its `resilience` key, or while the config does
+ * not set it, the rules the service ships with. Whatever does not read as rules names none.
+ */
+export function configuredBreakerRules(
+  values: Record<string, unknown>,
+  shipped: unknown,
+): Pick<ResilienceView['rules'], 'breakers' | 'forcedBreakers'> {
+  return ResilienceViewSchema.shape.rules.parse(values.resilience ?? shipped ?? {});
+}

@@ -23,6 +23,13 @@ export type ResilienceSecond = SecondRow;
 
 export const blockReasons: readonly BlockReason[] = ['flow', 'hot-param', 'breaker', 'system'];
 
+/** What each breaker strategy trips on, as the page names it. */
+export const breakerStrategyLabels: Record<BreakerStrategy, string> = {
+  'slow-call-ratio': 'slow-call ratio',
+  'error-ratio': 'error ratio',
+  'error-count': 'error count',
+};
+
 export interface BreakerView {
   strategy: BreakerStrategy;
   state: BreakerState;
@@ -278,11 +285,24 @@ export function effectiveState(breaker: BreakerView): BreakerState {
 
 /**
  * One row per resource that has breakers, or whose breakers the rules name or pin, with the
- * state of each breaker on each instance that answered.
+ * state of each breaker on each instance that answered. `configured` are the rules the
+ * namespace's config sets: they name the breakers even while no instance of it answers.
  */
-export function breakerRows(answers: readonly InstanceAnswer[]): BreakerRow[] {
+export function breakerRows(
+  answers: readonly InstanceAnswer[],
+  configured?: Pick<RulesInEffect, 'breakers' | 'forcedBreakers'>,
+): BreakerRow[] {
   const names = new Set<string>();
   const strategies = new Map<string, BreakerStrategy[]>();
+  const rulesSeen = [...answers.map(({ view }) => view.rules), ...(configured ? [configured] : [])];
+  for (const rules of rulesSeen) {
+    for (const rule of rules.breakers) {
+      names.add(rule.resource);
+    }
+    for (const pinned of rules.forcedBreakers) {
+      names.add(pinned.resource);
+    }
+  }
   for (const { view } of answers) {
     for (const resource of view.resources) {
       if (resource.breakers.length > 0) {
@@ -295,18 +315,15 @@ export function breakerRows(answers: readonly InstanceAnswer[]): BreakerRow[] {
         }
       }
     }
-    for (const rule of view.rules.breakers) {
-      names.add(rule.resource);
-    }
-    for (const pinned of view.rules.forcedBreakers) {
-      names.add(pinned.resource);
-    }
   }
   return [...names].sort().map((resource) => ({
     resource,
     strategies:
       strategies.get(resource) ??
-      (answers[0]?.view.rules.breakers ?? [])
+      (
+        rulesSeen.find((rules) => rules.breakers.some((rule) => rule.resource === resource))
+          ?.breakers ?? []
+      )
         .filter((rule) => rule.resource === resource)
         .map((rule) => rule.strategy),
     instances: answers.map(({ instance, view }) => ({

@@ -2,6 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { newId } from '@trellis/db';
+import { meetings } from '@trellis/db/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDir } from '../../scripts/admin-build.ts';
@@ -305,6 +307,32 @@ describe('as an admin', () => {
     );
     expect(createdUser).toMatchObject({ email, name: 'Edda Customer', status: 'active' });
     await screenshot(page, 'user-created');
+
+    // The banner was the creation's: suspending answers with its own notice, in its place.
+    await page.getByRole('button', { name: 'Suspend user' }).click();
+    await page.getByText('Edda Customer is suspended.').waitFor();
+    expect(await page.getByText('User created').count()).toBe(0);
+    await screenshot(page, 'user-created-then-suspended');
+    await page.getByRole('button', { name: 'Reactivate user' }).click();
+    await page.getByText('Edda Customer is active again.').waitFor();
+    expect(await page.getByText('Edda Customer is suspended.').count()).toBe(0);
+    // Coming back to the address the creation sent us to: the user has changed since.
+    await page.reload();
+    await page.getByRole('button', { name: 'Suspend user' }).waitFor();
+    expect(page.url()).toContain('?created=1');
+    expect(await page.getByText('User created').count()).toBe(0);
+  });
+
+  it('says what an order is missing in sentences, under a title saying what failed', async () => {
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/orders/new`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const alert = await alertText(page, 'Could not place the order');
+    expect(alert).toContain('Check the highlighted fields.');
+    await page.getByText('Customer is required: pick an active user.').waitFor();
+    await page.getByText('SKU, line 1 is required: an order needs at least one line.').waitFor();
+    expect(await page.textContent('main')).not.toContain('Not done');
+    await screenshot(page, 'order-missing-fields');
   });
 
   it('creates an order for that user and pays it', async () => {
@@ -336,11 +364,21 @@ describe('as an admin', () => {
     await page.getByRole('button', { name: 'Mark as paid' }).click();
     await page.getByText('The order is paid.').waitFor();
     await page.getByRole('button', { name: 'Refund' }).waitFor();
+    // The one notice is the payment's: "Order placed — It waits for payment" is gone, and stays
+    // gone when the page is loaded again from the address the placing sent us to.
+    expect(await page.getByText('Order placed').count()).toBe(0);
+    expect(await page.getByText('It waits for payment.').count()).toBe(0);
+    expect(await page.getByRole('status').allTextContents()).toEqual([
+      expect.stringContaining('The order is paid.'),
+    ]);
     const orderId = new URL(page.url()).pathname.split('/').at(-1) as string;
     expect(
       (await api<{ status: string; userId: string }>('orders', `/v1/orders/${orderId}`)).status,
     ).toBe('paid');
     await screenshot(page, 'order-paid');
+    await page.reload();
+    await page.getByRole('button', { name: 'Refund' }).waitFor();
+    expect(await page.getByText('Order placed').count()).toBe(0);
   });
 
   it('explains the 409 when someone else moved the order first', async () => {
@@ -358,7 +396,8 @@ describe('as an admin', () => {
     await api('orders', `/v1/orders/${order.id}/pay`, { method: 'POST' });
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const text = await alertText(page, 'Could not cancel');
-    expect(text).toContain('Could not cancel this order: it is paid now.');
+    expect(text).toContain('Could not cancel the order');
+    expect(text).toContain('It is paid now: someone else changed it while you were looking.');
     await page.getByRole('button', { name: 'Mark as fulfilled' }).waitFor();
     await screenshot(page, 'order-conflict-explained');
   });
@@ -445,9 +484,70 @@ describe('as an admin', () => {
     await page.getByRole('checkbox', { name: 'Edda Customer' }).check();
     await page.getByRole('button', { name: 'Book the room' }).click();
     const text = await alertText(page, 'Too many people');
+    expect(text).toContain('Could not book the room');
     expect(text).toContain('it seats 2, but the organizer and 2 attendees make 3');
-    await page.getByText('Attendees exceeds the room capacity of 2').waitFor();
+    await page
+      .getByText('Attendees must fit the room, which seats 2 people with the organizer.')
+      .waitFor();
     await screenshot(page, 'meeting-over-capacity');
+  });
+
+  it('counts every booking of the day per room, with more than a page of meetings that day', async () => {
+    const rooms = await Promise.all(
+      ['Tally Alpha', 'Tally Beta', 'Tally Gamma'].map((name) =>
+        api<{ id: string }>('meetings', '/v1/rooms', {
+          method: 'POST',
+          body: JSON.stringify({ name, capacity: 6 }),
+        }),
+      ),
+    );
+    const { page } = await as('admin');
+    await page.goto(`${platform.adminUrl}/meetings`);
+    // The day the page counts, as it links each room's day: no guessing at midnight.
+    const href = (await page.getByRole('link', { name: 'Tally Alpha' }).getAttribute('href')) ?? '';
+    const day = new URL(href, platform.adminUrl).searchParams.get('date') ?? '';
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const planned = [120, 9, 10];
+    // Alpha's 120 meetings start the day, so the first page (100) of the day's list holds
+    // nothing of Beta's or Gamma's: a count taken from that page would say 0 for both.
+    const slots = rooms.flatMap((room, index) => {
+      const minutes = index === 0 ? 5 : 30;
+      const first = Date.parse(`${day}T${index === 0 ? '00' : '12'}:00:00Z`);
+      return Array.from({ length: planned[index] ?? 0 }, (_, slot) => ({
+        id: newId('meeting'),
+        title: `Tally ${slot + 1}`,
+        organizerId: createdUser.id,
+        roomId: room.id,
+        startsAt: new Date(first + slot * minutes * 60_000),
+        endsAt: new Date(first + (slot + 1) * minutes * 60_000),
+      }));
+    });
+    await platform.database.db.insert(meetings).values(slots);
+    const counted = await api<{ total: number; rooms: { roomId: string; bookings: number }[] }>(
+      'meetings',
+      `/v1/rooms/bookings?day=${day}`,
+    );
+    expect(counted.total).toBeGreaterThan(100);
+
+    await page.reload();
+    for (const [index, room] of rooms.entries()) {
+      expect(await page.getByTestId(`bookings-${room.id}`).textContent()).toBe(
+        String(planned[index]),
+      );
+    }
+    // Every room, seeded ones included, shows what the service counts.
+    const serviceCounts = new Map(counted.rooms.map((each) => [each.roomId, each.bookings]));
+    const cells = await page
+      .locator('[data-testid^="bookings-room_"]')
+      .evaluateAll((each) =>
+        each.map((cell) => [cell.getAttribute('data-testid'), cell.textContent] as const),
+      );
+    expect(cells.length).toBeGreaterThanOrEqual(3);
+    for (const [testId, text] of cells) {
+      const roomId = testId?.replace('bookings-', '') ?? '';
+      expect(Number(text), roomId).toBe(serviceCounts.get(roomId) ?? 0);
+    }
+    await screenshot(page, 'meetings-bookings-today');
   });
 
   it('records an RSVP and cancels the meeting', async () => {
@@ -698,6 +798,8 @@ describe('the config center', () => {
     await page.getByLabel('Comment').fill('Debug the new checkout');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published: revision 1 is live.').waitFor();
+    // Publishing answers in place of the save: the draft's "saved" is old news.
+    expect(await page.getByText('Draft saved.').count()).toBe(0);
     await page.getByText('The draft equals live revision 1: nothing to publish.').waitFor();
 
     await page.getByRole('link', { name: 'History' }).click();
@@ -731,8 +833,10 @@ describe('the config center', () => {
     await page.getByLabel('maxItems').fill('500');
     await saveDraft(page);
     await page.getByText('maxItems must be <= 100').waitFor();
-    expect(await alertText(page, 'refused')).toContain(
-      'The config center refused the draft: check the highlighted fields.',
+    const refusal = await alertText(page, 'refused');
+    expect(refusal).toContain('Could not save the draft');
+    expect(refusal).toContain(
+      'The config center refused some values: check the highlighted fields.',
     );
     expect(await page.getByLabel('maxItems').inputValue()).toBe('500');
     expect(await page.getByLabel('maxItems').getAttribute('aria-invalid')).toBe('true');
@@ -938,6 +1042,26 @@ describe('the config center', () => {
     }
   });
 
+  it("lays out a service's shipped rules inside the config card instead of one long line", async () => {
+    const { page } = await as('admin', { width: 1024, height: 800 });
+    await page.goto(`${platform.adminUrl}/config/dev/orders`);
+    const field = page.getByTestId('config-field-resilience');
+    await field.getByText('Default value').click();
+    const shown = field.locator('pre');
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain('\n  "breakers": [');
+    const fits = await shown.evaluate((pre) => pre.scrollWidth <= pre.clientWidth);
+    expect(fits).toBe(true);
+    const card = await page.getByRole('form', { name: 'Draft' }).boundingBox();
+    const box = await shown.boundingBox();
+    expect(box && card && box.x + box.width <= card.x + card.width + 1).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1024,
+    );
+    await shown.scrollIntoViewIfNeeded();
+    await screenshot(page, 'config-shipped-rules', false);
+  });
+
   it('lists registered instances with the config each applied, refreshing on its own', async () => {
     const { page } = await as('operator');
     await page.getByRole('link', { name: 'Instances', exact: true }).click();
@@ -956,6 +1080,7 @@ describe('the config center', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expect(await page.getByTestId('registry-namespace-storefront-1').textContent()).toBe('dev');
     expect(await page.getByTestId('registry-instance-storefront-2').textContent()).toContain('50');
     expect(await page.getByTestId(`registry-${service}`).textContent()).toContain(
       '2 healthy of 2 seen',

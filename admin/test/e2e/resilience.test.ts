@@ -83,29 +83,77 @@ async function saveRules(page: Page, rules: unknown) {
   await page.getByRole('button', { name: 'Save draft' }).click();
 }
 
-/** What another instance of orders answers: five calls a second for five minutes. */
-function fakeView() {
-  const now = Date.now();
-  const current = Math.floor(now / 1000);
-  const series = Array.from({ length: 300 }, (_, index) => ({
+/** Five minutes of one resource on another instance: `perSecond` calls every second. */
+function steadySeries(perSecond: number) {
+  const current = Math.floor(Date.now() / 1000);
+  return Array.from({ length: 300 }, (_, index) => ({
     t: (current - 299 + index) * 1000,
-    passed: 5,
+    passed: perSecond,
     blocked: { flow: 0, 'hot-param': 0, breaker: 0, system: 0 },
-    succeeded: 5,
+    succeeded: perSecond,
     failed: 0,
-    rtSumMs: 100,
+    rtSumMs: perSecond * 20,
   }));
+}
+
+/** What another instance of orders answers, with these resources and calls per second. */
+function fakeView(instance: string, resources: Record<string, number>) {
   return {
     service,
-    instance: 'orders-fake',
-    now,
+    instance,
+    now: Date.now(),
     system: { inFlight: 1, eventLoopDelayMs: 2, shedding: false, rule: {} },
-    resources: [
-      { name: listRoute, kind: 'inbound', concurrency: 1, series, breakers: [] },
-      { name: 'orders.recompute', kind: 'custom', concurrency: 0, series, breakers: [] },
-    ],
+    resources: Object.entries(resources).map(([name, perSecond]) => ({
+      name,
+      kind: name.includes(' /') ? 'inbound' : 'custom',
+      concurrency: 0,
+      series: steadySeries(perSecond),
+      breakers: [],
+    })),
     rules: { flow: [], hotParams: [], breakers: [], forcedBreakers: [], system: {}, clients: {} },
   };
+}
+
+/** An HTTP server answering `GET /resilience` as an instance of orders would. */
+async function serveFakeInstance(view: () => unknown) {
+  const server = http.createServer((request, response) => {
+    const found = request.url?.startsWith('/resilience');
+    response.statusCode = found ? 200 : 404;
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify(found ? view() : {}));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Registers an instance of orders and has it report the config it runs in a namespace, as a
+ * real instance does once it has loaded its config: that report is where it belongs.
+ */
+async function registerInstance(instanceId: string, address: string, namespace = 'dev') {
+  const token = await platform.serviceToken(service);
+  const registered = await configApi('/v1/registry/instances', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ service, instanceId, address, version: '0.0.0', ttlSeconds: 600 }),
+  });
+  expect(registered.status).toBe(201);
+  const reported = await configApi(`/v1/config/${namespace}/${service}/applied`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ instanceId, revision: 0, status: 'applied' }),
+  });
+  expect(reported.status).toBe(204);
+}
+
+async function deregister(instanceIds: string[]) {
+  const token = await platform.serviceToken(service);
+  for (const instanceId of instanceIds) {
+    await configApi(`/v1/registry/instances/${instanceId}`, { method: 'DELETE', token });
+  }
 }
 
 describe('the resilience page', () => {
@@ -113,30 +161,20 @@ describe('the resilience page', () => {
     await call('/v1/orders?limit=5', 20);
     await call(`/v1/orders/${orderId}`, 5);
     // A second instance that answers with its own figures, and a third that is gone.
-    const fake = http.createServer((request, response) => {
-      const found = request.url?.startsWith('/resilience');
-      response.statusCode = found ? 200 : 404;
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify(found ? fakeView() : {}));
-    });
-    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const fake = await serveFakeInstance(() =>
+      fakeView('orders-fake', { [listRoute]: 5, 'orders.recompute': 5 }),
+    );
     const gone = http.createServer();
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
     const gonePort = (gone.address() as AddressInfo).port;
     await new Promise<void>((resolve) => gone.close(() => resolve()));
-    const token = await platform.serviceToken(service);
     const instances = {
-      'orders-fake': `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
+      'orders-fake': fake.address,
       'orders-gone': `http://127.0.0.1:${gonePort}`,
     };
     try {
       for (const [instanceId, address] of Object.entries(instances)) {
-        const registered = await configApi('/v1/registry/instances', {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ service, instanceId, address, version: '0.0.0', ttlSeconds: 600 }),
-        });
-        expect(registered.status).toBe(201);
+        await registerInstance(instanceId, address);
       }
       const { page } = await as('operator');
       await page.getByRole('link', { name: 'Resilience', exact: true }).click();
@@ -170,10 +208,65 @@ describe('the resilience page', () => {
       expect(await bars.count()).toBeGreaterThan(100);
       await screenshot(page, 'resilience-resources');
     } finally {
-      for (const instanceId of Object.keys(instances)) {
-        await configApi(`/v1/registry/instances/${instanceId}`, { method: 'DELETE', token });
+      await deregister(Object.keys(instances));
+      await fake.close();
+    }
+  });
+
+  it('charts the busiest resources over the window, not the first ones by name', async () => {
+    const quiet = ['GET /aa-quiet-1', 'GET /aa-quiet-2', 'GET /aa-quiet-3'];
+    const busy = { 'POST /zz-busy-1': 60, 'POST /zz-busy-2': 50, 'POST /zz-busy-3': 40 };
+    const fake = await serveFakeInstance(() =>
+      fakeView('orders-busy', { ...Object.fromEntries(quiet.map((name) => [name, 1])), ...busy }),
+    );
+    try {
+      await registerInstance('orders-busy', fake.address);
+      const { page } = await as('operator');
+      await openResilience(page);
+      await page.getByTestId('instance-orders-busy').waitFor();
+      const charted = await page
+        .locator('[data-testid^="resource-charts-"]')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')));
+      expect(charted).toEqual(Object.keys(busy).map((name) => `resource-charts-${name}`));
+      // The table lists every resource, the busiest first, so the quiet ones are still there.
+      const rows = await page
+        .getByTestId('resource-table')
+        .locator('[data-testid^="resource-"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-testid')));
+      expect(rows.slice(0, 3)).toEqual(Object.keys(busy).map((name) => `resource-${name}`));
+      for (const name of quiet) {
+        expect(rows).toContain(`resource-${name}`);
       }
-      fake.close();
+      await page.getByTestId('resource-charts-POST /zz-busy-3').scrollIntoViewIfNeeded();
+      await screenshot(page, 'resilience-busiest-charted');
+    } finally {
+      await deregister(['orders-busy']);
+      await fake.close();
+    }
+  });
+
+  it('shows each namespace only the instances that watch its config', async () => {
+    const fake = await serveFakeInstance(() => fakeView('orders-prod-1', { [listRoute]: 3 }));
+    try {
+      await registerInstance('orders-prod-1', fake.address, 'prod');
+      const { page } = await as('operator');
+      await openResilience(page, '?namespace=prod');
+      expect(await page.getByTestId('instance-orders-prod-1').textContent()).toContain('Answered');
+      expect(await page.getByTestId('instance-orders-1').count()).toBe(0);
+      expect(await page.getByTestId('instances-elsewhere').textContent()).toContain(
+        'orders-1 (dev)',
+      );
+      await screenshot(page, 'resilience-prod-instances');
+
+      await openResilience(page);
+      expect(await page.getByTestId('instance-orders-1').textContent()).toContain('Answered');
+      expect(await page.getByTestId('instance-orders-prod-1').count()).toBe(0);
+      expect(await page.getByTestId('instances-elsewhere').textContent()).toContain(
+        'orders-prod-1 (prod)',
+      );
+    } finally {
+      await deregister(['orders-prod-1']);
+      await fake.close();
     }
   });
 
@@ -195,7 +288,8 @@ describe('the resilience page', () => {
     const diff = page.getByTestId('rules-diff');
     // Nothing is published yet, so the whole key is new.
     await diff.getByText('resilience', { exact: true }).waitFor();
-    expect(await diff.textContent()).toContain(`"resource":"${listRoute}","threshold":2`);
+    // The rules are laid out one member a line, to be read inside the card.
+    expect(await diff.textContent()).toContain(`"resource": "${listRoute}",\n      "threshold": 2`);
     await screenshot(page, 'resilience-rules-diff');
     await page.getByLabel('Comment').fill('Limit the order list to 2 calls a second');
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -241,12 +335,12 @@ describe('the resilience page', () => {
     await openResilience(page);
     const breaker = page.getByTestId(`breaker-${getRoute}`);
     const state = page.getByTestId(`breaker-state-${getRoute}-orders-1`);
-    expect(await breaker.textContent()).toContain('error-count');
-    await state.getByText('closed').waitFor();
+    expect(await breaker.textContent()).toContain('Breaker on error count');
+    await state.getByText('error count: closed').waitFor();
 
     await breaker.getByRole('button', { name: 'Force open' }).click();
     await breaker.getByText(`Force breaker ${getRoute} open: published as revision 2`).waitFor();
-    await state.getByText('open · forced').waitFor({ timeout: 15_000 });
+    await state.getByText('error count: open · forced').waitFor({ timeout: 15_000 });
     await breaker.getByText('rules force it open').waitFor();
     const refused = await fetch(`${platform.serviceUrls.orders}/v1/orders/${orderId}`);
     expect(refused.status).toBe(503);
@@ -283,9 +377,9 @@ describe('the resilience page', () => {
       .getByTestId('rules-errors')
       .getByText('resilience.flow[0].threshold must be >= 0')
       .waitFor();
-    expect(await alertText(page, 'refused')).toContain(
-      'The config center refused the rules: see the errors beside the editor.',
-    );
+    const refusal = await alertText(page, 'refused');
+    expect(refusal).toContain('Could not save the rules');
+    expect(refusal).toContain('The config center refused them: see the errors beside the editor.');
     expect(JSON.parse(await rulesEditor(page).inputValue())).toEqual(invalid);
     expect(await rulesEditor(page).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'resilience-rule-error');
@@ -302,19 +396,25 @@ describe('the resilience page', () => {
   });
 
   it('turns forcing a breaker in a protected namespace into a change request', async () => {
+    // prod runs the rules orders ships with: its one breaker guards the calls to users. The
+    // breaker dev's rules added on GET /v1/orders/{id} is dev's, and so is orders-1.
+    const shipped = ordersResilienceDefaults.breakers?.[0]?.resource ?? '';
+    expect(shipped).toContain('users');
     const { page } = await as('admin');
     await page.goto(`${platform.adminUrl}/resilience/${service}`);
     await page.getByRole('navigation', { name: 'Namespaces' }).getByText('prod').click();
     await page.waitForURL(/namespace=prod/);
     await page.getByTestId('namespace-protected').waitFor();
-    const breaker = page.getByTestId(`breaker-${getRoute}`);
+    await page.getByTestId('no-instance-in-namespace').waitFor();
+    expect(await page.getByTestId('instance-orders-1').count()).toBe(0);
+    expect(await page.getByTestId(`breaker-${getRoute}`).count()).toBe(0);
+    const breaker = page.getByTestId(`breaker-${shipped}`);
+    expect(await breaker.textContent()).toContain('Breakers on slow-call ratio, error ratio');
+    await breaker.getByText('No instance of this namespace answered.').waitFor();
     await breaker.getByRole('button', { name: 'Force open' }).click();
     const message = breaker.getByText(/prod is protected: change request #\d+/);
     await message.waitFor();
     expect(await message.textContent()).toContain('The breaker is not forced until then.');
-    expect(
-      await page.getByTestId(`breaker-state-${getRoute}-orders-1`).textContent(),
-    ).not.toContain('forced');
     await screenshot(page, 'resilience-prod-change-request');
 
     // prod never set the key: the pin goes beside the rules orders ships with, not instead.
@@ -323,7 +423,7 @@ describe('the resilience page', () => {
     });
     expect((draft.body.values as Record<string, unknown>).resilience).toEqual({
       ...ordersResilienceDefaults,
-      forcedBreakers: [{ resource: getRoute, state: 'open' }],
+      forcedBreakers: [{ resource: shipped, state: 'open' }],
     });
   });
 

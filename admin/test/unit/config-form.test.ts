@@ -8,7 +8,7 @@ import {
   secretMask,
   valuesFromForm,
 } from '../../src/lib/config-form.ts';
-import { noticeOf } from '../../src/lib/config-notice.ts';
+import { configNotice, noticeOf } from '../../src/lib/config-notice.ts';
 import { matchesGray } from '../../src/lib/gray.ts';
 
 const schema = {
@@ -135,5 +135,17 @@ describe('the notice after a decision', () => {
     expect(noticeOf({ notice: 'withdrawn', request: '7' })).toBe('Change request #7 is withdrawn.');
     expect(noticeOf({ notice: '<script>', revision: '3' })).toBeUndefined();
     expect(noticeOf({ notice: 'promoted', revision: 'x' })).toBeUndefined();
+  });
+
+  it('is shown only while the revision it tells of is still the live one', () => {
+    const approved = { notice: 'approved', revision: '3', request: '7' };
+    expect(configNotice(approved, 3)).toEqual({
+      title: 'Change request approved',
+      message: 'Approved: revision 3 is live.',
+    });
+    expect(configNotice(approved, 4)).toBeUndefined();
+    expect(configNotice({ notice: 'rejected', request: '7' }, 4)?.title).toBe(
+      'Change request rejected',
+    );
   });
 });

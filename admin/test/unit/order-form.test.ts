@@ -20,14 +20,22 @@ describe('the order form', () => {
     form.set('items[2].sku', 'SKU-2');
     form.set('items[2].quantity', 'two');
     form.set('items[2].unitPrice', 'cheap');
+    form.set('items[3].quantity', '1');
+    form.set('items[4].quantity', '1');
+    form.set('items[4].unitPrice', '2.00');
     const lines = linesFrom(form);
     expect(lines).toEqual([
       { index: 0, sku: 'SKU-1', quantity: '2', unitPrice: '3.50' },
       { index: 2, sku: 'SKU-2', quantity: 'two', unitPrice: 'cheap' },
+      { index: 4, sku: '', quantity: '1', unitPrice: '2.00' },
     ]);
     expect(checkLines(lines)).toEqual({
       'items[2].quantity': 'must be a whole number',
       'items[2].unitPrice': 'must be an amount like 12.50',
+      'items[4].sku': 'is required',
+    });
+    expect(checkLines(linesFrom(new FormData()))).toEqual({
+      'items[0].sku': 'is required: an order needs at least one line',
     });
     expect(lineFieldOf('items[1].unitPriceCents', lines)).toBe('items[2].unitPrice');
     expect(lineFieldOf('userId', lines)).toBe('userId');

@@ -4,6 +4,7 @@ import { publishBlockedReason } from '../../src/lib/config-publish.ts';
 import { formatMs, formatRate } from '../../src/lib/format.ts';
 import {
   breakerRows,
+  breakerStrategyLabels,
   chartPoints,
   effectiveState,
   forceComment,
@@ -17,7 +18,7 @@ import {
   rulesProperty,
   withForcedBreaker,
 } from '../../src/lib/resilience.ts';
-import { parseResilienceView } from '../../src/lib/resilience-view.ts';
+import { configuredBreakerRules, parseResilienceView } from '../../src/lib/resilience-view.ts';
 
 const now = Date.parse('2026-01-10T12:00:30.400Z');
 /** The start of the second the snapshot was taken in, which is not over. */
@@ -274,6 +275,32 @@ describe('breakerRows', () => {
       },
       { instance: 'orders-2', forced: null, breakers: undefined },
     ]);
+  });
+
+  it('names the breakers a namespace configures while none of its instances answers', () => {
+    const configured = configuredBreakerRules(
+      {},
+      {
+        breakers: [{ resource: 'GET /v1/orders/{id}', strategy: 'error-count', threshold: 5 }],
+        forcedBreakers: [{ resource: 'users → GET /v1/users/{id}', state: 'closed' }],
+      },
+    );
+    expect(breakerRows([], configured)).toEqual([
+      { resource: 'GET /v1/orders/{id}', strategies: ['error-count'], instances: [] },
+      { resource: 'users → GET /v1/users/{id}', strategies: [], instances: [] },
+    ]);
+    // The config's own key wins over the shipped rules; what is not rules names nothing.
+    expect(
+      configuredBreakerRules({ resilience: { breakers: 'none' } }, { breakers: [] }),
+    ).toMatchObject({ breakers: [], forcedBreakers: [] });
+  });
+
+  it('labels every strategy in words', () => {
+    expect(breakerStrategyLabels).toEqual({
+      'slow-call-ratio': 'slow-call ratio',
+      'error-ratio': 'error ratio',
+      'error-count': 'error count',
+    });
   });
 
   it('shows a forced breaker in the state it is forced to', () => {

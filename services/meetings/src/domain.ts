@@ -4,6 +4,11 @@ import { type MeetingStatus, meetingLifecycle, takesResponses } from './lifecycl
 
 export type { MeetingStatus } from './lifecycle.ts';
 
+/** `1 minute`, `2 minutes`: the numbers in these sentences come from config and requests. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export class RoomNameTaken extends ApiError {
   constructor(name: string) {
     super('conflict', {
@@ -47,12 +52,12 @@ export class InvalidTimeRange extends ApiError {
 export class MeetingTooLong extends ApiError {
   constructor(minutes: number, maxMinutes: number) {
     super('unprocessable', {
-      detail: `A meeting may last at most ${maxMinutes} minutes; this one lasts ${minutes}.`,
+      detail: `A meeting may last at most ${count(maxMinutes, 'minute')}; this one lasts ${minutes}.`,
       errors: [
         {
           in: 'body',
           path: 'endsAt',
-          message: `must be at most ${maxMinutes} minutes after startsAt`,
+          message: `must be at most ${count(maxMinutes, 'minute')} after startsAt`,
         },
       ],
       extensions: { maxMeetingMinutes: maxMinutes },
@@ -73,9 +78,15 @@ export class RoomTaken extends ApiError {
 export class CapacityExceeded extends ApiError {
   constructor(capacity: number, participants: number) {
     super('unprocessable', {
-      detail: `The room seats ${capacity}, but the organizer and attendees are ${participants}.`,
+      detail:
+        `The room seats ${capacity}, but the organizer and ` +
+        `${count(participants - 1, 'attendee')} make ${participants}.`,
       errors: [
-        { in: 'body', path: 'attendeeIds', message: `exceeds the room capacity of ${capacity}` },
+        {
+          in: 'body',
+          path: 'attendeeIds',
+          message: `must fit the room, which seats ${count(capacity, 'person', 'people')} with the organizer`,
+        },
       ],
       extensions: { capacity, participants },
     });

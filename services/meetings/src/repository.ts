@@ -76,6 +76,28 @@ export async function listRooms(
     .limit(query.limit + 1);
 }
 
+/**
+ * Scheduled meetings overlapping [from, to) per room, counted by Postgres: a day can hold
+ * thousands, so a page of the list would undercount.
+ */
+export async function countBookingsByRoom(
+  db: Database,
+  window: { from: Date; to: Date },
+): Promise<{ roomId: string; bookings: number }[]> {
+  return db
+    .select({ roomId: meetings.roomId, bookings: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.endsAt, window.from),
+        lt(meetings.startsAt, window.to),
+      ),
+    )
+    .groupBy(meetings.roomId)
+    .orderBy(asc(meetings.roomId));
+}
+
 async function attendeesOf(db: Executor, meetingIds: string[]): Promise<MeetingAttendeeRow[]> {
   if (meetingIds.length === 0) {
     return [];

@@ -71,6 +71,24 @@ describe('inviteesOf and assertCapacity', () => {
     expect(error.extensions).toEqual({ capacity: 2, participants: 3 });
   });
 
+  it('explains the refusal in sentences that agree with their numbers', () => {
+    const crowded = new CapacityExceeded(2, 3);
+    expect(crowded.detail).toBe('The room seats 2, but the organizer and 2 attendees make 3.');
+    // The console puts the field's label, Attendees, in front of the message.
+    expect(crowded.errors).toEqual([
+      {
+        in: 'body',
+        path: 'attendeeIds',
+        message: 'must fit the room, which seats 2 people with the organizer',
+      },
+    ]);
+    const booth = new CapacityExceeded(1, 2);
+    expect(booth.detail).toBe('The room seats 1, but the organizer and 1 attendee make 2.');
+    expect(booth.errors[0]?.message).toBe(
+      'must fit the room, which seats 1 person with the organizer',
+    );
+  });
+
   it('seats a lone organizer in a room for one', () => {
     expect(() => assertCapacity(1, [])).not.toThrow();
   });

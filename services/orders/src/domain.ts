@@ -47,11 +47,16 @@ export class UserNotEligible extends ApiError {
   }
 }
 
+/** `1 line`, `2 lines`: the limit is live config and may well be 1. */
+function lines(n: number): string {
+  return `${n} ${n === 1 ? 'line' : 'lines'}`;
+}
+
 export class TooManyItems extends ApiError {
   constructor(count: number, max: number) {
     super('unprocessable', {
-      detail: `An order may hold at most ${max} lines; this one has ${count}.`,
-      errors: [{ in: 'body', path: 'items', message: `must have at most ${max} lines` }],
+      detail: `An order may hold at most ${lines(max)}; this one has ${count}.`,
+      errors: [{ in: 'body', path: 'items', message: `must have at most ${lines(max)}` }],
       extensions: { maxItemsPerOrder: max },
     });
   }

@@ -146,4 +146,11 @@ describe('the number of lines', () => {
     expect((thrown as ApiError).status).toBe(422);
     expect((thrown as ApiError).errors[0]?.path).toBe('items');
   });
+
+  it('says "1 line", not "1 lines", when the limit is one', () => {
+    const single = new TooManyItems(2, 1);
+    expect(single.detail).toBe('An order may hold at most 1 line; this one has 2.');
+    expect(single.errors[0]?.message).toBe('must have at most 1 line');
+    expect(new TooManyItems(3, 2).errors[0]?.message).toBe('must have at most 2 lines');
+  });
 });

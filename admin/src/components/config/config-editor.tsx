@@ -43,10 +43,32 @@ function hintOf(field: ConfigField): string {
   }
   if (field.kind === 'secret') {
     parts.push(`Stored encrypted. Leave ${secretMask} to keep it; type a new value to replace it.`);
-  } else if (field.default !== undefined) {
+  } else if (field.default !== undefined && !isStructured(field.default)) {
     parts.push(`Default ${JSON.stringify(field.default)}.`);
   }
   return parts.join(' ');
+}
+
+/** Objects and lists are shown laid out beneath the hint, not run into its sentence. */
+function isStructured(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+const wrapClass = '[overflow-wrap:anywhere]';
+
+/** A default too big for a sentence, such as a service's shipped resilience rules. */
+function StructuredDefault({ id, value }: { id: string; value: object }) {
+  return (
+    <details className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+      <summary className="cursor-pointer">Default value</summary>
+      <pre
+        id={`${id}-default`}
+        className={`mt-1 max-h-72 overflow-y-auto whitespace-pre-wrap rounded-tremor-small bg-tremor-background-muted p-2 font-mono ${wrapClass} dark:bg-dark-tremor-background-muted`}
+      >
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    </details>
+  );
 }
 
 function FieldControl({
@@ -166,16 +188,22 @@ function FieldControl({
         </>
       )}
       {error ? (
-        <p id={`${id}-error`} className="text-tremor-label text-red-600 dark:text-red-400">
+        <p
+          id={`${id}-error`}
+          className={`text-tremor-label text-red-600 ${wrapClass} dark:text-red-400`}
+        >
           {error}
         </p>
       ) : hint ? (
         <p
           id={`${id}-hint`}
-          className="text-tremor-label text-tremor-content dark:text-dark-tremor-content"
+          className={`text-tremor-label text-tremor-content ${wrapClass} dark:text-dark-tremor-content`}
         >
           {hint}
         </p>
+      ) : null}
+      {field.kind !== 'secret' && isStructured(field.default) ? (
+        <StructuredDefault id={id} value={field.default} />
       ) : null}
     </div>
   );

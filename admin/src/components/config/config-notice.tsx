@@ -1,16 +1,13 @@
-import { Callout } from '@tremor/react';
-import { type NoticeQuery, noticeOf } from '@/lib/config-notice';
+import { PageNotice } from '@/components/ui/form-message';
+import { configNotice, type NoticeQuery } from '@/lib/config-notice';
 
-export function ConfigNotice({ query }: { query: NoticeQuery }) {
-  const notice = noticeOf(query);
-  if (!notice) {
-    return null;
-  }
-  return (
-    <div role="status" className="mb-6">
-      <Callout title="Done" color="emerald">
-        {notice}
-      </Callout>
-    </div>
-  );
+export function ConfigNotice({
+  query,
+  liveRevision,
+}: {
+  query: NoticeQuery;
+  liveRevision: number | null;
+}) {
+  const notice = configNotice(query, liveRevision);
+  return notice ? <PageNotice title={notice.title} message={notice.message} /> : null;
 }

@@ -22,8 +22,11 @@ function Value({ value }: { value: unknown }) {
     );
   }
   return (
-    <code className="whitespace-pre-wrap break-all font-mono text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong">
-      {JSON.stringify(value)}
+    <code className="whitespace-pre-wrap font-mono text-tremor-label text-tremor-content-strong [overflow-wrap:anywhere] dark:text-dark-tremor-content-strong">
+      {/* An object or a list is laid out, one member a line, to be read inside a narrow card. */}
+      {typeof value === 'object' && value !== null
+        ? JSON.stringify(value, null, 2)
+        : JSON.stringify(value)}
     </code>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { fieldSentence, inputClass } from '@/components/ui/field';
 
 interface Person {
   id: string;
@@ -77,7 +77,7 @@ export function AttendeePicker({
       </div>
       {error ? (
         <p id="attendees-error" className="text-tremor-label text-red-600 dark:text-red-400">
-          Attendees {error}
+          {fieldSentence('Attendees', error)}
         </p>
       ) : (
         <p

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Meeting } from '@/data/meetings';
-import { formatTime } from '@/lib/format';
+import { counted, formatTime } from '@/lib/format';
 
 const hourHeight = 48;
 
@@ -58,7 +58,9 @@ export function RoomDayView({ day, meetings }: { day: string; meetings: Meeting[
             <span className="tabular-nums">
               {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
             </span>
-            {cancelled ? ' (cancelled)' : ` · ${meeting.attendees.length + 1} people`}
+            {cancelled
+              ? ' (cancelled)'
+              : ` · ${counted(meeting.attendees.length + 1, 'person', 'people')}`}
           </Link>
         );
       })}

@@ -35,7 +35,7 @@ export function RoomTable({
             </TableCell>
             <TableCell className="text-right tabular-nums">{room.capacity}</TableCell>
             <TableCell>{room.location ?? '–'}</TableCell>
-            <TableCell className="text-right tabular-nums">
+            <TableCell className="text-right tabular-nums" data-testid={`bookings-${room.id}`}>
               {bookingsToday ? (bookingsToday.get(room.id) ?? 0) : '–'}
             </TableCell>
           </TableRow>

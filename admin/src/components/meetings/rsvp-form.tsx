@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { recordRsvp } from '@/actions/meetings';
+import { useLatestNotice } from '@/components/ui/action-scope';
 import { inputClass } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm } from '@/lib/form-state';
@@ -20,6 +21,7 @@ export function RsvpForm({
 }) {
   const [state, action] = useActionState(recordRsvp, idleForm);
   const id = `rsvp-${userId}`;
+  const latest = useLatestNotice(state, state.status !== 'idle');
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="meetingId" value={meetingId} />
@@ -37,12 +39,12 @@ export function RsvpForm({
         <option value="declined">Declined</option>
       </select>
       <SubmitButton variant="secondary">Record</SubmitButton>
-      {state.message ? (
+      {state.status !== 'idle' && latest ? (
         <span
           role={state.status === 'error' ? 'alert' : 'status'}
           className={`text-tremor-label ${state.status === 'error' ? 'text-red-600 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
         >
-          {state.message}
+          {state.status === 'error' ? `${state.title}: ${state.message}` : state.message}
         </span>
       ) : null}
     </form>

@@ -1,6 +1,6 @@
 import { Badge, Card, SparkAreaChart } from '@tremor/react';
 import type { ServiceProbe } from '@/data/platform';
-import { formatDuration } from '@/lib/format';
+import { counted, formatDuration } from '@/lib/format';
 import type { RequestFigures } from '@/lib/request-metrics';
 
 const stateStyle = {
@@ -116,7 +116,7 @@ export function ServiceCard({ probe }: { probe: ServiceProbe }) {
           </dl>
           <p className="mt-3 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
             {probe.figures
-              ? `Request figures ${windowLabel(probe.figures)} (${probe.figures.requests} requests).`
+              ? `Request figures ${windowLabel(probe.figures)} (${counted(probe.figures.requests, 'request')}).`
               : 'The metrics could not be read.'}
           </p>
           <RateTrend probe={probe} />

@@ -22,7 +22,8 @@ function AppliedConfig({ instance }: { instance: RegisteredService['instances'][
     <div>
       <div className="flex flex-wrap items-center gap-1">
         <span className="tabular-nums">
-          {config.namespace} {config.revision === 0 ? 'defaults' : `r${config.revision}`}
+          <span data-testid={`registry-namespace-${instance.instanceId}`}>{config.namespace}</span>{' '}
+          {config.revision === 0 ? 'defaults' : `r${config.revision}`}
         </span>
         {config.status === 'applied' ? (
           <Badge color="emerald">Applied</Badge>
@@ -37,6 +38,13 @@ function AppliedConfig({ instance }: { instance: RegisteredService['instances'][
       ) : null}
     </div>
   );
+}
+
+/** Instances grouped by the namespace whose config they watch; those yet to say, last. */
+function byNamespace(instances: RegisteredService['instances']) {
+  const key = (instance: RegisteredService['instances'][number]) =>
+    `${instance.config ? `0${instance.config.namespace}` : '1'}/${instance.instanceId}`;
+  return [...instances].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 /** One service's instances as the registry lists them, with the config each applied. */
@@ -79,7 +87,7 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
               </TableRow>
             </TableHead>
             <TableBody>
-              {service.instances.map((instance) => {
+              {byNamespace(service.instances).map((instance) => {
                 const age = Math.max(0, (now - Date.parse(instance.lastHeartbeatAt)) / 1000);
                 const labels = Object.entries(instance.labels);
                 return (

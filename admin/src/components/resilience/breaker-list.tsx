@@ -2,6 +2,7 @@ import { Badge } from '@tremor/react';
 import {
   type BreakerRow,
   type BreakerState,
+  breakerStrategyLabels,
   effectiveState,
   type InstanceBreakers,
 } from '@/lib/resilience';
@@ -29,15 +30,16 @@ function InstanceStates({ resource, each }: { resource: string; each: InstanceBr
       ) : (
         each.breakers.map((breaker, index) => {
           const state = effectiveState(breaker);
+          const strategy = breakerStrategyLabels[breaker.strategy];
           return (
             <Badge
               // Breakers of one resource are told apart by their order in the rules.
               // biome-ignore lint/suspicious/noArrayIndexKey: the order is their identity
               key={index}
               color={stateColors[state]}
-              title={`${breaker.strategy}: ${state}${breaker.forced ? ' (forced)' : ''}`}
+              data-testid={`breaker-badge-${resource}-${each.instance}-${index}`}
             >
-              {state}
+              {strategy}: {state}
               {breaker.forced ? ' · forced' : ''}
             </Badge>
           );
@@ -70,9 +72,12 @@ export function BreakerList({
               <span className="break-all font-mono text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
                 {row.resource}
               </span>
-              <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                {row.strategies.join(' · ')}
-              </span>
+              {row.strategies.length > 0 ? (
+                <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                  {row.strategies.length === 1 ? 'Breaker on ' : 'Breakers on '}
+                  {row.strategies.map((strategy) => breakerStrategyLabels[strategy]).join(', ')}
+                </span>
+              ) : null}
               {pinned.map((forced) =>
                 forced ? (
                   <Badge key={forced} color={forced === 'open' ? 'rose' : 'blue'} size="xs">
@@ -82,11 +87,15 @@ export function BreakerList({
               )}
             </div>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
-              <ul className="space-y-2" aria-label={`State of ${row.resource} per instance`}>
-                {row.instances.map((each) => (
-                  <InstanceStates key={each.instance} resource={row.resource} each={each} />
-                ))}
-              </ul>
+              {row.instances.length === 0 ? (
+                <p className={noteClass}>No instance of this namespace answered.</p>
+              ) : (
+                <ul className="space-y-2" aria-label={`State of ${row.resource} per instance`}>
+                  {row.instances.map((each) => (
+                    <InstanceStates key={each.instance} resource={row.resource} each={each} />
+                  ))}
+                </ul>
+              )}
               {mayForce === true ? (
                 <ForceBreakerForm namespace={namespace} service={service} resource={row.resource} />
               ) : (

@@ -2,7 +2,12 @@ import { Card } from '@tremor/react';
 import { Section } from '@/components/ui/section';
 import type { ConfigSchema, ConfigTarget } from '@/data/config';
 import type { Outcome } from '@/lib/problem';
-import { breakerRows, type InstanceAnswer, rulesProperty } from '@/lib/resilience';
+import {
+  breakerRows,
+  type InstanceAnswer,
+  type RulesInEffect,
+  rulesProperty,
+} from '@/lib/resilience';
 import { BreakerList } from './breaker-list';
 
 const noteClass = 'text-tremor-default text-tremor-content dark:text-dark-tremor-content';
@@ -11,15 +16,18 @@ const noteClass = 'text-tremor-default text-tremor-content dark:text-dark-tremor
 export function BreakersSection({
   target,
   answered,
+  configured,
   schema,
   mayEdit,
 }: {
   target: ConfigTarget;
   answered: InstanceAnswer[];
+  /** The breakers the namespace's config sets, named even while no instance answers. */
+  configured: Pick<RulesInEffect, 'breakers' | 'forcedBreakers'> | undefined;
   schema: Outcome<ConfigSchema>;
   mayEdit: boolean;
 }) {
-  const rows = breakerRows(answered);
+  const rows = breakerRows(answered, configured);
   const mayForce = !mayEdit
     ? 'Your role may not force breakers.'
     : schema.ok && !rulesProperty(schema.data.jsonSchema)

@@ -16,10 +16,13 @@ const noteClass = 'text-tremor-default text-tremor-content dark:text-dark-tremor
 export function ResourcesSection({
   target,
   answered,
+  asked,
   selected,
 }: {
   target: ConfigTarget;
   answered: InstanceAnswer[];
+  /** How many instances were asked: none when none watches the namespace. */
+  asked: number;
   selected: string | undefined;
 }) {
   const resources = mergeResources(answered);
@@ -30,7 +33,14 @@ export function ResourcesSection({
       title="Resources"
       description="Rates over the last 10 s, every answering instance together. Choose a resource to chart it."
     >
-      {answered.length === 0 ? (
+      {asked === 0 ? (
+        <Card>
+          <p className={noteClass}>
+            No instance of {target.service} watches the {target.namespace} config, so there are no
+            figures to show here.
+          </p>
+        </Card>
+      ) : answered.length === 0 ? (
         <Callout title="No instance answered" color="rose">
           No figures to show until an instance of {target.service} answers.
         </Callout>

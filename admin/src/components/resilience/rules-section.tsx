@@ -85,7 +85,7 @@ export function RulesSection({
             savedAt={draft.data.updatedAt}
           />
         ) : (
-          <pre className="overflow-x-auto font-mono text-tremor-label">
+          <pre className="whitespace-pre-wrap font-mono text-tremor-label [overflow-wrap:anywhere]">
             {JSON.stringify(rules, null, 2)}
           </pre>
         )}

@@ -67,6 +67,11 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
               <div className="text-tremor-label">
                 {probe.url}
                 {registered ? ' · registered' : ' · configured URL'}
+                {registered?.config ? (
+                  <span data-testid={`namespace-${registered.instanceId}`}>
+                    {` · ${registered.config.namespace} config`}
+                  </span>
+                ) : null}
               </div>
             </TableCell>
             <TableCell>

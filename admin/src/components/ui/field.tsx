@@ -20,6 +20,15 @@ interface FieldProps {
   className?: string;
 }
 
+/**
+ * The label is the sentence's subject and the message its predicate, as the services word
+ * them ("Email is already taken"), so every message here starts with a verb.
+ */
+export function fieldSentence(label: string, message: string): string {
+  const sentence = `${label} ${message}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 /** A label above its control, with a hint or the service's complaint about it beneath. */
 export function Field({ id, label, error, hint, children, className }: FieldProps) {
   return (
@@ -29,13 +38,16 @@ export function Field({ id, label, error, hint, children, className }: FieldProp
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} className="text-tremor-label text-red-600 dark:text-red-400">
-          {label} {error}
+        <p
+          id={`${id}-error`}
+          className="text-tremor-label text-red-600 [overflow-wrap:anywhere] dark:text-red-400"
+        >
+          {fieldSentence(label, error)}
         </p>
       ) : hint ? (
         <p
           id={`${id}-hint`}
-          className="text-tremor-label text-tremor-content dark:text-dark-tremor-content"
+          className="text-tremor-label text-tremor-content [overflow-wrap:anywhere] dark:text-dark-tremor-content"
         >
           {hint}
         </p>

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { createUser } from '@/actions/users';
-import { labelClass, TextField } from '@/components/ui/field';
+import { fieldSentence, labelClass, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm } from '@/lib/form-state';
@@ -61,7 +61,7 @@ export function UserCreateForm({ mayGrantRoles }: { mayGrantRoles: boolean }) {
             ))}
             {errors.roles ? (
               <p className="text-tremor-label text-red-600 dark:text-red-400">
-                Roles {errors.roles}
+                {fieldSentence('Roles', errors.roles)}
               </p>
             ) : null}
           </fieldset>

@@ -114,6 +114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rooms/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the bookings of each room on a day
+         * @description Scheduled meetings overlapping the UTC day, counted per room by the service, however many there are. Cancelled meetings do not count; a meeting running over midnight counts on both days.
+         */
+        get: operations["rooms.bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -387,6 +407,32 @@ export interface components {
              * @example Orchard
              */
             name: string;
+        };
+        RoomBookingCount: {
+            /**
+             * @description Scheduled meetings in the room that overlap the day.
+             * @example 6
+             */
+            bookings: number;
+            /**
+             * @description Room id.
+             * @example room_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b
+             */
+            roomId: string;
+        };
+        RoomBookings: {
+            /**
+             * @description A calendar day in UTC, as YYYY-MM-DD.
+             * @example 2026-12-01
+             */
+            day: string;
+            /** @description One entry per room with at least one booking that day, by room id. */
+            rooms: components["schemas"]["RoomBookingCount"][];
+            /**
+             * @description Scheduled meetings overlapping the day, in every room.
+             * @example 25
+             */
+            total: number;
         };
         RoomPage: {
             /** @description Rooms, by name. */
@@ -1661,6 +1707,113 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The resource does not exist.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The refusing policy with nothing left of it, as `"flow";r=0;t=<seconds>`. */
+                    RateLimit?: string;
+                    /** @description The refusing quota: `q` calls per `w` seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; the `traceId` identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error; the `traceId` identifies it in the logs.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:dependency-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Unavailable: this route's circuit breaker is open, the service is shedding load, or a dependency it needs cannot be reached; retry after `Retry-After` seconds.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    "rooms.bookings": {
+        parameters: {
+            query: {
+                /** @description A calendar day in UTC, as YYYY-MM-DD. */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bookings per room on that day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomBookings"];
+                };
+            };
+            /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is malformed: a field is missing, has the wrong type or is out of range.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

@@ -20,6 +20,7 @@ export const pathTemplates = {
   ],
   "meetings": [
     "/v1/rooms",
+    "/v1/rooms/bookings",
     "/v1/rooms/{id}",
     "/v1/meetings",
     "/v1/meetings/{id}",

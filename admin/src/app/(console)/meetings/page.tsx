@@ -5,9 +5,9 @@ import { UpcomingMeetings } from '@/components/meetings/upcoming-meetings';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
-import { listMeetingsBetween, listRooms } from '@/data/meetings';
+import { countRoomBookings, listMeetingsBetween, listRooms } from '@/data/meetings';
 import { requireSession } from '@/lib/auth';
-import { addDays, utcDay } from '@/lib/format';
+import { utcDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Meetings' };
 
@@ -17,10 +17,10 @@ export default async function MeetingsPage() {
   await requireSession();
   const now = new Date();
   const today = utcDay(now);
-  const [rooms, todays, upcoming] = await Promise.all([
+  const [rooms, bookingsToday, upcoming] = await Promise.all([
     listRooms(),
-    listMeetingsBetween(new Date(`${today}T00:00:00Z`), new Date(`${addDays(today, 1)}T00:00:00Z`)),
-    listMeetingsBetween(now, new Date(now.getTime() + 7 * dayMs)),
+    countRoomBookings(today),
+    listMeetingsBetween(now, new Date(now.getTime() + 7 * dayMs), undefined, 'scheduled'),
   ]);
   if (!rooms.ok) {
     return (
@@ -30,14 +30,6 @@ export default async function MeetingsPage() {
       </>
     );
   }
-  const bookingsToday = todays.ok
-    ? todays.data
-        .filter((meeting) => meeting.status === 'scheduled')
-        .reduce(
-          (counts, meeting) => counts.set(meeting.roomId, (counts.get(meeting.roomId) ?? 0) + 1),
-          new Map<string, number>(),
-        )
-    : undefined;
   return (
     <>
       <PageHeader
@@ -47,7 +39,11 @@ export default async function MeetingsPage() {
       />
       <div className="grid items-start gap-6 xl:grid-cols-5">
         <Card className="p-0 xl:col-span-3">
-          <RoomTable rooms={rooms.data} bookingsToday={bookingsToday} today={today} />
+          <RoomTable
+            rooms={rooms.data}
+            bookingsToday={bookingsToday.ok ? bookingsToday.data : undefined}
+            today={today}
+          />
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-2 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
@@ -55,9 +51,7 @@ export default async function MeetingsPage() {
           </h2>
           {upcoming.ok ? (
             <UpcomingMeetings
-              meetings={upcoming.data
-                .filter((meeting) => meeting.status === 'scheduled')
-                .slice(0, 12)}
+              meetings={upcoming.data.slice(0, 12)}
               rooms={new Map(rooms.data.map((room) => [room.id, room]))}
             />
           ) : (

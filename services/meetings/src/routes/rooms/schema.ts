@@ -72,3 +72,52 @@ export const RoomPageSchema = z
       .openapi({ description: 'Cursor of the next page; null on the last.', example: null }),
   })
   .openapi('RoomPage');
+
+/** Calendar days Postgres and JavaScript both hold, with the next day's midnight too. */
+const firstDay = '1970-01-01';
+const lastDay = '9998-12-31';
+
+/** 2026-02-30 parses as 2 March; a real day reads back as itself. */
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
+
+export const BookingDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
+  .refine(isCalendarDay, 'must be a day of the calendar')
+  .refine(
+    (day) => day >= firstDay && day <= lastDay,
+    `must be a day from ${firstDay} to ${lastDay}`,
+  )
+  .openapi({ description: 'A calendar day in UTC, as YYYY-MM-DD.', example: '2026-12-01' });
+
+export const RoomBookingsQuerySchema = z.object({
+  day: BookingDaySchema.openapi({ param: { name: 'day', in: 'query' } }),
+});
+
+export const RoomBookingCountSchema = z
+  .object({
+    roomId: RoomIdSchema,
+    bookings: z.number().int().openapi({
+      description: 'Scheduled meetings in the room that overlap the day.',
+      example: 6,
+    }),
+  })
+  .openapi('RoomBookingCount');
+
+export const RoomBookingsSchema = z
+  .object({
+    day: BookingDaySchema,
+    total: z.number().int().openapi({
+      description: 'Scheduled meetings overlapping the day, in every room.',
+      example: 25,
+    }),
+    rooms: z.array(RoomBookingCountSchema).openapi({
+      description: 'One entry per room with at least one booking that day, by room id.',
+    }),
+  })
+  .openapi('RoomBookings');
+
+export type RoomBookings = z.infer<typeof RoomBookingsSchema>;

@@ -1,9 +1,10 @@
 import { meetingActionsFrom } from '@trellis/meetings/lifecycle';
-import { Callout, Card } from '@tremor/react';
+import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { AttendeeTable } from '@/components/meetings/attendee-table';
 import { CancelMeeting } from '@/components/meetings/cancel-meeting';
 import { MeetingDetails } from '@/components/meetings/meeting-details';
+import { PageNotice } from '@/components/ui/form-message';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { getMeeting, getRoom } from '@/data/meetings';
@@ -33,12 +34,11 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   return (
     <>
       <PageHeader title={meeting.data.title} />
-      {created ? (
-        <div role="status" className="mb-4">
-          <Callout title="Room booked" color="emerald">
-            The meeting is scheduled and its attendees are invited.
-          </Callout>
-        </div>
+      {created && meeting.data.status === 'scheduled' ? (
+        <PageNotice
+          title="Room booked"
+          message="The meeting is scheduled and its attendees are invited."
+        />
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">

@@ -1,14 +1,15 @@
 import { orderActionsFrom } from '@trellis/orders/lifecycle';
-import { Callout, Card } from '@tremor/react';
+import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { OrderActions } from '@/components/orders/order-actions';
 import { OrderItems, OrderSummary } from '@/components/orders/order-details';
+import { PageNotice } from '@/components/ui/form-message';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { getOrder } from '@/data/orders';
 import { getUser } from '@/data/users';
 import { requireSession } from '@/lib/auth';
-import { shortId } from '@/lib/format';
+import { counted, shortId } from '@/lib/format';
 import { offeredOrderActions } from '@/lib/order-actions';
 import { may } from '@/lib/permissions';
 import { searchParam } from '@/lib/search-params';
@@ -33,14 +34,10 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/or
     <>
       <PageHeader
         title={`Order ${shortId(order.data.id)}`}
-        description={`${order.data.items.length} ${order.data.items.length === 1 ? 'line' : 'lines'} · ${order.data.currency}`}
+        description={`${counted(order.data.items.length, 'line')} · ${order.data.currency}`}
       />
-      {created ? (
-        <div role="status" className="mb-4">
-          <Callout title="Order placed" color="emerald">
-            It waits for payment.
-          </Callout>
-        </div>
+      {created && order.data.status === 'pending_payment' ? (
+        <PageNotice title="Order placed" message="It waits for payment." />
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">

@@ -11,7 +11,8 @@ import { diffDraft, getConfigSchema, getDraft, serviceContext } from '@/data/con
 import { readResilience } from '@/data/resilience';
 import { requireSession } from '@/lib/auth';
 import { may } from '@/lib/permissions';
-import { defaultNamespace, isResilienceService } from '@/lib/resilience';
+import { defaultNamespace, isResilienceService, rulesProperty } from '@/lib/resilience';
+import { configuredBreakerRules } from '@/lib/resilience-view';
 import { searchParam } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Resilience' };
@@ -28,13 +29,17 @@ export default async function ResilienceServicePage({
   const query = await searchParams;
   const target = { namespace: searchParam(query, 'namespace') ?? defaultNamespace, service };
   const [reading, context, schema, draft, diff] = await Promise.all([
-    readResilience(session, service),
+    readResilience(session, service, target.namespace),
     serviceContext(session, target),
     getConfigSchema(session, service),
     getDraft(session, target),
     diffDraft(session, target),
   ]);
   const mayEdit = may(session.role, 'config.edit');
+  const configured =
+    draft.ok && schema.ok
+      ? configuredBreakerRules(draft.data.values, rulesProperty(schema.data.jsonSchema)?.default)
+      : undefined;
   return (
     <>
       <ResilienceHeader
@@ -43,15 +48,17 @@ export default async function ResilienceServicePage({
         namespaces={context.ok ? context.data.namespaces : []}
         renderedAt={new Date().toISOString()}
       />
-      <InstanceStatus service={service} reading={reading} />
+      <InstanceStatus service={service} namespace={target.namespace} reading={reading} />
       <ResourcesSection
         target={target}
         answered={reading.answered}
+        asked={reading.answered.length + reading.failed.length}
         selected={searchParam(query, 'resource')}
       />
       <BreakersSection
         target={target}
         answered={reading.answered}
+        configured={configured}
         schema={schema}
         mayEdit={mayEdit}
       />

@@ -1,6 +1,7 @@
 import { userActionsFrom } from '@trellis/users/lifecycle';
-import { Callout, Card } from '@tremor/react';
+import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
+import { PageNotice } from '@/components/ui/form-message';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
@@ -43,12 +44,12 @@ export default async function UserPage({ params, searchParams }: PageProps<'/use
           </>
         }
       />
-      {created ? (
-        <div role="status" className="mb-4">
-          <Callout title="User created" color="emerald">
-            {user.data.name} can be found under Users from now on.
-          </Callout>
-        </div>
+      {/* Only while the user is as created: a later change is not this banner's news. */}
+      {created && user.data.updatedAt === user.data.createdAt ? (
+        <PageNotice
+          title="User created"
+          message={`${user.data.name} can be found under Users from now on.`}
+        />
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">

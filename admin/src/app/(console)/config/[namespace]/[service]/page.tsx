@@ -59,7 +59,7 @@ export default async function ConfigDraftPage({
   return (
     <>
       <ConfigServiceHeader target={target} context={context.data} current="Draft" />
-      <ConfigNotice query={query} />
+      <ConfigNotice query={query} liveRevision={liveRevision} />
       {requests.ok ? (
         <ChangeRequests target={target} requests={requests.data} session={session} />
       ) : (

@@ -5,7 +5,7 @@ import { RoomDayView } from '@/components/meetings/room-day-view';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
-import { getRoom, listMeetingsBetween } from '@/data/meetings';
+import { getRoom, listRoomMeetingsBetween } from '@/data/meetings';
 import { requireSession } from '@/lib/auth';
 import { addDays, isUtcDay, utcDay } from '@/lib/format';
 import { searchParam } from '@/lib/search-params';
@@ -22,7 +22,11 @@ export default async function RoomDayPage({
   const day = isUtcDay(wanted) ? wanted : utcDay();
   const [room, meetings] = await Promise.all([
     getRoom(id),
-    listMeetingsBetween(new Date(`${day}T00:00:00Z`), new Date(`${addDays(day, 1)}T00:00:00Z`), id),
+    listRoomMeetingsBetween(
+      id,
+      new Date(`${day}T00:00:00Z`),
+      new Date(`${addDays(day, 1)}T00:00:00Z`),
+    ),
   ]);
   if (!room.ok) {
     return (
