@@ -81,3 +81,16 @@ export const problemTypeBase = 'urn:trellis:problem:';
 export function problemType(code: ErrorCode): string {
   return `${problemTypeBase}${code.replaceAll('_', '-')}`;
 }
+
+/**
+ * A lifecycle action that does not apply to a resource's status: 409 with the status it is in
+ * as `currentStatus`, so a client can show why. `resource` reads in a sentence ("an order").
+ */
+export class IllegalStatusTransition extends ApiError {
+  constructor(resource: string, from: string, action: string) {
+    super('conflict', {
+      detail: `Cannot ${action} ${resource} whose status is ${from}.`,
+      extensions: { currentStatus: from },
+    });
+  }
+}

@@ -15,8 +15,12 @@ export type ListRouteConfig<
   Path extends string,
   Request extends ListRequest,
   Page extends z.ZodType,
-> = Omit<RouteConfig, 'method' | 'path' | 'request' | 'responses'> & {
-  path: Path;
+> = Omit<RouteConfig, 'method' | 'path' | 'request' | 'responses' | 'operationId' | 'tags'> & {
+  /** `<resource>.list`: the resource names the tag and, unless `path` is given, the path. */
+  operationId: `${string}.${string}`;
+  /** `/v1/<resource>` when omitted, as the house's paths are. */
+  path?: Path;
+  tags?: string[];
   request: Request;
   /** The 200: the page's schema (`{ items, nextCursor }`) and what one page holds. */
   page: { schema: Page; description: string };
@@ -30,8 +34,11 @@ export function listRoute<
   Request extends ListRequest,
   Page extends z.ZodType,
 >({ page, errors = [], ...config }: ListRouteConfig<Path, Request, Page>) {
+  const [resource] = config.operationId.split('.');
   return createRoute({
     ...config,
+    path: config.path ?? (`/v1/${resource}` as Path),
+    tags: config.tags ?? [resource as string],
     method: 'get' as const,
     responses: {
       200: jsonResponse(page.schema, page.description),

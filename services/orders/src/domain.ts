@@ -1,5 +1,5 @@
 import type { UsersComponents } from '@trellis/client';
-import { ApiError } from '@trellis/kit';
+import { ApiError, IllegalStatusTransition } from '@trellis/kit';
 import {
   type OrderAction,
   type OrderStatus,
@@ -20,12 +20,9 @@ export class OrderNotFound extends ApiError {
   }
 }
 
-export class IllegalTransition extends ApiError {
+export class IllegalTransition extends IllegalStatusTransition {
   constructor(from: OrderStatus, action: OrderAction) {
-    super('conflict', {
-      detail: `Cannot ${action} an order whose status is ${from}.`,
-      extensions: { currentStatus: from },
-    });
+    super('an order', from, action);
   }
 }
 

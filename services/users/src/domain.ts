@@ -1,4 +1,4 @@
-import { ApiError } from '@trellis/kit';
+import { ApiError, IllegalStatusTransition } from '@trellis/kit';
 import {
   type Role,
   type UserAction,
@@ -18,12 +18,9 @@ export class EmailTaken extends ApiError {
   }
 }
 
-export class IllegalUserTransition extends ApiError {
+export class IllegalUserTransition extends IllegalStatusTransition {
   constructor(from: UserStatus, action: UserAction) {
-    super('conflict', {
-      detail: `Cannot ${action} a user whose status is ${from}.`,
-      extensions: { currentStatus: from },
-    });
+    super('a user', from, action);
   }
 }
 

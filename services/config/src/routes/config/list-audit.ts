@@ -8,7 +8,6 @@ import { bearerSecurity, openTarget } from './scope.ts';
 export const listAuditRoute = listRoute({
   path: '/v1/config/{namespace}/{service}/audit',
   operationId: 'config.listAudit',
-  tags: ['config'],
   summary: 'Who changed what, when, with the diff',
   security: bearerSecurity,
   request: { params: TargetParamsSchema, query: PageQuerySchema },

@@ -8,7 +8,6 @@ import { bearerSecurity, openTarget } from './scope.ts';
 export const listReleasesRoute = listRoute({
   path: '/v1/config/{namespace}/{service}/releases',
   operationId: 'config.listReleases',
-  tags: ['config'],
   summary: 'Release history, newest first',
   security: bearerSecurity,
   request: { params: TargetParamsSchema, query: PageQuerySchema },

@@ -13,9 +13,7 @@ import { presentMeeting } from './present.ts';
 import { ListMeetingsQuerySchema, MeetingPageSchema } from './schema.ts';
 
 export const listMeetingsRoute = listRoute({
-  path: '/v1/meetings',
   operationId: 'meetings.list',
-  tags: ['meetings'],
   summary: 'List meetings by start time, filtered by room, person and time window',
   request: { query: ListMeetingsQuerySchema },
   page: { schema: MeetingPageSchema, description: 'One page of meetings.' },

@@ -5,9 +5,7 @@ import { presentRoom } from './present.ts';
 import { ListRoomsQuerySchema, RoomPageSchema } from './schema.ts';
 
 export const listRoomsRoute = listRoute({
-  path: '/v1/rooms',
   operationId: 'rooms.list',
-  tags: ['rooms'],
   summary: 'List rooms by name',
   request: { query: ListRoomsQuerySchema },
   page: { schema: RoomPageSchema, description: 'One page of rooms.' },

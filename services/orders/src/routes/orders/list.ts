@@ -5,9 +5,7 @@ import { presentOrder } from './present.ts';
 import { ListOrdersQuerySchema, OrderPageSchema } from './schema.ts';
 
 export const listOrdersRoute = listRoute({
-  path: '/v1/orders',
   operationId: 'orders.list',
-  tags: ['orders'],
   summary: 'List orders, newest first, by user and status',
   request: { query: ListOrdersQuerySchema },
   page: { schema: OrderPageSchema, description: 'One page of orders.' },

@@ -5,9 +5,7 @@ import { presentUser } from './present.ts';
 import { ListUsersQuerySchema, UserPageSchema } from './schema.ts';
 
 export const listUsersRoute = listRoute({
-  path: '/v1/users',
   operationId: 'users.list',
-  tags: ['users'],
   summary: 'List and search users, newest first',
   request: { query: ListUsersQuerySchema },
   page: { schema: UserPageSchema, description: 'One page of users.' },
