@@ -17,6 +17,7 @@ export * from './pagination.ts';
 export * from './platform/index.ts';
 export * from './platform-call/index.ts';
 export * from './problem.ts';
+export * from './read-route.ts';
 export * from './registry/index.ts';
 export * from './request-context.ts';
 export * from './resilience/index.ts';

@@ -314,6 +314,22 @@ describe('GET /v1/orders/{id}', () => {
     expect(OrderSchema.parse(await res.json())).toEqual(placed);
   });
 
+  it('answers 304 while If-None-Match holds its ETag, and the order once it has moved on', async () => {
+    const placed = await placeOrder();
+    const etag = `"${placed.id}.v1"`;
+    const unchanged = await h.request(`/v1/orders/${placed.id}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    await h.request(`/v1/orders/${placed.id}/pay`, { method: 'POST' });
+    const moved = await h.request(`/v1/orders/${placed.id}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).toBe(`"${placed.id}.v2"`);
+  });
+
   it('answers an unknown id with 404 and a malformed id with 400 naming it', async () => {
     const problem = await expectProblem(await h.request(`/v1/orders/${missingOrder}`), 404);
     expect(problem.detail).toContain(missingOrder);

@@ -823,7 +823,10 @@ export interface operations {
     "meetings.get": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; 304 if unchanged. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Meeting id. */
                 id: string;
@@ -842,6 +845,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Meeting"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
             400: {

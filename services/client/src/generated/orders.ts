@@ -788,7 +788,10 @@ export interface operations {
     "orders.get": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag from a previous read; 304 if unchanged. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Order id. */
                 id: string;
@@ -807,6 +810,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Order"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed: a field is missing, has the wrong type or is out of range. */
             400: {

@@ -892,7 +892,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Unchanged since the ETag in If-None-Match. */
+            /** @description Unchanged since the ETag in `If-None-Match`. */
             304: {
                 headers: {
                     [name: string]: unknown;

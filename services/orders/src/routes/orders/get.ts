@@ -1,37 +1,21 @@
-import {
-  createRoute,
-  errorResponses,
-  etagOf,
-  type ServiceApp,
-  versionedResponse,
-} from '@trellis/kit';
+import { readRoute, registerRead, type ServiceApp } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
 import { OrderNotFound } from '../../domain.ts';
 import { findOrderById } from '../../repository.ts';
 import { presentOrder } from './present.ts';
 import { OrderParamsSchema, OrderSchema } from './schema.ts';
 
-export const getOrderRoute = createRoute({
-  method: 'get',
-  path: '/v1/orders/{id}',
+export const getOrderRoute = readRoute({
   operationId: 'orders.get',
-  tags: ['orders'],
   summary: 'Get an order with its lines',
-  request: { params: OrderParamsSchema },
-  responses: {
-    200: versionedResponse(OrderSchema, 'The order; the ETag header carries its version.'),
-    ...errorResponses('not_found'),
-  },
+  params: OrderParamsSchema,
+  answer: { schema: OrderSchema, description: 'The order; the ETag header carries its version.' },
 });
 
 export function registerGetOrder(app: ServiceApp<OrdersDeps>) {
-  app.openapi(getOrderRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const order = await findOrderById(c.get('deps').db, id);
-    if (!order) {
-      throw new OrderNotFound(id);
-    }
-    c.header('etag', etagOf(order.id, order.version));
-    return c.json(presentOrder(order), 200);
+  registerRead(app, getOrderRoute, {
+    read: ({ db }, id) => findOrderById(db, id),
+    notFound: (id) => new OrderNotFound(id),
+    present: presentOrder,
   });
 }
