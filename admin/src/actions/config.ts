@@ -3,12 +3,11 @@
 import { redirect } from 'next/navigation';
 import { type ConfigTarget, getConfigSchema, publishDraft } from '@/data/config';
 import {
-  allowed,
+  guardConfigChange,
   logChange,
   refusedBy,
   revalidateConfig,
   saveDraftAnswering,
-  targetOf,
 } from '@/lib/config-actions';
 import { configFields, parseJsonObject, parseLabels, valuesFromForm } from '@/lib/config-form';
 import { type FormState, failed, formText } from '@/lib/form-state';
@@ -21,12 +20,11 @@ export async function saveDraft(_previous: FormState, form: FormData): Promise<F
   const mode = formText(form, 'mode') === 'json' ? 'json' : 'form';
   const raw = String(form.get('raw') ?? '');
   const notSaved = 'Could not save the draft';
-  const check = await allowed('config.edit', notSaved);
+  const check = await guardConfigChange(form, 'config.edit', notSaved);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const schema = await getConfigSchema(session, target.service);
   if (!schema.ok) {
     return refusedBy(schema.problem, notSaved, 'Reading the schema failed');
@@ -82,12 +80,11 @@ function grayRuleOf(
 
 export async function publishConfig(_previous: FormState, form: FormData): Promise<FormState> {
   const notPublished = 'Could not publish the draft';
-  const check = await allowed('config.edit', notPublished);
+  const check = await guardConfigChange(form, 'config.edit', notPublished);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const gray = grayRuleOf(form);
   if ('error' in gray) {
     return failed(notPublished, gray.error);
@@ -140,15 +137,15 @@ export async function decideChangeRequest(
   // Rejecting is also how an author withdraws; the center tells the two apart.
   const notDecided =
     decision === 'approve' ? 'Could not approve the change' : 'Could not reject the change';
-  const check = await allowed(
+  const check = await guardConfigChange(
+    form,
     decision === 'approve' ? 'config.approve' : 'config.edit',
     notDecided,
   );
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const id = Number(formText(form, 'id'));
   const path =
     decision === 'approve'
@@ -173,12 +170,11 @@ export async function decideChangeRequest(
 
 export async function rollbackConfig(_previous: FormState, form: FormData): Promise<FormState> {
   const notRolledBack = 'Could not roll back';
-  const check = await allowed('config.edit', notRolledBack);
+  const check = await guardConfigChange(form, 'config.edit', notRolledBack);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const toRevision = Number(formText(form, 'toRevision'));
   if (!Number.isInteger(toRevision) || toRevision < 1) {
     return failed(notRolledBack, 'Pick the revision to roll back to.');
@@ -214,12 +210,11 @@ export async function endGrayRelease(_previous: FormState, form: FormData): Prom
   const notEnded = promote
     ? 'Could not promote the gray release'
     : 'Could not abandon the gray release';
-  const check = await allowed('config.edit', notEnded);
+  const check = await guardConfigChange(form, 'config.edit', notEnded);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const ended = await outcomeOf(
     config().POST(
       promote

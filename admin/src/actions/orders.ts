@@ -1,7 +1,6 @@
 'use server';
 
 import { type OrderAction, orderActions } from '@trellis/orders/lifecycle';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
 import { type FormState, failed, formText } from '@/lib/form-state';
@@ -9,6 +8,7 @@ import { adminLogger } from '@/lib/logger';
 import { checkLines, lineFieldOf, linesFrom, toCents } from '@/lib/order-form';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
+import { changeStatus } from '@/lib/status-change';
 
 const done: Record<OrderAction, string> = {
   pay: 'The order is paid.',
@@ -76,34 +76,18 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
 }
 
 export async function transitionOrder(_previous: FormState, form: FormData): Promise<FormState> {
-  const id = formText(form, 'id');
-  const action = orderActions.find((candidate) => candidate === formText(form, 'action'));
-  if (!action) {
-    return failed('Could not change the order', 'The console does not know that step.');
-  }
-  const notDone = `Could not ${action} the order`;
-  const allowed = await authorize(`orders.${action}`);
-  if (!allowed.ok) {
-    return failed(notDone, allowed.message);
-  }
-  const changed = await outcomeOf(
-    serviceClient('orders').POST(`/v1/orders/{id}/${action}`, { params: { path: { id } } }),
-  );
-  revalidatePath(`/orders/${id}`);
-  if (!changed.ok) {
-    const { problem } = changed;
-    const current = problem.extensions.currentStatus;
-    return failed(
-      notDone,
-      problem.status === 409 && typeof current === 'string'
-        ? `It is ${current.replace('_', ' ')} now: someone else changed it while you were ` +
-            'looking. The page shows what it allows now.'
-        : problem.detail,
-    );
-  }
-  adminLogger().info(
-    { actor: allowed.session.email, change: `orders.${action}`, orderId: id },
-    'change',
-  );
-  return { status: 'success', message: done[action] };
+  return changeStatus(form, {
+    domain: 'orders',
+    noun: 'order',
+    steps: orderActions,
+    permissionOf: (step) => `orders.${step}`,
+    send: (id, step) =>
+      outcomeOf(
+        serviceClient('orders').POST(`/v1/orders/{id}/${step}`, { params: { path: { id } } }),
+      ),
+    raced: (current) =>
+      `It is ${current.replace('_', ' ')} now: someone else changed it while you were ` +
+      'looking. The page shows what it allows now.',
+    done: (step) => done[step],
+  });
 }

@@ -2,12 +2,11 @@
 
 import { diffDraft, getConfigSchema, getDraft, publishDraft, saveDraftValues } from '@/data/config';
 import {
-  allowed,
+  guardConfigChange,
   logChange,
   refusedBy,
   revalidateConfig,
   saveDraftAnswering,
-  targetOf,
 } from '@/lib/config-actions';
 import { parseJsonObject } from '@/lib/config-form';
 import { type FormState, failed, formText } from '@/lib/form-state';
@@ -34,12 +33,11 @@ function forcedStateOf(form: FormData): ForcedState | null | undefined {
  */
 export async function forceBreaker(_previous: FormState, form: FormData): Promise<FormState> {
   const notForced = 'Could not force the breaker';
-  const check = await allowed('config.edit', notForced);
+  const check = await guardConfigChange(form, 'config.edit', notForced);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const resource = formText(form, 'resource');
   const state = forcedStateOf(form);
   if (!resource || state === undefined) {
@@ -117,12 +115,11 @@ export async function saveResilienceRules(
   form: FormData,
 ): Promise<FormState> {
   const notSaved = 'Could not save the rules';
-  const check = await allowed('config.edit', notSaved);
+  const check = await guardConfigChange(form, 'config.edit', notSaved);
   if (!check.ok) {
     return check.state;
   }
-  const { session } = check;
-  const target = targetOf(form);
+  const { session, target } = check;
   const parsed = parseJsonObject(String(form.get('rules') ?? ''));
   if (!parsed.ok) {
     return failed(notSaved, 'The rules are not valid JSON: see beside the editor.', {

@@ -1,13 +1,13 @@
 'use server';
 
 import { type Role, userActions, userRoles } from '@trellis/users/lifecycle';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize } from '@/lib/auth';
-import { type FormState, failed, formText, formValues } from '@/lib/form-state';
+import { type FormState, failed, formValues } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
 import { serviceClient } from '@/lib/services';
+import { changeStatus } from '@/lib/status-change';
 
 function isRole(value: string): value is Role {
   return (userRoles as readonly string[]).includes(value);
@@ -54,39 +54,17 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
 }
 
 export async function changeUserStatus(_previous: FormState, form: FormData): Promise<FormState> {
-  const id = formText(form, 'id');
-  const action = userActions.find((candidate) => candidate === formText(form, 'action'));
-  if (!action) {
-    return failed('Could not change the user', 'Unknown user action.');
-  }
-  const notDone = `Could not ${action} the user`;
-  const allowed = await authorize(`users.${action}`);
-  if (!allowed.ok) {
-    return failed(notDone, allowed.message);
-  }
-  const changed = await outcomeOf(
-    serviceClient('users').POST(`/v1/users/{id}/${action}`, { params: { path: { id } } }),
-  );
-  revalidatePath(`/users/${id}`);
-  if (!changed.ok) {
-    const { problem } = changed;
-    const current = problem.extensions.currentStatus;
-    return failed(
-      notDone,
-      problem.status === 409 && typeof current === 'string'
-        ? `Someone changed this user first: they are ${current} now, as shown below.`
-        : problem.detail,
-    );
-  }
-  adminLogger().info(
-    { actor: allowed.session.email, change: `users.${action}`, userId: id },
-    'change',
-  );
-  return {
-    status: 'success',
-    message:
-      action === 'suspend'
-        ? `${changed.data.name} is suspended.`
-        : `${changed.data.name} is active again.`,
-  };
+  return changeStatus(form, {
+    domain: 'users',
+    noun: 'user',
+    steps: userActions,
+    permissionOf: (step) => `users.${step}`,
+    send: (id, step) =>
+      outcomeOf(
+        serviceClient('users').POST(`/v1/users/{id}/${step}`, { params: { path: { id } } }),
+      ),
+    raced: (current) => `Someone changed this user first: they are ${current} now, as shown below.`,
+    done: (step, user) =>
+      step === 'suspend' ? `${user.name} is suspended.` : `${user.name} is active again.`,
+  });
 }

@@ -11,7 +11,7 @@ import type { Session } from './session-token';
 
 /** What the server actions that change config share: who may, which target, what to say. */
 
-export function targetOf(form: FormData): ConfigTarget {
+function targetOf(form: FormData): ConfigTarget {
   return { namespace: formText(form, 'namespace'), service: formText(form, 'service') };
 }
 
@@ -29,13 +29,19 @@ export function logChange(session: Session, change: string, target: ConfigTarget
   adminLogger().info({ actor: session.email, change, ...target, ...extra }, 'change');
 }
 
-/** The session, or the refusal titled with what the action could not do. */
-export async function allowed(
+/**
+ * The start of every config change: the operator's session and the target the form names, or
+ * the refusal titled with what the action could not do.
+ */
+export async function guardConfigChange(
+  form: FormData,
   permission: Permission,
   title: string,
-): Promise<{ ok: true; session: Session } | { ok: false; state: FormState }> {
+): Promise<{ ok: true; session: Session; target: ConfigTarget } | { ok: false; state: FormState }> {
   const check = await authorize(permission);
-  return check.ok ? check : { ok: false, state: failed(title, check.message) };
+  return check.ok
+    ? { ok: true, session: check.session, target: targetOf(form) }
+    : { ok: false, state: failed(title, check.message) };
 }
 
 /**

@@ -1,12 +1,5 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, TableCell, TableRow } from '@tremor/react';
+import { DataTable } from '@/components/ui/data-table';
 import type { ConfigAuditEntry, ConfigDiffEntry } from '@/data/config';
 import { formatCompactDateTime } from '@/lib/format';
 
@@ -43,46 +36,34 @@ function Change({ change }: { change: ConfigDiffEntry }) {
 /** Who did what, when, with the change it made; secrets arrive masked from the center. */
 export function AuditTable({ entries }: { entries: ConfigAuditEntry[] }) {
   return (
-    <Table>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>When (UTC)</TableHeaderCell>
-          <TableHeaderCell>Who</TableHeaderCell>
-          <TableHeaderCell>What</TableHeaderCell>
-          <TableHeaderCell>Revision</TableHeaderCell>
-          <TableHeaderCell>Comment</TableHeaderCell>
-          <TableHeaderCell>Changes</TableHeaderCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {entries.map((entry) => {
-          const action = actions[entry.action] ?? { label: entry.action, color: 'gray' as const };
-          return (
-            <TableRow key={entry.id} data-testid={`audit-${entry.id}`}>
-              <TableCell>{formatCompactDateTime(entry.at)}</TableCell>
-              <TableCell>{entry.actor}</TableCell>
-              <TableCell>
-                <Badge color={action.color}>{action.label}</Badge>
-              </TableCell>
-              <TableCell className="tabular-nums">
-                {entry.revision === null ? '–' : `r${entry.revision}`}
-              </TableCell>
-              <TableCell className="max-w-48 whitespace-normal">{entry.comment || '–'}</TableCell>
-              <TableCell className="max-w-md whitespace-normal text-tremor-label">
-                {entry.changes.length === 0 ? (
-                  '–'
-                ) : (
-                  <ul className="space-y-0.5">
-                    {entry.changes.map((change) => (
-                      <Change key={change.path} change={change} />
-                    ))}
-                  </ul>
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <DataTable columns={['When (UTC)', 'Who', 'What', 'Revision', 'Comment', 'Changes']}>
+      {entries.map((entry) => {
+        const action = actions[entry.action] ?? { label: entry.action, color: 'gray' as const };
+        return (
+          <TableRow key={entry.id} data-testid={`audit-${entry.id}`}>
+            <TableCell>{formatCompactDateTime(entry.at)}</TableCell>
+            <TableCell>{entry.actor}</TableCell>
+            <TableCell>
+              <Badge color={action.color}>{action.label}</Badge>
+            </TableCell>
+            <TableCell className="tabular-nums">
+              {entry.revision === null ? '–' : `r${entry.revision}`}
+            </TableCell>
+            <TableCell className="max-w-48 whitespace-normal">{entry.comment || '–'}</TableCell>
+            <TableCell className="max-w-md whitespace-normal text-tremor-label">
+              {entry.changes.length === 0 ? (
+                '–'
+              ) : (
+                <ul className="space-y-0.5">
+                  {entry.changes.map((change) => (
+                    <Change key={change.path} change={change} />
+                  ))}
+                </ul>
+              )}
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

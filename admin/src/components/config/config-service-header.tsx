@@ -2,7 +2,9 @@ import { Badge } from '@tremor/react';
 import Link from 'next/link';
 import { PillLinks, UnderlineTabs } from '@/components/ui/nav-tabs';
 import { PageHeader } from '@/components/ui/page-header';
+import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import type { ConfigTarget, ServiceContext } from '@/data/config';
+import type { Outcome } from '@/lib/problem';
 
 const tabs = [
   { segment: '', label: 'Draft' },
@@ -68,6 +70,25 @@ export function ConfigServiceHeader({
           current: each.label === current,
         }))}
       />
+    </>
+  );
+}
+
+/** A namespace × service page when the center did not answer one of the reads it needs. */
+export function ConfigServiceUnavailable({
+  target,
+  reads,
+}: {
+  target: ConfigTarget;
+  reads: Outcome<unknown>[];
+}) {
+  const failed = reads.find((read) => !read.ok);
+  return (
+    <>
+      <PageHeader title={`${target.service} in ${target.namespace}`} />
+      {failed && !failed.ok ? (
+        <ServiceUnavailable service="config" problem={failed.problem} />
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,5 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, TableCell, TableRow } from '@tremor/react';
+import { DataTable } from '@/components/ui/data-table';
 import type { ConfigDiffEntry } from '@/data/config';
 
 const ops = {
@@ -91,33 +84,23 @@ export function DiffTable({
     return <DiffList changes={changes} {...(testId ? { testId } : {})} />;
   }
   return (
-    <Table data-testid={testId}>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Key</TableHeaderCell>
-          <TableHeaderCell>Change</TableHeaderCell>
-          <TableHeaderCell>Before</TableHeaderCell>
-          <TableHeaderCell>After</TableHeaderCell>
+    <DataTable columns={['Key', 'Change', 'Before', 'After']} testId={testId}>
+      {changes.map((change) => (
+        <TableRow key={change.path}>
+          <TableCell className="font-mono text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {change.path}
+          </TableCell>
+          <TableCell>
+            <Badge color={ops[change.op].color}>{ops[change.op].label}</Badge>
+          </TableCell>
+          <TableCell className="max-w-xs whitespace-normal">
+            <Value value={change.before} />
+          </TableCell>
+          <TableCell className="max-w-xs whitespace-normal">
+            <Value value={change.after} />
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {changes.map((change) => (
-          <TableRow key={change.path}>
-            <TableCell className="font-mono text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong">
-              {change.path}
-            </TableCell>
-            <TableCell>
-              <Badge color={ops[change.op].color}>{ops[change.op].label}</Badge>
-            </TableCell>
-            <TableCell className="max-w-xs whitespace-normal">
-              <Value value={change.before} />
-            </TableCell>
-            <TableCell className="max-w-xs whitespace-normal">
-              <Value value={change.after} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,13 +1,6 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, TableCell, TableRow } from '@tremor/react';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import type { ConfigRelease, ConfigTarget } from '@/data/config';
 import { formatCompactDateTime } from '@/lib/format';
 import { describeGrayRule } from '@/lib/gray';
@@ -41,48 +34,36 @@ export function ReleaseTable({
 }) {
   const base = `/config/${target.namespace}/${target.service}/history`;
   return (
-    <Table>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Revision</TableHeaderCell>
-          <TableHeaderCell>Kind</TableHeaderCell>
-          <TableHeaderCell>Comment</TableHeaderCell>
-          <TableHeaderCell>By</TableHeaderCell>
-          <TableHeaderCell>Published (UTC)</TableHeaderCell>
-          <TableHeaderCell>Changes</TableHeaderCell>
+    <DataTable columns={['Revision', 'Kind', 'Comment', 'By', 'Published (UTC)', 'Changes']}>
+      {releases.map((release) => (
+        <TableRow key={release.revision} data-testid={`release-${release.revision}`}>
+          <TableCell className="font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            r{release.revision}
+          </TableCell>
+          <TableCell>
+            <Kind release={release} live={release.revision === liveRevision} />
+            {release.gray ? (
+              <p className="mt-1 text-tremor-label">To {describeGrayRule(release.gray.rule)}</p>
+            ) : null}
+          </TableCell>
+          <TableCell className="max-w-xs whitespace-normal">{release.comment || '–'}</TableCell>
+          <TableCell>
+            <div>{release.author}</div>
+            {release.approvedBy ? (
+              <div className="text-tremor-label">approved by {release.approvedBy}</div>
+            ) : null}
+          </TableCell>
+          <TableCell>{formatCompactDateTime(release.createdAt)}</TableCell>
+          <TableCell>
+            <Link
+              className={linkClass}
+              href={`${base}?from=${release.revision - 1}&to=${release.revision}`}
+            >
+              {release.revision > 1 ? `Diff with r${release.revision - 1}` : 'Diff with nothing'}
+            </Link>
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {releases.map((release) => (
-          <TableRow key={release.revision} data-testid={`release-${release.revision}`}>
-            <TableCell className="font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
-              r{release.revision}
-            </TableCell>
-            <TableCell>
-              <Kind release={release} live={release.revision === liveRevision} />
-              {release.gray ? (
-                <p className="mt-1 text-tremor-label">To {describeGrayRule(release.gray.rule)}</p>
-              ) : null}
-            </TableCell>
-            <TableCell className="max-w-xs whitespace-normal">{release.comment || '–'}</TableCell>
-            <TableCell>
-              <div>{release.author}</div>
-              {release.approvedBy ? (
-                <div className="text-tremor-label">approved by {release.approvedBy}</div>
-              ) : null}
-            </TableCell>
-            <TableCell>{formatCompactDateTime(release.createdAt)}</TableCell>
-            <TableCell>
-              <Link
-                className={linkClass}
-                href={`${base}?from=${release.revision - 1}&to=${release.revision}`}
-              >
-                {release.revision > 1 ? `Diff with r${release.revision - 1}` : 'Diff with nothing'}
-              </Link>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { takesResponses } from '@trellis/meetings/lifecycle';
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
+import { TableCell, TableRow } from '@tremor/react';
+import { DataTable } from '@/components/ui/data-table';
 import type { Meeting } from '@/data/meetings';
 import type { User } from '@/data/users';
 import { formatDateTime } from '@/lib/format';
@@ -22,48 +23,41 @@ export function AttendeeTable({
   }
   const open = takesResponses(meeting.status);
   return (
-    <Table>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Attendee</TableHeaderCell>
-          <TableHeaderCell>Response</TableHeaderCell>
-          {open ? <TableHeaderCell>Record a response</TableHeaderCell> : null}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {meeting.attendees.map((attendee) => {
-          const person = people.get(attendee.userId);
-          const name = person?.name ?? attendee.userId;
-          return (
-            <TableRow key={attendee.userId}>
-              <TableCell>
-                <span className="block text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                  {name}
+    <DataTable
+      columns={open ? ['Attendee', 'Response', 'Record a response'] : ['Attendee', 'Response']}
+    >
+      {meeting.attendees.map((attendee) => {
+        const person = people.get(attendee.userId);
+        const name = person?.name ?? attendee.userId;
+        return (
+          <TableRow key={attendee.userId}>
+            <TableCell>
+              <span className="block text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                {name}
+              </span>
+              <span className="block text-tremor-label">{person?.email}</span>
+            </TableCell>
+            <TableCell>
+              <RsvpBadge response={attendee.response} />
+              {attendee.respondedAt ? (
+                <span className="ml-2 text-tremor-label">
+                  {formatDateTime(attendee.respondedAt)}
                 </span>
-                <span className="block text-tremor-label">{person?.email}</span>
-              </TableCell>
-              <TableCell>
-                <RsvpBadge response={attendee.response} />
-                {attendee.respondedAt ? (
-                  <span className="ml-2 text-tremor-label">
-                    {formatDateTime(attendee.respondedAt)}
-                  </span>
-                ) : null}
-              </TableCell>
-              {open ? (
-                <TableCell>
-                  <RsvpForm
-                    meetingId={meeting.id}
-                    userId={attendee.userId}
-                    name={name}
-                    response={attendee.response}
-                  />
-                </TableCell>
               ) : null}
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+            </TableCell>
+            {open ? (
+              <TableCell>
+                <RsvpForm
+                  meetingId={meeting.id}
+                  userId={attendee.userId}
+                  name={name}
+                  response={attendee.response}
+                />
+              </TableCell>
+            ) : null}
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

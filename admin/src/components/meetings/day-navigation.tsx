@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { inputClass, labelClass } from '@/components/ui/field';
+import { FilterForm, FilterInput } from '@/components/ui/filter-form';
 import { addDays, formatLongDate } from '@/lib/format';
 
 const linkClass =
@@ -19,26 +19,9 @@ export function DayNavigation({ basePath, day }: { basePath: string; day: string
         <Link className={linkClass} href={`${basePath}?date=${addDays(day, 1)}`}>
           Next day →
         </Link>
-        <form method="get" action={basePath} className="flex items-end gap-2">
-          <div>
-            <label htmlFor="date" className={labelClass}>
-              Day
-            </label>
-            <input
-              id="date"
-              name="date"
-              type="date"
-              defaultValue={day}
-              className={`${inputClass} mt-1.5`}
-            />
-          </div>
-          <button
-            type="submit"
-            className="rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-2 text-tremor-default font-medium text-tremor-content-emphasis shadow-tremor-input hover:bg-tremor-background-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis"
-          >
-            Show
-          </button>
-        </form>
+        <FilterForm action={basePath} submit="Show" className="flex items-end gap-2">
+          <FilterInput name="date" label="Day" type="date" defaultValue={day} />
+        </FilterForm>
       </div>
     </div>
   );

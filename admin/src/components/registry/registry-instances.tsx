@@ -1,13 +1,5 @@
-import {
-  Badge,
-  Card,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, Card, TableCell, TableRow } from '@tremor/react';
+import { DataTable } from '@/components/ui/data-table';
 import type { RegisteredService } from '@/data/registry';
 import { formatDuration } from '@/lib/format';
 
@@ -74,69 +66,66 @@ export function RegistryInstances({ service, now }: { service: RegisteredService
             No healthy instance right now.
           </p>
         ) : (
-          <Table>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell>Instance</TableHeaderCell>
-                <TableHeaderCell>Health</TableHeaderCell>
-                <TableHeaderCell>Version</TableHeaderCell>
-                <TableHeaderCell>Labels</TableHeaderCell>
-                <TableHeaderCell className="text-right">Weight</TableHeaderCell>
-                <TableHeaderCell>Last heartbeat (UTC)</TableHeaderCell>
-                <TableHeaderCell>Config</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {byNamespace(service.instances).map((instance) => {
-                const age = Math.max(0, (now - Date.parse(instance.lastHeartbeatAt)) / 1000);
-                const labels = Object.entries(instance.labels);
-                return (
-                  <TableRow
-                    key={instance.instanceId}
-                    data-testid={`registry-instance-${instance.instanceId}`}
-                  >
-                    <TableCell>
-                      <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                        {instance.instanceId}
+          <DataTable
+            columns={[
+              'Instance',
+              'Health',
+              'Version',
+              'Labels',
+              { label: 'Weight', numeric: true },
+              'Last heartbeat (UTC)',
+              'Config',
+            ]}
+          >
+            {byNamespace(service.instances).map((instance) => {
+              const age = Math.max(0, (now - Date.parse(instance.lastHeartbeatAt)) / 1000);
+              const labels = Object.entries(instance.labels);
+              return (
+                <TableRow
+                  key={instance.instanceId}
+                  data-testid={`registry-instance-${instance.instanceId}`}
+                >
+                  <TableCell>
+                    <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                      {instance.instanceId}
+                    </div>
+                    <div className="text-tremor-label">{instance.address}</div>
+                  </TableCell>
+                  <TableCell>
+                    {instance.healthy ? (
+                      <Badge color="emerald">Healthy</Badge>
+                    ) : (
+                      <Badge color="rose">Expired</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>{instance.version}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    {labels.length === 0 ? (
+                      '–'
+                    ) : (
+                      <div className="flex max-w-xs flex-wrap gap-1">
+                        {labels.map(([key, value]) => (
+                          <Badge key={key} color="gray">
+                            {key}: {value}
+                          </Badge>
+                        ))}
                       </div>
-                      <div className="text-tremor-label">{instance.address}</div>
-                    </TableCell>
-                    <TableCell>
-                      {instance.healthy ? (
-                        <Badge color="emerald">Healthy</Badge>
-                      ) : (
-                        <Badge color="rose">Expired</Badge>
-                      )}
-                    </TableCell>
-                    <TableCell>{instance.version}</TableCell>
-                    <TableCell className="whitespace-normal">
-                      {labels.length === 0 ? (
-                        '–'
-                      ) : (
-                        <div className="flex max-w-xs flex-wrap gap-1">
-                          {labels.map(([key, value]) => (
-                            <Badge key={key} color="gray">
-                              {key}: {value}
-                            </Badge>
-                          ))}
-                        </div>
-                      )}
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{instance.weight}</TableCell>
-                    <TableCell>
-                      <div className="tabular-nums">{instance.lastHeartbeatAt.slice(11, 19)}</div>
-                      <div className="text-tremor-label">
-                        {formatDuration(age)} ago · TTL {instance.ttlSeconds} s
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      <AppliedConfig instance={instance} />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{instance.weight}</TableCell>
+                  <TableCell>
+                    <div className="tabular-nums">{instance.lastHeartbeatAt.slice(11, 19)}</div>
+                    <div className="text-tremor-label">
+                      {formatDuration(age)} ago · TTL {instance.ttlSeconds} s
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <AppliedConfig instance={instance} />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </DataTable>
         )}
       </Card>
     </section>

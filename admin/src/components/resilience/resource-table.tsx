@@ -1,13 +1,6 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, TableCell, TableRow } from '@tremor/react';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatMs, formatRate } from '@/lib/format';
 import {
   blockReasons,
@@ -46,6 +39,14 @@ function Blocked({ resource }: { resource: MergedResource }) {
   );
 }
 
+const resourceColumns = [
+  'Resource',
+  { label: 'Passed/s', numeric: true },
+  { label: 'Blocked/s', numeric: true },
+  { label: 'Avg RT', numeric: true },
+  { label: 'In flight', numeric: true },
+] as const;
+
 /** Every resource the instances counted, busiest first, with its rates over the last seconds. */
 export function ResourceTable({
   service,
@@ -60,48 +61,37 @@ export function ResourceTable({
   charted: readonly string[];
 }) {
   return (
-    <Table data-testid="resource-table">
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Resource</TableHeaderCell>
-          <TableHeaderCell className="text-right">Passed/s</TableHeaderCell>
-          <TableHeaderCell className="text-right">Blocked/s</TableHeaderCell>
-          <TableHeaderCell className="text-right">Avg RT</TableHeaderCell>
-          <TableHeaderCell className="text-right">In flight</TableHeaderCell>
+    <DataTable columns={resourceColumns} testId="resource-table">
+      {resources.map((resource) => (
+        <TableRow key={resource.name} data-testid={`resource-${resource.name}`}>
+          <TableCell className="whitespace-normal">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link
+                href={`${resiliencePath(service, { namespace, resource: resource.name })}#charts`}
+                scroll={false}
+                aria-current={charted.includes(resource.name) ? 'true' : undefined}
+                className="break-all font-mono text-tremor-default text-tremor-content-strong hover:underline aria-[current=true]:font-semibold dark:text-dark-tremor-content-strong"
+                title="Chart this resource"
+              >
+                {resource.name}
+              </Link>
+              <Badge color={kindColors[resource.kind]} size="xs">
+                {resource.kind}
+              </Badge>
+            </div>
+          </TableCell>
+          <TableCell className="text-right tabular-nums" data-testid={`passed-${resource.name}`}>
+            {formatRate(resource.recent.passedPerSecond)}
+          </TableCell>
+          <TableCell className="text-right tabular-nums">
+            <Blocked resource={resource} />
+          </TableCell>
+          <TableCell className="text-right tabular-nums">
+            {formatMs(resource.recent.avgRtMs)}
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{resource.inFlight}</TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {resources.map((resource) => (
-          <TableRow key={resource.name} data-testid={`resource-${resource.name}`}>
-            <TableCell className="whitespace-normal">
-              <div className="flex flex-wrap items-center gap-2">
-                <Link
-                  href={`${resiliencePath(service, { namespace, resource: resource.name })}#charts`}
-                  scroll={false}
-                  aria-current={charted.includes(resource.name) ? 'true' : undefined}
-                  className="break-all font-mono text-tremor-default text-tremor-content-strong hover:underline aria-[current=true]:font-semibold dark:text-dark-tremor-content-strong"
-                  title="Chart this resource"
-                >
-                  {resource.name}
-                </Link>
-                <Badge color={kindColors[resource.kind]} size="xs">
-                  {resource.kind}
-                </Badge>
-              </div>
-            </TableCell>
-            <TableCell className="text-right tabular-nums" data-testid={`passed-${resource.name}`}>
-              {formatRate(resource.recent.passedPerSecond)}
-            </TableCell>
-            <TableCell className="text-right tabular-nums">
-              <Blocked resource={resource} />
-            </TableCell>
-            <TableCell className="text-right tabular-nums">
-              {formatMs(resource.recent.avgRtMs)}
-            </TableCell>
-            <TableCell className="text-right tabular-nums">{resource.inFlight}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

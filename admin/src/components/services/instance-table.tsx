@@ -1,12 +1,5 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@tremor/react';
+import { Badge, TableCell, TableRow } from '@tremor/react';
+import { DataTable } from '@/components/ui/data-table';
 import type { InstanceRow } from '@/data/instances';
 import type { ServiceProbe } from '@/data/platform';
 import { formatDuration } from '@/lib/format';
@@ -41,72 +34,56 @@ function Checks({ probe }: { probe: ServiceProbe }) {
  */
 export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
   return (
-    <Table>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Service</TableHeaderCell>
-          <TableHeaderCell>Instance</TableHeaderCell>
-          <TableHeaderCell>Health</TableHeaderCell>
-          <TableHeaderCell>Checks</TableHeaderCell>
-          <TableHeaderCell>Version</TableHeaderCell>
-          <TableHeaderCell>Uptime</TableHeaderCell>
-          <TableHeaderCell>Contract</TableHeaderCell>
+    <DataTable
+      columns={['Service', 'Instance', 'Health', 'Checks', 'Version', 'Uptime', 'Contract']}
+    >
+      {rows.map(({ probe, registered }) => (
+        <TableRow
+          key={`${probe.name}/${registered?.instanceId ?? probe.url}`}
+          data-testid={`instance-${probe.name}`}
+        >
+          <TableCell className="font-medium capitalize text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {probe.name}
+          </TableCell>
+          <TableCell>
+            <div>{registered?.instanceId ?? probe.instance ?? '–'}</div>
+            <div className="text-tremor-label">
+              {probe.url}
+              {registered ? ' · registered' : ' · configured URL'}
+              {registered?.config ? (
+                <span data-testid={`namespace-${registered.instanceId}`}>
+                  {` · ${registered.config.namespace} config`}
+                </span>
+              ) : null}
+            </div>
+          </TableCell>
+          <TableCell>
+            <Health probe={probe} />
+          </TableCell>
+          <TableCell className="whitespace-normal">
+            <Checks probe={probe} />
+          </TableCell>
+          <TableCell>{probe.version || registered?.version || '–'}</TableCell>
+          <TableCell>
+            {probe.uptimeSeconds === undefined ? '–' : formatDuration(probe.uptimeSeconds)}
+          </TableCell>
+          <TableCell>
+            <div className="flex gap-3">
+              <a className={linkClass} href={`${probe.url}/docs`} target="_blank" rel="noreferrer">
+                Docs
+              </a>
+              <a
+                className={linkClass}
+                href={`${probe.url}/openapi.json`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                OpenAPI
+              </a>
+            </div>
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ probe, registered }) => (
-          <TableRow
-            key={`${probe.name}/${registered?.instanceId ?? probe.url}`}
-            data-testid={`instance-${probe.name}`}
-          >
-            <TableCell className="font-medium capitalize text-tremor-content-strong dark:text-dark-tremor-content-strong">
-              {probe.name}
-            </TableCell>
-            <TableCell>
-              <div>{registered?.instanceId ?? probe.instance ?? '–'}</div>
-              <div className="text-tremor-label">
-                {probe.url}
-                {registered ? ' · registered' : ' · configured URL'}
-                {registered?.config ? (
-                  <span data-testid={`namespace-${registered.instanceId}`}>
-                    {` · ${registered.config.namespace} config`}
-                  </span>
-                ) : null}
-              </div>
-            </TableCell>
-            <TableCell>
-              <Health probe={probe} />
-            </TableCell>
-            <TableCell className="whitespace-normal">
-              <Checks probe={probe} />
-            </TableCell>
-            <TableCell>{probe.version || registered?.version || '–'}</TableCell>
-            <TableCell>
-              {probe.uptimeSeconds === undefined ? '–' : formatDuration(probe.uptimeSeconds)}
-            </TableCell>
-            <TableCell>
-              <div className="flex gap-3">
-                <a
-                  className={linkClass}
-                  href={`${probe.url}/docs`}
-                  target="_blank"
-                  rel="noreferrer"
-                >
-                  Docs
-                </a>
-                <a
-                  className={linkClass}
-                  href={`${probe.url}/openapi.json`}
-                  target="_blank"
-                  rel="noreferrer"
-                >
-                  OpenAPI
-                </a>
-              </div>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

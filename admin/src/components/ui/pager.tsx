@@ -1,4 +1,6 @@
+import { Card } from '@tremor/react';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
 interface PagerProps {
   basePath: string;
@@ -24,7 +26,7 @@ const linkClass =
   'rounded-tremor-small px-3 py-1.5 text-tremor-default font-medium text-tremor-brand hover:bg-tremor-brand-faint dark:text-dark-tremor-brand dark:hover:bg-dark-tremor-brand-faint';
 
 /** Cursor paging: the lists run newest first, so there is a first page and a next one. */
-export function Pager({ basePath, query, cursor, nextCursor, shown }: PagerProps) {
+function Pager({ basePath, query, cursor, nextCursor, shown }: PagerProps) {
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4">
       <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
@@ -43,5 +45,33 @@ export function Pager({ basePath, query, cursor, nextCursor, shown }: PagerProps
         ) : null}
       </div>
     </nav>
+  );
+}
+
+/** One page of a list in a card (a table, as a rule), with the pager beneath. */
+export function PagedCard({
+  basePath,
+  query = {},
+  cursor,
+  page,
+  children,
+}: {
+  basePath: string;
+  query?: PagerProps['query'];
+  cursor: string | undefined;
+  page: { items: readonly unknown[]; nextCursor: string | null };
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Card className="p-0">{children}</Card>
+      <Pager
+        basePath={basePath}
+        query={query}
+        cursor={cursor}
+        nextCursor={page.nextCursor}
+        shown={page.items.length}
+      />
+    </>
   );
 }

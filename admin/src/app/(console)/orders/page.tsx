@@ -1,4 +1,4 @@
-import { Callout, Card } from '@tremor/react';
+import { Callout } from '@tremor/react';
 import type { Metadata } from 'next';
 import { OrderActivityCharts } from '@/components/orders/order-activity-charts';
 import { OrderFilters } from '@/components/orders/order-filters';
@@ -6,7 +6,7 @@ import { OrderKpis } from '@/components/orders/order-kpis';
 import { OrderTable } from '@/components/orders/order-table';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pager } from '@/components/ui/pager';
+import { PagedCard } from '@/components/ui/pager';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { getOrderStats, listOrders, orderStatuses } from '@/data/orders';
 import { findUser, lookupUsers } from '@/data/users';
@@ -61,16 +61,9 @@ export default async function OrdersPage({ searchParams }: PageProps<'/orders'>)
               Orders of {customer.name} ({customer.email})
             </p>
           ) : null}
-          <Card className="p-0">
+          <PagedCard basePath="/orders" query={{ status, user }} cursor={cursor} page={page.data}>
             <OrderTable orders={page.data.items} customers={customers} />
-          </Card>
-          <Pager
-            basePath="/orders"
-            query={{ status, user }}
-            cursor={cursor}
-            nextCursor={page.data.nextCursor}
-            shown={page.data.items.length}
-          />
+          </PagedCard>
         </>
       ) : (
         <ServiceUnavailable service="orders" problem={page.problem} />

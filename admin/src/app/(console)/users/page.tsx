@@ -1,9 +1,8 @@
 import { userStatuses } from '@trellis/users/lifecycle';
-import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pager } from '@/components/ui/pager';
+import { PagedCard } from '@/components/ui/pager';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { UserFilters } from '@/components/users/user-filters';
 import { UserTable } from '@/components/users/user-table';
@@ -29,18 +28,9 @@ export default async function UsersPage({ searchParams }: PageProps<'/users'>) {
       />
       <UserFilters q={q} status={status} />
       {page.ok ? (
-        <>
-          <Card className="p-0">
-            <UserTable users={page.data.items} />
-          </Card>
-          <Pager
-            basePath="/users"
-            query={{ q, status }}
-            cursor={cursor}
-            nextCursor={page.data.nextCursor}
-            shown={page.data.items.length}
-          />
-        </>
+        <PagedCard basePath="/users" query={{ q, status }} cursor={cursor} page={page.data}>
+          <UserTable users={page.data.items} />
+        </PagedCard>
       ) : (
         <ServiceUnavailable service="users" problem={page.problem} />
       )}

@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import { ChangeRequests } from '@/components/config/change-requests';
 import { ConfigEditor } from '@/components/config/config-editor';
 import { ConfigNotice } from '@/components/config/config-notice';
-import { ConfigServiceHeader } from '@/components/config/config-service-header';
+import {
+  ConfigServiceHeader,
+  ConfigServiceUnavailable,
+} from '@/components/config/config-service-header';
 import { DraftPublishCard } from '@/components/config/draft-publish-card';
 import { GrayRelease, grayProgress } from '@/components/config/gray-release';
-import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import {
   diffDraft,
@@ -37,12 +39,7 @@ export default async function ConfigDraftPage({
   const query = await searchParams;
   const context = await serviceContext(session, target);
   if (!context.ok) {
-    return (
-      <>
-        <PageHeader title={`${target.service} in ${target.namespace}`} />
-        <ServiceUnavailable service="config" problem={context.problem} />
-      </>
-    );
+    return <ConfigServiceUnavailable target={target} reads={[context]} />;
   }
   const { state } = context.data;
   const [schema, draft, diff, requests, reports, registered] = await Promise.all([

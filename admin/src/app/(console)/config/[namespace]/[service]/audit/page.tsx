@@ -1,10 +1,11 @@
 import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { AuditTable } from '@/components/config/audit-table';
-import { ConfigServiceHeader } from '@/components/config/config-service-header';
-import { PageHeader } from '@/components/ui/page-header';
-import { Pager } from '@/components/ui/pager';
-import { ServiceUnavailable } from '@/components/ui/service-unavailable';
+import {
+  ConfigServiceHeader,
+  ConfigServiceUnavailable,
+} from '@/components/config/config-service-header';
+import { PagedCard } from '@/components/ui/pager';
 import { listAudit, serviceContext } from '@/data/config';
 import { requireSession } from '@/lib/auth';
 import { searchParam } from '@/lib/search-params';
@@ -23,13 +24,7 @@ export default async function ConfigAuditPage({
     listAudit(session, target, cursor),
   ]);
   if (!context.ok || !page.ok) {
-    const problem = context.ok ? (page.ok ? undefined : page.problem) : context.problem;
-    return (
-      <>
-        <PageHeader title={`${target.service} in ${target.namespace}`} />
-        {problem ? <ServiceUnavailable service="config" problem={problem} /> : null}
-      </>
-    );
+    return <ConfigServiceUnavailable target={target} reads={[context, page]} />;
   }
   return (
     <>
@@ -41,18 +36,13 @@ export default async function ConfigAuditPage({
           </p>
         </Card>
       ) : (
-        <>
-          <Card className="p-0">
-            <AuditTable entries={page.data.items} />
-          </Card>
-          <Pager
-            basePath={`/config/${target.namespace}/${target.service}/audit`}
-            query={{}}
-            cursor={cursor}
-            nextCursor={page.data.nextCursor}
-            shown={page.data.items.length}
-          />
-        </>
+        <PagedCard
+          basePath={`/config/${target.namespace}/${target.service}/audit`}
+          cursor={cursor}
+          page={page.data}
+        >
+          <AuditTable entries={page.data.items} />
+        </PagedCard>
       )}
     </>
   );

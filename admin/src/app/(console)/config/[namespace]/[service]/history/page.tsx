@@ -1,12 +1,14 @@
 import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { CompareForm } from '@/components/config/compare-form';
-import { ConfigServiceHeader } from '@/components/config/config-service-header';
+import {
+  ConfigServiceHeader,
+  ConfigServiceUnavailable,
+} from '@/components/config/config-service-header';
 import { DiffTable } from '@/components/config/diff-table';
 import { ReleaseTable } from '@/components/config/release-table';
 import { RollbackForm } from '@/components/config/rollback-form';
-import { PageHeader } from '@/components/ui/page-header';
-import { Pager } from '@/components/ui/pager';
+import { PagedCard } from '@/components/ui/pager';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { diffReleases, listReleases, serviceContext } from '@/data/config';
 import { requireSession } from '@/lib/auth';
@@ -36,13 +38,7 @@ export default async function ConfigHistoryPage({
     listReleases(session, target, { cursor }),
   ]);
   if (!context.ok || !page.ok) {
-    const problem = context.ok ? (page.ok ? undefined : page.problem) : context.problem;
-    return (
-      <>
-        <PageHeader title={`${target.service} in ${target.namespace}`} />
-        {problem ? <ServiceUnavailable service="config" problem={problem} /> : null}
-      </>
-    );
+    return <ConfigServiceUnavailable target={target} reads={[context, page]} />;
   }
   const releases = page.data.items;
   const latest = context.data.state?.latestRevision ?? 0;
@@ -100,16 +96,9 @@ export default async function ConfigHistoryPage({
             <h2 id="releases" className={headingClass}>
               Releases
             </h2>
-            <Card className="p-0">
+            <PagedCard basePath={base} cursor={cursor} page={page.data}>
               <ReleaseTable target={target} releases={releases} liveRevision={liveRevision} />
-            </Card>
-            <Pager
-              basePath={base}
-              query={{}}
-              cursor={cursor}
-              nextCursor={page.data.nextCursor}
-              shown={releases.length}
-            />
+            </PagedCard>
           </section>
         </div>
       )}
