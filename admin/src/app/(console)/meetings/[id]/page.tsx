@@ -1,4 +1,4 @@
-import { meetingActionsFrom } from '@trellis/meetings/lifecycle';
+import { initialMeetingStatus, meetingActionsFrom } from '@trellis/meetings/lifecycle';
 import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { AttendeeTable } from '@/components/meetings/attendee-table';
@@ -34,7 +34,7 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   return (
     <>
       <PageHeader title={meeting.data.title} />
-      {created && meeting.data.status === 'scheduled' ? (
+      {created && meeting.data.status === initialMeetingStatus ? (
         <PageNotice
           title="Room booked"
           message="The meeting is scheduled and its attendees are invited."

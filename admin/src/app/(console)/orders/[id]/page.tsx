@@ -1,4 +1,4 @@
-import { orderActionsFrom } from '@trellis/orders/lifecycle';
+import { initialOrderStatus, orderActionsFrom } from '@trellis/orders/lifecycle';
 import { Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -36,7 +36,7 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/or
         title={`Order ${shortId(order.data.id)}`}
         description={`${counted(order.data.items.length, 'line')} · ${order.data.currency}`}
       />
-      {created && order.data.status === 'pending_payment' ? (
+      {created && order.data.status === initialOrderStatus ? (
         <PageNotice title="Order placed" message="It waits for payment." />
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">
