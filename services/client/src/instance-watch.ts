@@ -155,6 +155,9 @@ export class InstanceWatch {
     };
     const path = `/v1/registry/services/${this.service}/watch`;
     const call = { headers: { accept: 'text/event-stream' }, timeoutMs: null, signal: idle.signal };
+    // Timed from before the call, so a registry that takes the connection and never answers
+    // is given up on too.
+    stillAlive();
     try {
       await this.options.registry.call('GET', path, call, (answer) => {
         if (answer.status !== 200 || !answer.response.body) {

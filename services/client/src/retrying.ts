@@ -80,7 +80,7 @@ export function createRetrying(options: RetryingOptions) {
       if (wait === undefined) {
         return response;
       }
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       await sleep(wait);
     }
   };

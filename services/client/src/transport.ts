@@ -154,7 +154,8 @@ export function createTransport(options: TransportOptions) {
     if (fallback === undefined || !isFailure(response.status)) {
       return response;
     }
-    await response.body?.cancel();
+    // The call's deadline may already have broken the body off: cancelling it then throws.
+    await response.body?.cancel().catch(() => {});
     return fallback({ request, error: upstreamFailure(service, response), resource });
   };
 }

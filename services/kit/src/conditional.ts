@@ -6,16 +6,18 @@ export function etagOf(id: string, version: number): string {
   return `"${id}.v${version}"`;
 }
 
+/** Whether an `If-Match` or `If-None-Match` list (`*`, weak tags included) names `etag`. */
+export function etagMatches(header: string, etag: string): boolean {
+  const candidates = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return candidates.includes('*') || candidates.includes(etag);
+}
+
 /**
  * Checks an `If-Match` header against the current ETag; absent means unconditional.
  * `*` matches any existing resource.
  */
 export function assertIfMatch(ifMatch: string | undefined, currentEtag: string): void {
-  if (ifMatch === undefined) {
-    return;
-  }
-  const candidates = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-  if (candidates.includes('*') || candidates.includes(currentEtag)) {
+  if (ifMatch === undefined || etagMatches(ifMatch, currentEtag)) {
     return;
   }
   throw new ApiError('precondition_failed', {

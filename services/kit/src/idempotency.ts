@@ -96,12 +96,35 @@ export interface CreateOnceSpec<Prepared, Created> {
   /** The route's operationId: keys are scoped to it, and to `caller` when the route knows one. */
   operation: string;
   caller?: string;
-  /** The validated body: the same key with another body is refused. */
+  /**
+   * What requests with one key are compared by (the same key with another body is refused):
+   * the validated body, with any secret in it replaced by its `secretDigest`, since only a
+   * digest of this is stored beside the key.
+   */
   body: unknown;
   /** Checks and calls to other services; skipped when the key's answer is already stored. */
   prepare: () => Promise<Prepared>;
   /** The write, on the transaction that holds the key: the new resource's id and its body. */
   write: (tx: Tx, prepared: Prepared) => Promise<{ id: string; body: Created }>;
+}
+
+/**
+ * A keyed digest (HMAC-SHA-256, hex) of a secret field such as a password, for `body`: equal
+ * secrets still compare equal, but the stored fingerprint gives nothing to guess the secret
+ * against without `key`.
+ */
+export async function secretDigest(key: Uint8Array, secret: string): Promise<string> {
+  const hmac = await crypto.subtle.importKey(
+    'raw',
+    new Uint8Array(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const signature = await crypto.subtle.sign('HMAC', hmac, new TextEncoder().encode(secret));
+  return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }
 
 /** The parts of a Hono context `createOnce` uses. */

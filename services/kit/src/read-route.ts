@@ -1,6 +1,6 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { etagOf, IfNoneMatchHeaderSchema, type Versioned } from './conditional.ts';
+import { etagMatches, etagOf, IfNoneMatchHeaderSchema, type Versioned } from './conditional.ts';
 import { errorResponses } from './error-responses.ts';
 import type { KitEnv } from './request-context.ts';
 import { createRoute } from './route.ts';
@@ -70,7 +70,8 @@ export function registerRead<Deps, Answer extends z.ZodType, Row>(
     const etag = etagOf(item.id, item.version);
     c.header('etag', etag);
     c.header('cache-control', 'private, no-cache');
-    if (c.req.header('if-none-match') === etag) {
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) {
       return c.body(null, 304);
     }
     return c.json(item, 200);

@@ -1,4 +1,5 @@
-import { outbox, users } from '@trellis/db/schema';
+import { requestHash } from '@trellis/db';
+import { idempotencyKeys, outbox, users } from '@trellis/db/schema';
 import { expectIdempotentRace, expectKeyReuseRefused, expectProblem } from '@trellis/kit/testing';
 import { asc, eq, sql } from 'drizzle-orm';
 import { jwtVerify } from 'jose';
@@ -114,6 +115,18 @@ describe('POST /v1/users with an Idempotency-Key', () => {
       { email: 'reuse@example.com', name: 'Reuse' },
       { email: 'reuse2@example.com', name: 'Reuse' },
     );
+  });
+
+  it('tells passwords apart under one key, yet stores no digest of the password anyone could test', async () => {
+    const body = { email: 'digest@example.com', name: 'Digest', password: 'first secret words' };
+    await expectKeyReuseRefused(h.request, '/v1/users', body, {
+      ...body,
+      password: 'second secret words',
+    });
+    const stored = await h.database.db.select().from(idempotencyKeys);
+    const plainDigest = await requestHash(body);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.map((row) => row.requestHash)).not.toContain(plainDigest);
   });
 
   it('replays the first answer to a retry even after the user changed', async () => {

@@ -1,5 +1,5 @@
 import { propagationHeaders, type ServiceApp } from '@trellis/kit';
-import { createdRoute, createOnce } from '@trellis/kit/idempotency';
+import { createdRoute, createOnce, secretDigest } from '@trellis/kit/idempotency';
 import type { UsersDeps } from '../../deps.ts';
 import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
@@ -21,12 +21,14 @@ export const createUserRoute = createdRoute({
 
 export function registerCreateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(createUserRoute, async (c) => {
-    const { db, now, passwordIterations, config } = c.get('deps');
+    const { db, now, passwordIterations, config, tokens } = c.get('deps');
     const body = c.req.valid('json');
+    const password = body.password && (await secretDigest(tokens.secret, body.password));
     const headers = propagationHeaders();
     const user = await createOnce(c, db, now(), {
       operation: createUserRoute.operationId,
-      body,
+      // Never the password itself: a digest of the body is kept beside the key.
+      body: { ...body, password },
       async prepare() {
         if (body.password && config.get().requireStrongPasswords) {
           assertStrongPassword(body.password);
