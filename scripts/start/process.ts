@@ -54,7 +54,15 @@ export function spawnProcess(spec: ProcessSpec): RunningProcess {
   eachLine(child.stderr, (line) => printLines(spec.name, line, spec.style, 'red'));
   let exit: ExitInfo | undefined;
   const exited = new Promise<ExitInfo>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, error: error.message }));
+    // 'error' ends the process only when it never started; a failed kill() also emits it, and
+    // the process then still runs, so it is shown rather than taken for a crash.
+    child.on('error', (error) => {
+      if (child.pid === undefined) {
+        resolve({ code: null, signal: null, error: error.message });
+      } else {
+        printLines(spec.name, `could not be signalled: ${error.message}`, spec.style, 'red');
+      }
+    });
     child.once('exit', (code, signal) => resolve({ code, signal }));
   }).then((info) => {
     exit = info;
