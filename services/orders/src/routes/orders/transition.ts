@@ -51,14 +51,14 @@ export const fulfillOrderRoute = orderTransitionRoute('fulfill');
 export const refundOrderRoute = orderTransitionRoute('refund');
 
 /**
- * Cancels an order whose payment came too late, then refuses the payment. Should another
- * request have moved the order first, that one's outcome is reported instead.
+ * Cancels an order whose payment came too late, then refuses the payment. Undefined when another
+ * request moved the order first: the lost race is then answered as any other (412 or 409).
  */
 async function expirePayment(
   deps: OrdersDeps,
   order: OrderWithItems,
   deadline: Date,
-): Promise<never> {
+): Promise<undefined> {
   const headers = propagationHeaders();
   const cancelled = await transitionOrder(
     deps.db,
@@ -67,8 +67,7 @@ async function expirePayment(
     deps.now(),
   );
   if (!cancelled) {
-    const latest = await findOrderById(deps.db, order.id);
-    throw new IllegalTransition(latest?.status ?? order.status, 'pay');
+    return undefined;
   }
   throw new PaymentWindowExpired(order.id, deadline);
 }
@@ -85,7 +84,11 @@ async function applyAction(
     // Read per request: a new timeout applies at once, to orders already waiting too.
     const { paymentTimeoutMinutes } = deps.config.get();
     if (paymentTooLate(current.createdAt, deps.now(), paymentTimeoutMinutes)) {
-      await expirePayment(deps, current, paymentDeadline(current.createdAt, paymentTimeoutMinutes));
+      return expirePayment(
+        deps,
+        current,
+        paymentDeadline(current.createdAt, paymentTimeoutMinutes),
+      );
     }
   }
   return transitionOrder(
