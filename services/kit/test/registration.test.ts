@@ -192,4 +192,13 @@ describe('createRegistration', () => {
     await registration.stop();
     expect(registry.calls).toEqual([]);
   });
+
+  it('rejects a wait for registration once stopped, rather than leaving it pending', async () => {
+    const { registration } = await setup({ fetch: refused });
+    registration.start();
+    const waiting = registration.registered();
+    await registration.stop();
+    await expect(waiting).rejects.toThrow('stopped before the registry accepted it');
+    await expect(registration.registered()).rejects.toThrow('is stopped');
+  });
 });

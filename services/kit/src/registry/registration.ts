@@ -40,7 +40,10 @@ export interface Registration {
   start(): void;
   /** Stops heartbeating and deregisters, so discovery drops this instance at once. */
   stop(): Promise<void>;
-  /** Resolves once the registry has accepted the instance (again after a 404). */
+  /**
+   * Resolves once the registry has accepted the instance (again after a 404); rejects if the
+   * registration is stopped first.
+   */
   registered(): Promise<void>;
   readonly state: RegistrationState;
 }
@@ -70,7 +73,7 @@ class InstanceRegistration implements Registration {
   private callsInFlight = 0;
   private failures = 0;
   private everRegistered = false;
-  private waiters: (() => void)[] = [];
+  private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(private readonly options: RegistrationOptions) {
     this.ttlSeconds = options.ttlSeconds ?? 15;
@@ -157,8 +160,8 @@ class InstanceRegistration implements Registration {
       'registered in the registry',
     );
     this.failures = 0;
-    for (const resolve of this.waiters.splice(0)) {
-      resolve();
+    for (const waiter of this.waiters.splice(0)) {
+      waiter.resolve();
     }
     this.schedule(this.heartbeat, this.heartbeatMs);
   }
@@ -209,6 +212,9 @@ class InstanceRegistration implements Registration {
     this.state = 'stopped';
     clearTimeout(this.timer);
     this.stopping.abort();
+    for (const waiter of this.waiters.splice(0)) {
+      waiter.reject(new Error('the registration stopped before the registry accepted it'));
+    }
     if (mayBeRegistered) {
       await this.deregister();
     }
@@ -230,8 +236,11 @@ class InstanceRegistration implements Registration {
     if (this.state === 'registered') {
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
+    if (this.stopped()) {
+      return Promise.reject(new Error('the registration is stopped'));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
     });
   }
 }
