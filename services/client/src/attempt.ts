@@ -23,7 +23,7 @@ export interface AttemptOptions {
   discovery?: Discovery | undefined;
   fetch: (request: Request) => Promise<Response>;
   resources: Resources;
-  sleep: (ms: number) => Promise<void>;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export type Attempt = (
@@ -96,7 +96,7 @@ export function createAttempt(options: AttemptOptions): Attempt {
     let response: Response;
     try {
       if (entry.waitMs > 0) {
-        await options.sleep(entry.waitMs);
+        await options.sleep(entry.waitMs, request.signal);
       }
       response = await bulkheadFor(settings.bulkhead).execute(
         () => send(request, settings.timeoutMs),

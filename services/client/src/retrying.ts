@@ -12,7 +12,7 @@ const retryBackoff = new ExponentialBackoff({ initialDelay: 100, maxDelay: 2000 
 export interface RetryingOptions {
   attempt: Attempt;
   budget: RetryBudget;
-  sleep: (ms: number) => Promise<void>;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   now: () => number;
 }
 
@@ -73,7 +73,7 @@ export function createRetrying(options: RetryingOptions) {
         ) {
           throw error;
         }
-        await sleep(backoff());
+        await sleep(backoff(), request.signal);
         continue;
       }
       const wait = idempotent && more ? retryWait(response, settings, options, backoff) : undefined;
@@ -81,7 +81,7 @@ export function createRetrying(options: RetryingOptions) {
         return response;
       }
       await response.body?.cancel().catch(() => {});
-      await sleep(wait);
+      await sleep(wait, request.signal);
     }
   };
 }

@@ -2,6 +2,7 @@ import {
   type ClientPolicy,
   ClientPolicySchema,
   createResources,
+  pause,
   propagationHeaders,
   type Resources,
 } from '@trellis/kit';
@@ -53,7 +54,8 @@ export interface TransportOptions {
   retries?: number;
   /** Headers to add to every call; defaults to the current request's trace and request id. */
   headers?: () => Record<string, string>;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts; ends early when the call is aborted (the kit's `pause`). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The service's resilience engine; a private one when absent, so statistics still work. */
   resources?: Resources;
   /** The calling service's name, sent as `x-trellis-caller` for the upstream's caller rules. */
@@ -123,7 +125,7 @@ function addHeaders(request: Request, headers: Record<string, string>, caller: s
 export function createTransport(options: TransportOptions) {
   const { service } = options;
   const extraHeaders = options.headers ?? propagationHeaders;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? pause;
   const now = options.now ?? Date.now;
   const attempt = createAttempt({
     service,

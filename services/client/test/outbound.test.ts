@@ -183,6 +183,20 @@ describe('outbound retries', () => {
     expect(waits).toEqual([2000]);
   });
 
+  it('stops waiting out a Retry-After as soon as its caller aborts', async () => {
+    handler = status(429, { 'retry-after': '4' });
+    const transport = createTransport({ service: 'users', retries: 2 });
+    const caller = new AbortController();
+    const started = performance.now();
+    const call = transport(new Request(`${baseUrl}/v1/users/usr_1`, { signal: caller.signal }));
+    await expect.poll(() => hits.length).toBe(1);
+    caller.abort(new Error('the caller gave up'));
+    await expect(call).rejects.toThrow('the caller gave up');
+    // Well under the 4 s asked for, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(hits).toHaveLength(1);
+  });
+
   it('waits until the HTTP date a 503 gives in Retry-After', async () => {
     const now = Date.UTC(2030, 0, 1, 12, 0, 0);
     const at = new Date(now + 3000).toUTCString();
