@@ -1,5 +1,4 @@
-import { failureCode } from '@trellis/kit';
-import { ExponentialBackoff, type IBackoff } from 'cockatiel';
+import { backoffDelay, failureCode } from '@trellis/kit';
 import type { Attempt, CallSettings } from './attempt.ts';
 import { isIdempotent, type RetryBudget, retryAfterMs, retryableStatuses } from './retry.ts';
 import { neverSent } from './upstream-errors.ts';
@@ -7,7 +6,8 @@ import { neverSent } from './upstream-errors.ts';
 /** The longest `Retry-After` worth waiting for; a longer one is handed back, not waited out. */
 export const maxRetryAfterMs = 5000;
 
-const retryBackoff = new ExponentialBackoff({ initialDelay: 100, maxDelay: 2000 });
+/** Between retries: the kit's jittered exponential backoff from 100 ms up to 2 s. */
+const retryDelays = { initial: 100, max: 2000 };
 
 export interface RetryingOptions {
   attempt: Attempt;
@@ -41,20 +41,16 @@ function retryWait(
 
 /**
  * Runs attempts of a call until one answers: idempotent calls (and any refused connection)
- * again after a network error, timeout or 429/502/503/504, with cockatiel's exponential
+ * again after a network error, timeout or 429/502/503/504, with the kit's jittered exponential
  * backoff and jitter, honouring a `Retry-After` of up to 5 s, within the retry budget.
  */
 export function createRetrying(options: RetryingOptions) {
   const { budget, sleep } = options;
   return async (request: Request, resource: string, settings: CallSettings) => {
     const idempotent = isIdempotent(request);
-    let delays: IBackoff<unknown> | undefined;
-    const backoff = () => {
-      delays = delays ? delays.next(undefined) : retryBackoff.next();
-      return delays.duration;
-    };
     budget.deposit();
     for (let retry = 0; ; retry++) {
+      const backoff = () => backoffDelay(retryDelays, retry);
       request.signal.throwIfAborted();
       const more = retry < settings.retries;
       let response: Response;

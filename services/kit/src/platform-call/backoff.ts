@@ -12,6 +12,7 @@ export interface BackoffDelays {
  */
 export function backoffDelay(delays: BackoffDelays, failures: number): number {
   const [delay] = halfJitterGenerator(failures, {
+    // Required by cockatiel's option type; the generator called is the one above.
     generator: halfJitterGenerator,
     initialDelay: delays.initial,
     maxDelay: delays.max,
