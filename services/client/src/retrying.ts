@@ -42,7 +42,7 @@ function retryWait(
 /**
  * Runs attempts of a call until one answers: idempotent calls (and any refused connection)
  * again after a network error, timeout or 429/502/503/504, with the kit's jittered exponential
- * backoff and jitter, honouring a `Retry-After` of up to 5 s, within the retry budget.
+ * backoff, honouring a `Retry-After` of up to 5 s, within the retry budget.
  */
 export function createRetrying(options: RetryingOptions) {
   const { budget, sleep } = options;
