@@ -109,7 +109,4 @@ export function formatMs(ms: number | null): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
-/** `1 line`, `3 lines`: a count with its noun agreeing. */
-export function counted(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { counted } from '@trellis/kit/wording';

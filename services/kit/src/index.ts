@@ -29,3 +29,4 @@ export * from './trace-context.ts';
 export * from './upstreams.ts';
 export * from './validation.ts';
 export * from './versioned-route.ts';
+export * from './wording.ts';

@@ -1,13 +1,8 @@
 import type { UsersComponents } from '@trellis/client';
-import { ApiError, type FieldError } from '@trellis/kit';
+import { ApiError, counted, type FieldError } from '@trellis/kit';
 import { type MeetingStatus, meetingLifecycle, takesResponses } from './lifecycle.ts';
 
 export type { MeetingStatus } from './lifecycle.ts';
-
-/** `1 minute`, `2 minutes`: the numbers in these sentences come from config and requests. */
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export class RoomNameTaken extends ApiError {
   constructor(name: string) {
@@ -52,12 +47,12 @@ export class InvalidTimeRange extends ApiError {
 export class MeetingTooLong extends ApiError {
   constructor(minutes: number, maxMinutes: number) {
     super('unprocessable', {
-      detail: `A meeting may last at most ${count(maxMinutes, 'minute')}; this one lasts ${minutes}.`,
+      detail: `A meeting may last at most ${counted(maxMinutes, 'minute')}; this one lasts ${minutes}.`,
       errors: [
         {
           in: 'body',
           path: 'endsAt',
-          message: `must be at most ${count(maxMinutes, 'minute')} after startsAt`,
+          message: `must be at most ${counted(maxMinutes, 'minute')} after startsAt`,
         },
       ],
       extensions: { maxMeetingMinutes: maxMinutes },
@@ -80,12 +75,12 @@ export class CapacityExceeded extends ApiError {
     super('unprocessable', {
       detail:
         `The room seats ${capacity}, but the organizer and ` +
-        `${count(participants - 1, 'attendee')} make ${participants}.`,
+        `${counted(participants - 1, 'attendee')} make ${participants}.`,
       errors: [
         {
           in: 'body',
           path: 'attendeeIds',
-          message: `must fit the room, which seats ${count(capacity, 'person', 'people')} with the organizer`,
+          message: `must fit the room, which seats ${counted(capacity, 'person', 'people')} with the organizer`,
         },
       ],
       extensions: { capacity, participants },

@@ -1,5 +1,5 @@
 import type { UsersComponents } from '@trellis/client';
-import { ApiError, IllegalStatusTransition } from '@trellis/kit';
+import { ApiError, counted, IllegalStatusTransition } from '@trellis/kit';
 import {
   type OrderAction,
   type OrderStatus,
@@ -44,16 +44,11 @@ export class UserNotEligible extends ApiError {
   }
 }
 
-/** `1 line`, `2 lines`: the limit is live config and may well be 1. */
-function lines(n: number): string {
-  return `${n} ${n === 1 ? 'line' : 'lines'}`;
-}
-
 export class TooManyItems extends ApiError {
   constructor(count: number, max: number) {
     super('unprocessable', {
-      detail: `An order may hold at most ${lines(max)}; this one has ${count}.`,
-      errors: [{ in: 'body', path: 'items', message: `must have at most ${lines(max)}` }],
+      detail: `An order may hold at most ${counted(max, 'line')}; this one has ${count}.`,
+      errors: [{ in: 'body', path: 'items', message: `must have at most ${counted(max, 'line')}` }],
       extensions: { maxItemsPerOrder: max },
     });
   }
