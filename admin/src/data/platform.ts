@@ -1,5 +1,6 @@
 import 'server-only';
 import { type ServiceName, serviceNames } from '@trellis/client';
+import { describeFailure as describePlatformFailure } from '@trellis/kit';
 import {
   type MetricsSample,
   type RequestFigures,
@@ -86,11 +87,8 @@ export async function getJson(
 
 /** Why an instance could not be reached, in a few words. */
 export function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return `no answer within ${probeTimeoutMs / 1000} s`;
-  }
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error instanceof Error ? error.message : 'unreachable');
+  const failure = describePlatformFailure(error);
+  return failure === 'timed out' ? `no answer within ${probeTimeoutMs / 1000} s` : failure;
 }
 
 async function readFigures(
