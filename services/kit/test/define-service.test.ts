@@ -8,10 +8,13 @@ import {
   type DiscoveryOptions,
   defineConfig,
   defineService,
+  generateServiceKey,
   jsonResponse,
   parseEnv,
   resilienceConfig,
   serviceEnvSchema,
+  serviceTokenVerifier,
+  trustSetOf,
   upstreamEnvShape,
   z,
 } from '../src/index.ts';
@@ -82,19 +85,30 @@ afterAll(async () => {
 });
 
 describe('a declared service', () => {
-  it('is wired from its declaration: clients from <NAME>_URL and <NAME>_TIMEOUT_MS under its engine, routes, readiness and its own background work first', async () => {
+  it('is wired from its declaration: clients from <NAME>_URL and <NAME>_TIMEOUT_MS under its engine and its own key, routes, readiness and its own background work first', async () => {
+    const key = await generateServiceKey('greeting');
+    const metricsToken = `metrics-${crypto.randomUUID()}`;
     const env = parseEnv(greetingService.envSchema, {
       DATABASE_URL: database.url,
       USERS_URL: 'http://10.0.0.7:4101',
       USERS_TIMEOUT_MS: '750',
       LOG_LEVEL: 'silent',
       CONFIG_SNAPSHOT_DIR: '',
+      SERVICE_PRIVATE_KEY: JSON.stringify(key.privateJwk),
+      SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf([key])),
+      METRICS_TOKEN: metricsToken,
     });
     const started = await startService(greetingService, env);
     try {
       expect(seen.discovery?.fallback).toEqual({ users: 'http://10.0.0.7:4101' });
       expect(seen.discovery?.registryUrl).toBeUndefined();
-      expect(seen.users).toMatchObject({ timeoutMs: 750, caller: 'greeting' });
+      expect(seen.users).toMatchObject({ timeoutMs: 750 });
+      expect(seen.users).not.toHaveProperty('caller');
+      // The client calls users with greeting's own token, for users alone.
+      const token = (await seen.users?.token?.()) ?? '';
+      const verifyAsUsers = serviceTokenVerifier(trustSetOf([key]), 'users');
+      expect(await verifyAsUsers(token)).toMatchObject({ service: 'greeting' });
+      await expect(serviceTokenVerifier(trustSetOf([key]), 'orders')(token)).rejects.toThrow();
       expect(seen.users?.discovery).toBe(seen.discovery);
       expect(seen.users?.policy()).toMatchObject({ retries: 1 });
 
@@ -102,6 +116,11 @@ describe('a declared service', () => {
       expect(await res.json()).toEqual({ message: 'Hello!' });
       const ready = await started.app.fetch(new Request('http://localhost/readyz'));
       expect(ready.status).toBe(200);
+      // Credentials are checked as the environment says: METRICS_TOKEN opens /metrics.
+      const scrape = (headers: Record<string, string> = {}) =>
+        started.app.fetch(new Request('http://localhost/metrics', { headers }));
+      expect((await scrape()).status).toBe(401);
+      expect((await scrape({ authorization: `Bearer ${metricsToken}` })).status).toBe(200);
       expect(Object.keys(greetingService.contract().paths ?? {})).toEqual(['/v1/greetings']);
 
       // Its own background work first, then the platform's (registration, config, rules).

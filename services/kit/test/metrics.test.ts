@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { httpDurationBuckets } from '../src/index.ts';
+import { createTestIdentity, type TestIdentity } from '../src/testing.ts';
 import { createTestService } from './test-service.ts';
+
+let identity: TestIdentity;
+
+beforeAll(async () => {
+  identity = await createTestIdentity();
+});
+
+/** The test service, checking credentials as every service does, so the scrape can get in. */
+function serviceWithMetrics() {
+  return createTestService({ identity: identity.settings });
+}
 
 interface Sample {
   name: string;
@@ -27,7 +39,9 @@ function parseSamples(text: string): Sample[] {
 }
 
 async function scrape(app: ReturnType<typeof createTestService>['app']) {
-  const res = await app.request('/metrics');
+  const res = await app.request('/metrics', {
+    headers: { authorization: `Bearer ${identity.metricsToken}` },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
   return { text: await res.clone().text(), samples: parseSamples(await res.text()) };
@@ -37,7 +51,7 @@ const durationCount = 'http_server_request_duration_seconds_count';
 
 describe('/metrics', () => {
   it('exposes the default Node.js process metrics with the service and instance labels', async () => {
-    const { app } = createTestService();
+    const { app } = serviceWithMetrics();
     const { samples } = await scrape(app);
     const names = new Set(samples.map((s) => s.name));
     for (const name of [
@@ -53,7 +67,7 @@ describe('/metrics', () => {
   });
 
   it('records request durations by method, route template and status code', async () => {
-    const { app } = createTestService();
+    const { app } = serviceWithMetrics();
     await app.request('/v1/things/abc');
     await app.request('/v1/things/xyz');
     await app.request('/v1/things/no');
@@ -86,7 +100,7 @@ describe('/metrics', () => {
   });
 
   it('labels requests no route matched as unmatched, so paths cannot explode the series', async () => {
-    const { app } = createTestService();
+    const { app } = serviceWithMetrics();
     await app.request('/wp-admin/setup.php');
     await app.request('/v1/things/abc/extra');
     const { samples } = await scrape(app);
@@ -98,7 +112,7 @@ describe('/metrics', () => {
   });
 
   it('uses the bucket boundaries of the OpenTelemetry HTTP conventions', async () => {
-    const { app } = createTestService();
+    const { app } = serviceWithMetrics();
     await app.request('/v1/things/abc');
     const { samples } = await scrape(app);
     const bounds = samples
@@ -125,7 +139,7 @@ describe('/metrics', () => {
   });
 
   it('does not record its own platform endpoints', async () => {
-    const { app } = createTestService();
+    const { app } = serviceWithMetrics();
     await app.request('/healthz');
     await app.request('/readyz');
     await app.request('/openapi.json');

@@ -4,6 +4,7 @@ import {
   createRouter,
   createService,
   errorResponses,
+  type IdentitySettings,
   jsonBody,
   jsonResponse,
   type ReadinessCheck,
@@ -36,6 +37,8 @@ export interface TestServiceOptions {
   readiness?: Record<string, ReadinessCheck>;
   maxBodyBytes?: number;
   resilience?: Resilience;
+  /** How callers' credentials are checked; `createTestIdentity().settings` in tests. */
+  identity?: IdentitySettings;
 }
 
 /**

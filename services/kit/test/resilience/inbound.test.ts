@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createResilience,
   createRouter,
@@ -6,14 +6,41 @@ import {
   type ResilienceRulesInput,
   SystemGuard,
 } from '../../src/index.ts';
-import { captureLogger, expectProblem } from '../../src/testing.ts';
+import {
+  captureLogger,
+  createTestIdentity,
+  expectProblem,
+  type TestIdentity,
+} from '../../src/testing.ts';
 import { createTestService } from '../test-service.ts';
 
-function serviceWith(rules: ResilienceRulesInput) {
-  const resilience = createResilience({ rules });
-  const { app } = createTestService({ resilience });
+let identity: TestIdentity;
+
+beforeAll(async () => {
+  identity = await createTestIdentity();
+});
+
+/**
+ * The test service under `rules`, checking credentials as every service does. `frozenAt`
+ * stops the engine's clock, so a per-second budget cannot roll over between two calls.
+ */
+function serviceWith(rules: ResilienceRulesInput, frozenAt?: number) {
+  const resilience = createResilience({
+    rules,
+    ...(frozenAt === undefined ? {} : { clock: () => frozenAt }),
+  });
+  const { app } = createTestService({ resilience, identity: identity.settings });
   return { app, resilience };
 }
+
+/** Request options calling as `service` with its own token. */
+async function asService(service: string): Promise<{ headers: Record<string, string> }> {
+  return { headers: await identity.asService(service, 'things') };
+}
+
+const metricsScrape = () => ({
+  headers: { authorization: `Bearer ${identity.metricsToken}` },
+});
 
 const post = (name: string, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -74,23 +101,67 @@ describe('inbound protection', () => {
     expect((await app.request('/v1/things/thg_2')).status).toBe(200);
   });
 
-  it('counts a caller rule against that caller only', async () => {
-    const { app } = serviceWith({
-      flow: [{ resource: 'GET /v1/things/{id}', threshold: 1, caller: 'meetings' }],
-    });
-    const meetings = { headers: { 'x-trellis-caller': 'meetings' } };
+  it('counts a caller rule against the verified calling service only', async () => {
+    const { app } = serviceWith(
+      { flow: [{ resource: 'GET /v1/things/{id}', threshold: 1, caller: 'meetings' }] },
+      Date.UTC(2026, 0, 1, 9, 0, 0, 500),
+    );
+    const meetings = await asService('meetings');
     expect((await app.request('/v1/things/thg_1', meetings)).status).toBe(200);
     expect((await app.request('/v1/things/thg_1', meetings)).status).toBe(429);
-    const orders = { headers: { 'x-trellis-caller': 'orders' } };
-    expect((await app.request('/v1/things/thg_1', orders)).status).toBe(200);
+    expect((await app.request('/v1/things/thg_1', await asService('orders'))).status).toBe(200);
     expect((await app.request('/v1/things/thg_1')).status).toBe(200);
   });
 
-  it('names an API key caller by the key id only', async () => {
-    const { app } = serviceWith({
-      flow: [{ resource: 'GET /v1/things/{id}', threshold: 1, caller: 'key:mobile' }],
-    });
-    const key = { headers: { 'x-api-key': 'mobile.s3cret' } };
+  it('lets a spoofed x-trellis-caller spend nothing of meetings’ budget, while meetings’ own token does', async () => {
+    const { app, resilience } = serviceWith(
+      { flow: [{ resource: 'GET /v1/things/{id}', threshold: 2, caller: 'meetings' }] },
+      Date.UTC(2026, 0, 1, 9, 0, 0, 500),
+    );
+    const spoofed = { headers: { 'x-trellis-caller': 'meetings' } };
+    const flood = [];
+    for (let i = 0; i < 10; i++) {
+      flood.push((await app.request('/v1/things/thg_1', spoofed)).status);
+    }
+    expect(flood).toEqual(Array(10).fill(200));
+    const meetings = await asService('meetings');
+    const real = [];
+    for (let i = 0; i < 3; i++) {
+      real.push((await app.request('/v1/things/thg_1', meetings)).status);
+    }
+    expect(real).toEqual([200, 200, 429]);
+    // Meetings' budget spent, the spoofers are still anonymous and still let through.
+    expect((await app.request('/v1/things/thg_1', spoofed)).status).toBe(200);
+    const { second } = resilience.resources.snapshot('GET /v1/things/{id}');
+    expect(second.passed).toBe(13);
+    expect(second.blocked.flow).toBe(1);
+  });
+
+  it('names an API key caller by the key id the gateway verified, and nobody else’s word', async () => {
+    const { app } = serviceWith(
+      { flow: [{ resource: 'GET /v1/things/{id}', threshold: 1, caller: 'key:mobile' }] },
+      Date.UTC(2026, 0, 1, 9, 0, 0, 500),
+    );
+    // A key header from an anonymous caller, or named by a service that is not the edge.
+    const forged: { headers: Record<string, string> }[] = [
+      { headers: { 'x-api-key': 'mobile.s3cret' } },
+      { headers: { 'x-trellis-api-key': 'mobile users:read' } },
+      {
+        headers: {
+          ...(await identity.asService('orders', 'things')),
+          'x-trellis-api-key': 'mobile users:read',
+        },
+      },
+    ];
+    for (const request of [...forged, ...forged]) {
+      expect((await app.request('/v1/things/thg_1', request)).status).toBe(200);
+    }
+    const key = {
+      headers: {
+        ...(await identity.asService('gateway', 'things')),
+        'x-trellis-api-key': 'mobile users:read',
+      },
+    };
     expect((await app.request('/v1/things/thg_1', key)).status).toBe(200);
     expect((await app.request('/v1/things/thg_1', key)).status).toBe(429);
   });
@@ -133,7 +204,7 @@ describe('inbound protection', () => {
     expect((await app.request('/v1/things/thg_1')).status).toBe(200);
     resilience.setRules({ flow: [{ resource: 'GET /v1/things/{id}', threshold: 0 }] });
     expect((await app.request('/v1/things/thg_1')).status).toBe(429);
-    const res = await app.request('/resilience?seconds=5');
+    const res = await app.request('/resilience?seconds=5', metricsScrape());
     expect(res.status).toBe(200);
     const view = await res.json();
     expect(view).toMatchObject({ service: 'things', instance: 'things-1' });
@@ -145,7 +216,11 @@ describe('inbound protection', () => {
     expect(rows.reduce((sum, row) => sum + row.passed, 0)).toBe(1);
     expect(rows.reduce((sum, row) => sum + row.blocked.flow, 0)).toBe(1);
     expect(view.rules.flow[0]).toMatchObject({ threshold: 0, behavior: 'reject', caller: '*' });
-    await expectProblem(await app.request('/resilience?seconds=0'), 400, 'seconds');
+    await expectProblem(
+      await app.request('/resilience?seconds=0', metricsScrape()),
+      400,
+      'seconds',
+    );
   });
 
   it('exports counters, a duration histogram and breaker states on /metrics', async () => {
@@ -155,7 +230,7 @@ describe('inbound protection', () => {
     });
     await app.request('/v1/things/thg_1');
     await resilience.resources.protect('things.recount', async () => 1);
-    const text = await (await app.request('/metrics')).text();
+    const text = await (await app.request('/metrics', metricsScrape())).text();
     expect(text).toMatch(
       /trellis_resource_calls_total\{resource="GET \/v1\/things\/\{id\}",kind="inbound",outcome="succeeded"[^}]*\} 1/,
     );
