@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -9,7 +9,7 @@ import { loadSecrets } from '../scripts/start/secrets.ts';
 import { renderSummary } from '../scripts/start/table.ts';
 
 describe('npm start and the admin console', () => {
-  it('tells the console where each service is and the key of its session cookie', () => {
+  it('tells the console where each service is, its cookie key, users’ JWKS and the metrics token', () => {
     const spec = planAdmin({
       port: 3000,
       serviceUrls: {
@@ -19,6 +19,8 @@ describe('npm start and the admin console', () => {
         meetings: 'http://127.0.0.1:4103',
       },
       sessionSecret: 's'.repeat(48),
+      metricsToken: 'm'.repeat(48),
+      jwksUrl: 'http://127.0.0.1:4101/.well-known/jwks.json',
       logLevel: 'info',
     });
     expect(spec).toEqual({
@@ -29,9 +31,14 @@ describe('npm start and the admin console', () => {
         MEETINGS_URL: 'http://127.0.0.1:4103',
         CONFIG_URL: 'http://127.0.0.1:4110',
         ADMIN_SESSION_SECRET: 's'.repeat(48),
+        METRICS_TOKEN: 'm'.repeat(48),
+        JWKS_URL: 'http://127.0.0.1:4101/.well-known/jwks.json',
         LOG_LEVEL: 'info',
       },
     });
+    // It calls as the signed-in user: it holds no key that signs anyone's tokens.
+    expect(spec.env).not.toHaveProperty('JWT_SECRET');
+    expect(spec.env).not.toHaveProperty('SERVICE_PRIVATE_KEY');
   });
 
   it('serves the console on ADMIN_PORT, 3000 by default', () => {
@@ -40,20 +47,45 @@ describe('npm start and the admin console', () => {
     expect(() => readStartConfig({ ADMIN_PORT: 'x' })).toThrow(/ADMIN_PORT/);
   });
 
-  it('adds a session secret to an older secrets file, keeping the JWT secret', async () => {
+  it('adds the new secrets to an older secrets file, keeping its keys and dropping the shared token secrets', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-secrets-'));
     try {
-      const jwtSecret = 'j'.repeat(48);
-      await writeFile(path.join(dataDir, 'secrets.json'), JSON.stringify({ jwtSecret }));
-      const secrets = await loadSecrets(dataDir);
-      expect(secrets.jwtSecret).toBe(jwtSecret);
-      expect(secrets.adminSessionSecret.length).toBeGreaterThanOrEqual(32);
-      expect(secrets.serviceTokenSecret.length).toBeGreaterThanOrEqual(32);
-      expect(Buffer.from(secrets.configEncryptionKey, 'base64')).toHaveLength(32);
-      expect(JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8'))).toEqual(
-        secrets,
+      const file = path.join(dataDir, 'secrets.json');
+      const adminSessionSecret = 'a'.repeat(48);
+      const configEncryptionKey = Buffer.alloc(32, 3).toString('base64');
+      await writeFile(
+        file,
+        JSON.stringify({
+          jwtSecret: 'j'.repeat(48),
+          serviceTokenSecret: 't'.repeat(48),
+          adminSessionSecret,
+          configEncryptionKey,
+        }),
+        { mode: 0o644 },
       );
+      const secrets = await loadSecrets(dataDir);
+      expect(secrets).toMatchObject({ adminSessionSecret, configEncryptionKey });
+      expect(Buffer.from(secrets.tokenKeyEncryptionKey, 'base64')).toHaveLength(32);
+      expect(secrets.metricsToken.length).toBeGreaterThanOrEqual(32);
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(secrets);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
       expect(await loadSecrets(dataDir)).toEqual(secrets);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to replace a malformed key that sealed users’ signing keys', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-secrets-'));
+    try {
+      const file = path.join(dataDir, 'secrets.json');
+      await writeFile(file, JSON.stringify({ tokenKeyEncryptionKey: 'too short' }));
+      await expect(loadSecrets(dataDir)).rejects.toThrow(
+        /tokenKeyEncryptionKey in .*secrets\.json is not 32 bytes in base64; fix or remove it/,
+      );
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+        tokenKeyEncryptionKey: 'too short',
+      });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -68,11 +100,16 @@ describe('npm start and the admin console', () => {
         database: { url: 'postgres://x', origin: 'embedded' },
         redis: undefined,
         login: { email: 'admin@trellis.local', password: 'trellis-admin' },
-        otherLogins: [],
+        otherLogins: [{ email: 'member@trellis.local', password: 'trellis-member' }],
+        metricsTokenFrom: 'metricsToken in /data/secrets.json',
         startedInMs: 1000,
       }),
     );
     expect(text).toContain('Admin console: http://127.0.0.1:3000');
     expect(text).toContain('Admin login: admin@trellis.local / trellis-admin');
+    expect(text).toContain('the metrics token as a bearer (metricsToken in /data/secrets.json)');
+    expect(text).toContain(
+      `Sign in: curl -s -X POST http://127.0.0.1:4101/v1/sessions -H 'content-type: application/json' -d '{"email":"member@trellis.local","password":"trellis-member"}'`,
+    );
   });
 });

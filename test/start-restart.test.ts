@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,12 @@ import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { holdPorts } from './held-ports.ts';
 
-const services = ['config', 'users', 'orders', 'meetings'] as const;
-type Service = (typeof services)[number];
+const allServices = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
+type Service = (typeof allServices)[number];
+/** The ones npm start runs from this checkout: a service without an entry yet is skipped. */
+const services = allServices.filter((name) =>
+  existsSync(fileURLToPath(new URL(`../services/${name}/src/main.ts`, import.meta.url))),
+);
 
 async function answersReady(url: string): Promise<string | undefined> {
   try {
@@ -54,11 +59,11 @@ const urls = {} as Record<Service, string>;
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   dataDir = await mkdtemp(path.join(tmpdir(), 'trellis-start-'));
-  const held = await holdPorts(services.length);
+  const held = await holdPorts(allServices.length);
   await held.release();
   const ports = held.ports;
   const portSettings: Record<string, string> = {};
-  services.forEach((name, index) => {
+  allServices.forEach((name, index) => {
     portSettings[`${name.toUpperCase()}_PORT`] = String(ports[index]);
     urls[name] = `http://127.0.0.1:${ports[index]}`;
   });
@@ -111,6 +116,21 @@ afterAll(async () => {
 }, 120_000);
 
 describe('npm start', () => {
+  it('keeps a key per service readable by its owner alone, and opens /metrics to the metrics token', async () => {
+    const keysFile = path.join(dataDir, 'service-keys.json');
+    expect((await stat(keysFile)).mode & 0o777).toBe(0o600);
+    expect(Object.keys(JSON.parse(await readFile(keysFile, 'utf8'))).sort()).toEqual(
+      [...allServices].sort(),
+    );
+    const { metricsToken } = JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8'));
+    for (const name of services) {
+      const scrape = (headers: Record<string, string>) =>
+        fetch(`${urls[name]}/metrics`, { headers, signal: AbortSignal.timeout(5000) });
+      expect((await scrape({})).status, name).toBe(401);
+      expect((await scrape({ authorization: `Bearer ${metricsToken}` })).status, name).toBe(200);
+    }
+  });
+
   it('restarts a service killed with SIGKILL while the others keep answering', async () => {
     const pid = Number(output.match(/Started config, pid (\d+)\./)?.[1]);
     expect(pid, output).toBeGreaterThan(0);

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSettings, type Refusal } from '../scripts/start/settings.ts';
 import { holdPorts } from './held-ports.ts';
 
-const portNames = ['CONFIG_PORT', 'USERS_PORT', 'ORDERS_PORT', 'MEETINGS_PORT', 'ADMIN_PORT'];
+const portNames = [
+  'GATEWAY_PORT',
+  'CONFIG_PORT',
+  'USERS_PORT',
+  'ORDERS_PORT',
+  'MEETINGS_PORT',
+  'ADMIN_PORT',
+];
 
 let dataDir: string;
 /** Settings whose ports are free: the defaults may be taken by another run on this machine. */
@@ -100,24 +107,64 @@ describe('npm start checks its settings before it starts anything', () => {
     );
   });
 
-  it('refuses short secrets, a bad encryption key and a data directory that is a file', async () => {
+  it('refuses short secrets, bad encryption keys and a data directory that is a file', async () => {
     const file = path.join(dataDir, 'not-a-directory');
     await writeFile(file, '');
     const refusals = await refusalsFor({
-      JWT_SECRET: 'short',
+      METRICS_TOKEN: 'short',
+      ADMIN_SESSION_SECRET: 'short',
       CONFIG_ENCRYPTION_KEY: 'not base64 at all',
+      TOKEN_KEY_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+      ACCESS_TOKEN_TTL_SECONDS: '28800',
       TRELLIS_DATA_DIR: file,
     });
+    const base64Key = 'must be 32 bytes in base64 (openssl rand -base64 32)';
     expect(refusals).toEqual([
-      { setting: 'JWT_SECRET', reason: 'must be at least 32 characters' },
-      {
-        setting: 'CONFIG_ENCRYPTION_KEY',
-        reason: 'must be 32 bytes in base64 (openssl rand -base64 32)',
-      },
+      { setting: 'ACCESS_TOKEN_TTL_SECONDS', reason: 'must be whole seconds from 60 to 3600' },
+      { setting: 'ADMIN_SESSION_SECRET', reason: 'must be at least 32 characters' },
+      { setting: 'METRICS_TOKEN', reason: 'must be at least 32 characters' },
+      { setting: 'CONFIG_ENCRYPTION_KEY', reason: base64Key },
+      { setting: 'TOKEN_KEY_ENCRYPTION_KEY', reason: base64Key },
     ]);
     expect(await refusalsFor({ TRELLIS_DATA_DIR: file })).toEqual([
       { setting: 'TRELLIS_DATA_DIR', reason: `${file} is a file, not a directory` },
     ]);
+  });
+
+  it('refuses the shared token secrets it no longer reads, saying what replaced them', async () => {
+    const refusals = await refusalsFor({
+      JWT_SECRET: 'j'.repeat(48),
+      SERVICE_TOKEN_SECRET: 's'.repeat(48),
+      JWT_TTL_SECONDS: '900',
+    });
+    expect(refusals.map((refusal) => refusal.setting)).toEqual([
+      'JWT_SECRET',
+      'SERVICE_TOKEN_SECRET',
+      'JWT_TTL_SECONDS',
+    ]);
+    expect(refusals[0]?.reason).toMatch(/^is no longer read: users signs .* unset it$/);
+    expect(refusals[1]?.reason).toMatch(/own key from <data dir>\/service-keys\.json; unset it$/);
+    expect(refusals[2]?.reason).toMatch(/^is now ACCESS_TOKEN_TTL_SECONDS/);
+    // Empty counts as unset, as `JWT_SECRET= npm start` means in a shell.
+    expect(await refusalsFor({ JWT_SECRET: '' })).toEqual([]);
+  });
+
+  it('takes the metrics token and the key-encryption key from the environment when given', async () => {
+    const metricsToken = 'm'.repeat(40);
+    const tokenKeyEncryptionKey = Buffer.alloc(32, 1).toString('base64');
+    const check = await checkSettings({
+      ...freeSettings,
+      METRICS_TOKEN: metricsToken,
+      TOKEN_KEY_ENCRYPTION_KEY: tokenKeyEncryptionKey,
+      ACCESS_TOKEN_TTL_SECONDS: '300',
+    });
+    expect(check.ok && check.config).toMatchObject({
+      metricsToken,
+      tokenKeyEncryptionKey,
+      accessTokenTtlSeconds: 300,
+    });
+    const defaults = await checkSettings(freeSettings);
+    expect(defaults.ok && defaults.config.accessTokenTtlSeconds).toBe(900);
   });
 
   it('leaves ADMIN_PORT alone when the console is off', async () => {

@@ -2,55 +2,136 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import {
+  generateServiceKey,
+  type ServiceKeyPair,
+  serviceTokenSigner,
+  serviceTokenVerifier,
+} from '@trellis/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStartConfig } from '../scripts/start/config.ts';
 import { formatLogLine as formatColored } from '../scripts/start/log-lines.ts';
-import { planServices } from '../scripts/start/services.ts';
+import { planServices, type ServiceName, serviceNames } from '../scripts/start/services.ts';
 
 const formatLogLine = (line: string) => stripVTControlCharacters(formatColored(line));
+
+const serviceKeys = Object.fromEntries(
+  await Promise.all(serviceNames.map(async (name) => [name, await generateServiceKey(name)])),
+) as Record<ServiceName, ServiceKeyPair>;
 
 const platform = {
   databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5432/trellis',
   redisUrl: undefined,
-  jwtSecret: 'x'.repeat(48),
-  jwtTtlSeconds: 28_800,
-  serviceTokenSecret: 's'.repeat(48),
+  serviceKeys,
+  metricsToken: 'm'.repeat(48),
+  tokenKeyEncryptionKey: Buffer.alloc(32, 9).toString('base64'),
+  accessTokenTtlSeconds: 900,
   configEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
   snapshotDir: '/tmp/trellis/config-snapshots',
   logLevel: 'info',
-  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103 },
+  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103, gateway: 4000 },
 };
 
+/** A checkout where every service's entry exists, the gateway's included. */
+let everyEntry: string;
+
+beforeAll(async () => {
+  everyEntry = await mkdtemp(path.join(tmpdir(), 'trellis-start-'));
+  for (const name of serviceNames) {
+    await mkdir(path.join(everyEntry, 'services', name, 'src'), { recursive: true });
+    await writeFile(path.join(everyEntry, 'services', name, 'src', 'main.ts'), '');
+  }
+});
+
+afterAll(async () => {
+  await rm(everyEntry, { recursive: true, force: true });
+});
+
+function envByService(): Record<string, Record<string, string>> {
+  const { specs, missing } = planServices(platform, everyEntry);
+  expect(missing).toEqual([]);
+  return Object.fromEntries(specs.map((spec) => [spec.name, spec.env]));
+}
+
 describe('npm start', () => {
-  it('gives users the JWT secret and the others the users URL', () => {
-    const { specs, missing } = planServices(platform);
-    expect(missing).toEqual([]);
-    const byName = Object.fromEntries(specs.map((spec) => [spec.name, spec.env]));
-    expect(byName.users).toMatchObject({
-      PORT: '4101',
-      JWT_SECRET: platform.jwtSecret,
-      JWT_TTL_SECONDS: '28800',
-    });
-    expect(byName.orders).toMatchObject({ PORT: '4102', USERS_URL: 'http://127.0.0.1:4101' });
-    expect(byName.meetings).toMatchObject({ PORT: '4103', USERS_URL: 'http://127.0.0.1:4101' });
-    expect(byName.orders).not.toHaveProperty('JWT_SECRET');
+  it('gives each service its own private key and all of them the same public keys', () => {
+    const byName = envByService();
+    const trustSet = JSON.parse(byName.users?.SERVICE_PUBLIC_KEYS ?? '{}');
+    expect(Object.keys(trustSet).sort()).toEqual([...serviceNames].sort());
+    for (const name of serviceNames) {
+      const env = byName[name] ?? {};
+      const own = JSON.parse(env.SERVICE_PRIVATE_KEY ?? '{}');
+      expect(own, name).toEqual(serviceKeys[name].privateJwk);
+      expect(JSON.parse(env.SERVICE_PUBLIC_KEYS ?? '{}'), name).toEqual(trustSet);
+      expect(trustSet[name], name).toEqual([serviceKeys[name].publicJwk]);
+      expect(JSON.stringify(trustSet)).not.toContain(own.d);
+      expect(env.METRICS_TOKEN, name).toBe(platform.metricsToken);
+    }
+    const privateKeys = serviceNames.map((name) => byName[name]?.SERVICE_PRIVATE_KEY);
+    expect(new Set(privateKeys).size).toBe(serviceNames.length);
   });
 
-  it('starts the config center first with its secrets, and points every service at it', () => {
-    const { specs } = planServices(platform);
-    expect(specs.map((spec) => spec.name)).toEqual(['config', 'users', 'orders', 'meetings']);
+  it('signs with a service’s key tokens only the trust set accepts as that service', async () => {
+    const byName = envByService();
+    const trustSet = JSON.parse(byName.config?.SERVICE_PUBLIC_KEYS ?? '{}');
+    const ordersKey = JSON.parse(byName.orders?.SERVICE_PRIVATE_KEY ?? '{}');
+    const token = await serviceTokenSigner('orders', ordersKey)('users');
+    expect(await serviceTokenVerifier(trustSet, 'users')(token)).toMatchObject({
+      service: 'orders',
+    });
+    // Orders' key signing as users: the trust set holds no such key of users.
+    const forged = await serviceTokenSigner('users', ordersKey)('config');
+    await expect(serviceTokenVerifier(trustSet, 'config')(forged)).rejects.toThrow();
+  });
+
+  it('gives users its key-encryption key and token lifetime, and the others users’ JWKS', () => {
+    const byName = envByService();
+    expect(byName.users).toMatchObject({
+      PORT: '4101',
+      TOKEN_KEY_ENCRYPTION_KEY: platform.tokenKeyEncryptionKey,
+      ACCESS_TOKEN_TTL_SECONDS: '900',
+    });
+    expect(byName.users).not.toHaveProperty('JWKS_URL');
+    for (const name of ['config', 'orders', 'meetings', 'gateway']) {
+      expect(byName[name]?.JWKS_URL, name).toBe('http://127.0.0.1:4101/.well-known/jwks.json');
+      expect(byName[name], name).not.toHaveProperty('TOKEN_KEY_ENCRYPTION_KEY');
+    }
+    expect(byName.orders).toMatchObject({ PORT: '4102', USERS_URL: 'http://127.0.0.1:4101' });
+    expect(byName.meetings).toMatchObject({ PORT: '4103', USERS_URL: 'http://127.0.0.1:4101' });
+    expect(byName.gateway).toMatchObject({
+      PORT: '4000',
+      USERS_URL: 'http://127.0.0.1:4101',
+      ORDERS_URL: 'http://127.0.0.1:4102',
+      MEETINGS_URL: 'http://127.0.0.1:4103',
+    });
+  });
+
+  it('hands no service a shared signing secret', () => {
+    for (const [name, env] of Object.entries(envByService())) {
+      for (const retired of ['JWT_SECRET', 'SERVICE_TOKEN_SECRET', 'JWT_TTL_SECONDS']) {
+        expect(env, name).not.toHaveProperty(retired);
+      }
+    }
+  });
+
+  it('starts the config center first with its key, and points every other service at it', () => {
+    const { specs } = planServices(platform, everyEntry);
+    expect(specs.map((spec) => spec.name)).toEqual([
+      'config',
+      'users',
+      'orders',
+      'meetings',
+      'gateway',
+    ]);
     const [center, ...others] = specs;
     expect(center?.env).toMatchObject({
       PORT: '4110',
-      SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
-      JWT_SECRET: platform.jwtSecret,
       CONFIG_ENCRYPTION_KEY: platform.configEncryptionKey,
     });
     for (const spec of others) {
       expect(spec.env).toMatchObject({
         CONFIG_URL: 'http://127.0.0.1:4110',
         CONFIG_NAMESPACE: 'dev',
-        SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
         CONFIG_SNAPSHOT_DIR: platform.snapshotDir,
       });
       expect(spec.env).not.toHaveProperty('CONFIG_ENCRYPTION_KEY');
@@ -68,6 +149,7 @@ describe('npm start', () => {
         path.join('services', 'config', 'src', 'main.ts'),
         path.join('services', 'orders', 'src', 'main.ts'),
         path.join('services', 'meetings', 'src', 'main.ts'),
+        path.join('services', 'gateway', 'src', 'main.ts'),
       ]);
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -80,7 +162,13 @@ describe('npm start', () => {
       CONFIG_PORT: '5110',
       TRELLIS_DATA_DIR: '/tmp/elsewhere',
     });
-    expect(config.ports).toEqual({ config: 5110, users: 4101, orders: 5102, meetings: 4103 });
+    expect(config.ports).toEqual({
+      gateway: 4000,
+      config: 5110,
+      users: 4101,
+      orders: 5102,
+      meetings: 4103,
+    });
     expect(config.dataDir).toBe('/tmp/elsewhere');
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
   });

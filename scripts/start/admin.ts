@@ -10,11 +10,17 @@ export interface AdminSpec {
   env: Record<string, string>;
 }
 
-/** The console's environment: where each service is, and the key of its session cookie. */
+/**
+ * The console's environment: where each service is, the key of its session cookie, users'
+ * JWKS to check the signed-in user's token, and the metrics token for the services' live
+ * figures. It signs nothing itself: it calls as the signed-in user.
+ */
 export function planAdmin(options: {
   port: number;
-  serviceUrls: Record<ServiceName, string>;
+  serviceUrls: Record<Exclude<ServiceName, 'gateway'>, string>;
   sessionSecret: string;
+  metricsToken: string;
+  jwksUrl: string;
   logLevel: string;
 }): AdminSpec {
   return {
@@ -25,6 +31,8 @@ export function planAdmin(options: {
       MEETINGS_URL: options.serviceUrls.meetings,
       CONFIG_URL: options.serviceUrls.config,
       ADMIN_SESSION_SECRET: options.sessionSecret,
+      METRICS_TOKEN: options.metricsToken,
+      JWKS_URL: options.jwksUrl,
       LOG_LEVEL: options.logLevel,
     },
   };

@@ -10,16 +10,17 @@ export interface StartConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
-  jwtSecret: string | undefined;
   adminSessionSecret: string | undefined;
-  /** Signs the services' tokens to the config center; generated when unset. */
-  serviceTokenSecret: string | undefined;
   /** Encrypts config secrets at rest: 32 bytes in base64; generated when unset. */
   configEncryptionKey: string | undefined;
-  /** Lifetime of users' access tokens; long enough for a console session by default. */
-  jwtTtlSeconds: number;
+  /** Encrypts users' token signing keys at rest: 32 bytes in base64; generated when unset. */
+  tokenKeyEncryptionKey: string | undefined;
+  /** The bearer for `/metrics` and `/resilience`; generated when unset. */
+  metricsToken: string | undefined;
+  /** Lifetime of users' access tokens: short, the console renews them with a refresh token. */
+  accessTokenTtlSeconds: number;
   logLevel: string;
-  ports: { config: number; users: number; orders: number; meetings: number };
+  ports: { config: number; users: number; orders: number; meetings: number; gateway: number };
   /** Off when the console is run elsewhere (`npm run dev -w @trellis/admin`) or not at all. */
   adminConsole: boolean;
   adminPort: number;
@@ -27,6 +28,7 @@ export interface StartConfig {
 
 /** The settings that name a port, each with the part of the platform that listens on it. */
 export const portSettings = {
+  GATEWAY_PORT: 4000,
   CONFIG_PORT: 4110,
   USERS_PORT: 4101,
   ORDERS_PORT: 4102,
@@ -49,7 +51,7 @@ const portNumber = z
     }
   });
 
-const secondsRange = 'must be whole seconds from 60 to 86400';
+const secondsRange = 'must be whole seconds from 60 to 3600';
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
@@ -59,6 +61,24 @@ const encryptionKey = z
     (text) => Buffer.from(text, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(text),
     'must be 32 bytes in base64 (openssl rand -base64 32)',
   );
+
+/**
+ * Settings `npm start` read before services had their own keys. Refused rather than ignored,
+ * so nobody believes a secret is in force that nothing reads any more.
+ */
+const retiredSettings = {
+  JWT_SECRET:
+    'is no longer read: users signs access tokens with its own Ed25519 keys (kept in Postgres, sealed with TOKEN_KEY_ENCRYPTION_KEY); unset it',
+  SERVICE_TOKEN_SECRET:
+    'is no longer read: each service signs with its own key from <data dir>/service-keys.json; unset it',
+  JWT_TTL_SECONDS: 'is now ACCESS_TOKEN_TTL_SECONDS (60 to 3600, 900 by default); rename it',
+} as const;
+
+const retired = (reason: string) =>
+  z
+    .string()
+    .optional()
+    .refine((value) => value === undefined, reason);
 
 const startSettingsSchema = z
   .object({
@@ -76,17 +96,21 @@ const startSettingsSchema = z
         error: `must be one of ${logLevelSchema.options.join(', ')}`,
       })
       .default('info'),
-    JWT_TTL_SECONDS: z.coerce
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce
       .number({ error: secondsRange })
       .int(secondsRange)
       .min(60, secondsRange)
-      .max(86_400, secondsRange)
-      .default(8 * 3600),
-    JWT_SECRET: secret.optional(),
+      .max(3600, secondsRange)
+      .default(900),
     ADMIN_SESSION_SECRET: secret.optional(),
-    SERVICE_TOKEN_SECRET: secret.optional(),
+    METRICS_TOKEN: secret.optional(),
     CONFIG_ENCRYPTION_KEY: encryptionKey.optional(),
+    TOKEN_KEY_ENCRYPTION_KEY: encryptionKey.optional(),
+    JWT_SECRET: retired(retiredSettings.JWT_SECRET),
+    SERVICE_TOKEN_SECRET: retired(retiredSettings.SERVICE_TOKEN_SECRET),
+    JWT_TTL_SECONDS: retired(retiredSettings.JWT_TTL_SECONDS),
     ADMIN_CONSOLE: z.stringbool({ error: 'must be on or off' }).default(true),
+    GATEWAY_PORT: portNumber.default(portSettings.GATEWAY_PORT),
     CONFIG_PORT: portNumber.default(portSettings.CONFIG_PORT),
     USERS_PORT: portNumber.default(portSettings.USERS_PORT),
     ORDERS_PORT: portNumber.default(portSettings.ORDERS_PORT),
@@ -133,13 +157,14 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
     dataDir: path.resolve(settings.TRELLIS_DATA_DIR ?? path.join(repoRoot, '.trellis')),
     databaseUrl: settings.DATABASE_URL,
     redisUrl: settings.REDIS_URL,
-    jwtSecret: settings.JWT_SECRET,
     adminSessionSecret: settings.ADMIN_SESSION_SECRET,
-    serviceTokenSecret: settings.SERVICE_TOKEN_SECRET,
     configEncryptionKey: settings.CONFIG_ENCRYPTION_KEY,
-    jwtTtlSeconds: settings.JWT_TTL_SECONDS,
+    tokenKeyEncryptionKey: settings.TOKEN_KEY_ENCRYPTION_KEY,
+    metricsToken: settings.METRICS_TOKEN,
+    accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
     logLevel: settings.LOG_LEVEL,
     ports: {
+      gateway: settings.GATEWAY_PORT,
       config: settings.CONFIG_PORT,
       users: settings.USERS_PORT,
       orders: settings.ORDERS_PORT,

@@ -7,7 +7,15 @@ import { startDatabase } from './postgres.ts';
 import { startRedis } from './redis.ts';
 import { type LocalSecrets, loadSecrets } from './secrets.ts';
 import { seedDemo } from './seed.ts';
-import { baseUrl, planServices, startServices } from './services.ts';
+import { loadServiceKeys } from './service-keys.ts';
+import {
+  baseUrl,
+  jwksUrl,
+  type PlatformEnv,
+  planServices,
+  serviceNames,
+  startServices,
+} from './services.ts';
 import { checkSettings } from './settings.ts';
 import { renderSummary } from './table.ts';
 import { fail, say, warn } from './terminal.ts';
@@ -73,23 +81,40 @@ function announceSeed(seed: SeedResult): void {
 /** The secrets given in the environment, the others from (or generated into) the data dir. */
 async function secretsFor(config: StartConfig): Promise<LocalSecrets> {
   const given = {
-    jwtSecret: config.jwtSecret,
     adminSessionSecret: config.adminSessionSecret,
-    serviceTokenSecret: config.serviceTokenSecret,
     configEncryptionKey: config.configEncryptionKey,
+    tokenKeyEncryptionKey: config.tokenKeyEncryptionKey,
+    metricsToken: config.metricsToken,
   };
   const stored = Object.values(given).every(Boolean)
     ? undefined
     : await loadSecrets(config.dataDir);
   return {
-    jwtSecret: given.jwtSecret ?? stored?.jwtSecret ?? '',
     adminSessionSecret: given.adminSessionSecret ?? stored?.adminSessionSecret ?? '',
-    serviceTokenSecret: given.serviceTokenSecret ?? stored?.serviceTokenSecret ?? '',
     configEncryptionKey: given.configEncryptionKey ?? stored?.configEncryptionKey ?? '',
+    tokenKeyEncryptionKey: given.tokenKeyEncryptionKey ?? stored?.tokenKeyEncryptionKey ?? '',
+    metricsToken: given.metricsToken ?? stored?.metricsToken ?? '',
   };
 }
 
-function adminSpecFor(config: StartConfig, sessionSecret: string): AdminSpec {
+/** Every service's environment but the database's and Redis': keys, secrets, ports. */
+async function platformEnvFor(
+  config: StartConfig,
+  secrets: LocalSecrets,
+): Promise<Omit<PlatformEnv, 'databaseUrl' | 'redisUrl'>> {
+  return {
+    serviceKeys: await loadServiceKeys(config.dataDir, serviceNames),
+    metricsToken: secrets.metricsToken,
+    tokenKeyEncryptionKey: secrets.tokenKeyEncryptionKey,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    configEncryptionKey: secrets.configEncryptionKey,
+    snapshotDir: path.join(config.dataDir, 'config-snapshots'),
+    logLevel: config.logLevel,
+    ports: config.ports,
+  };
+}
+
+function adminSpecFor(config: StartConfig, secrets: LocalSecrets): AdminSpec {
   return planAdmin({
     port: config.adminPort,
     serviceUrls: {
@@ -98,7 +123,9 @@ function adminSpecFor(config: StartConfig, sessionSecret: string): AdminSpec {
       orders: baseUrl(config.ports.orders),
       meetings: baseUrl(config.ports.meetings),
     },
-    sessionSecret,
+    sessionSecret: secrets.adminSessionSecret,
+    metricsToken: secrets.metricsToken,
+    jwksUrl: jwksUrl(config.ports.users),
     logLevel: config.logLevel,
   });
 }
@@ -179,13 +206,7 @@ export async function runPlatform(
     const { specs, missing } = planServices({
       databaseUrl: database.url,
       redisUrl: redis?.url,
-      jwtSecret: secrets.jwtSecret,
-      jwtTtlSeconds: config.jwtTtlSeconds,
-      serviceTokenSecret: secrets.serviceTokenSecret,
-      configEncryptionKey: secrets.configEncryptionKey,
-      snapshotDir: path.join(config.dataDir, 'config-snapshots'),
-      logLevel: config.logLevel,
-      ports: config.ports,
+      ...(await platformEnvFor(config, secrets)),
     });
     for (const entry of missing) {
       warn(`Skipping ${entry}: it does not exist yet.`);
@@ -211,7 +232,7 @@ export async function runPlatform(
 
     let admin: { url: string } | undefined;
     if (config.adminConsole) {
-      const keptAdmin = startAdmin(adminSpecFor(config, secrets.adminSessionSecret), watch);
+      const keptAdmin = startAdmin(adminSpecFor(config, secrets), watch);
       cleanups.push({ name: 'admin', run: keptAdmin.stop });
       await keptAdmin.ready;
       admin = { url: baseUrl(config.adminPort) };
@@ -230,6 +251,9 @@ export async function runPlatform(
         redis,
         login: seededLogins ? demoLogins.admin : undefined,
         otherLogins: [demoLogins.operator, demoLogins.member],
+        metricsTokenFrom: config.metricsToken
+          ? 'METRICS_TOKEN'
+          : `metricsToken in ${path.join(config.dataDir, 'secrets.json')}`,
         startedInMs: performance.now() - startedAt,
       }),
     );

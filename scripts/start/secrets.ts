@@ -1,60 +1,89 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface LocalSecrets {
-  jwtSecret: string;
   /** Encrypts the admin console's session cookie. */
   adminSessionSecret: string;
-  /** Signs the tokens services show the config center and the registry. */
-  serviceTokenSecret: string;
   /** Encrypts config secrets at rest in the config center: 32 bytes, base64. */
   configEncryptionKey: string;
+  /** Encrypts the users service's token signing keys in Postgres: 32 bytes, base64. */
+  tokenKeyEncryptionKey: string;
+  /** The bearer Prometheus and the console read `/metrics` and `/resilience` with. */
+  metricsToken: string;
 }
 
-function secretIn(value: unknown, name: keyof LocalSecrets): string | undefined {
-  const secret =
-    typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
-  return typeof secret === 'string' && secret.length >= 32 ? secret : undefined;
-}
+type SecretName = keyof LocalSecrets;
 
 /**
- * Secrets for this machine's platform, generated on first start and kept in
- * `<data dir>/secrets.json` so tokens and sessions issued before a restart stay valid after
- * it. A secret missing from an older file is added; the ones there are kept.
+ * How each secret is made, and whether it is an encryption key: a key that sealed data must
+ * never be replaced by a guess, or that data could not be read again.
  */
-export async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
-  const file = path.join(dataDir, 'secrets.json');
-  let stored: unknown;
+const secretKinds: Record<SecretName, 'secret' | 'key'> = {
+  adminSessionSecret: 'secret',
+  configEncryptionKey: 'key',
+  tokenKeyEncryptionKey: 'key',
+  metricsToken: 'secret',
+};
+
+function isKey(text: string): boolean {
+  return Buffer.from(text, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(text);
+}
+
+function storedValue(stored: unknown, name: SecretName): string | undefined {
+  const value =
+    typeof stored === 'object' && stored !== null
+      ? (stored as Record<string, unknown>)[name]
+      : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The stored secret if usable, else a new one; throws for a malformed encryption key. */
+function keptOrNew(stored: unknown, name: SecretName, file: string): [string, boolean] {
+  const value = storedValue(stored, name);
+  if (secretKinds[name] === 'key') {
+    if (value !== undefined && !isKey(value)) {
+      throw new Error(`${name} in ${file} is not 32 bytes in base64; fix or remove it`);
+    }
+    return value ? [value, true] : [randomBytes(32).toString('base64'), false];
+  }
+  return value && value.length >= 32
+    ? [value, true]
+    : [randomBytes(48).toString('base64url'), false];
+}
+
+async function readStored(file: string): Promise<unknown> {
   try {
-    stored = JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new Error(`cannot read ${file}: ${(error as Error).message}`);
     }
+    return undefined;
   }
-  const jwtSecret = secretIn(stored, 'jwtSecret');
-  const adminSessionSecret = secretIn(stored, 'adminSessionSecret');
-  const serviceTokenSecret = secretIn(stored, 'serviceTokenSecret');
-  const storedKey = secretIn(stored, 'configEncryptionKey');
-  const configEncryptionKey =
-    storedKey && Buffer.from(storedKey, 'base64').length === 32 ? storedKey : undefined;
-  if (jwtSecret && adminSessionSecret && serviceTokenSecret && configEncryptionKey) {
-    return { jwtSecret, adminSessionSecret, serviceTokenSecret, configEncryptionKey };
+}
+
+/**
+ * Secrets for this machine's platform, generated on first start and kept in
+ * `<data dir>/secrets.json` (mode 0600) so sessions, sealed config secrets and users' signing
+ * keys stay readable after a restart. A secret missing from an older file is added; the ones
+ * there are kept, and those no longer used (the shared token secrets) are dropped.
+ */
+export async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  const stored = await readStored(file);
+  const secrets = {} as LocalSecrets;
+  let complete = true;
+  for (const name of Object.keys(secretKinds) as SecretName[]) {
+    const [value, kept] = keptOrNew(stored, name, file);
+    secrets[name] = value;
+    complete &&= kept;
   }
-  if (storedKey && !configEncryptionKey) {
-    // Replacing a key would make the secrets it sealed unreadable; refuse to guess.
-    throw new Error(`configEncryptionKey in ${file} is not 32 bytes in base64; fix or remove it`);
+  const extra = Object.keys(stored ?? {}).some((name) => !(name in secretKinds));
+  if (!complete || extra) {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
   }
-  const secrets: LocalSecrets = {
-    jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
-    adminSessionSecret: adminSessionSecret ?? randomBytes(48).toString('base64url'),
-    serviceTokenSecret: serviceTokenSecret ?? randomBytes(48).toString('base64url'),
-    configEncryptionKey: configEncryptionKey ?? randomBytes(32).toString('base64'),
-  };
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { type ServiceKeyPair, trustSetOf } from '@trellis/kit';
 import { repoRoot } from './config.ts';
 import { keepRunning } from './keep-running.ts';
 import { formatLogLine } from './log-lines.ts';
 import type { ProcessSpec } from './process.ts';
 
-/** The config center first: every other service loads its config and registers there. */
-export const serviceNames = ['config', 'users', 'orders', 'meetings'] as const;
+/**
+ * The config center first: every other service loads its config and registers there. The
+ * gateway last: it routes to the others through the registry.
+ */
+export const serviceNames = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface ServiceSpec {
@@ -20,9 +24,13 @@ export interface ServiceSpec {
 export interface PlatformEnv {
   databaseUrl: string;
   redisUrl: string | undefined;
-  jwtSecret: string;
-  jwtTtlSeconds: number;
-  serviceTokenSecret: string;
+  /** Every service's own key pair: each gets its private key, all get the public ones. */
+  serviceKeys: Record<ServiceName, ServiceKeyPair>;
+  /** The bearer `/metrics` and `/resilience` answer besides service tokens. */
+  metricsToken: string;
+  /** Seals users' token signing keys in Postgres; users alone holds it. */
+  tokenKeyEncryptionKey: string;
+  accessTokenTtlSeconds: number;
   configEncryptionKey: string;
   /** Where the services keep their last config, for starts while the center is down. */
   snapshotDir: string;
@@ -30,24 +38,49 @@ export interface PlatformEnv {
   ports: Record<ServiceName, number>;
 }
 
-/** What one service needs beyond the common variables. */
-function serviceEnv(name: ServiceName, platform: PlatformEnv): Record<string, string> {
+/** What one service alone needs: its own secrets, where the center and users are. */
+function ownEnv(name: ServiceName, platform: PlatformEnv): Record<string, string> {
   if (name === 'config') {
-    return {
-      SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
-      JWT_SECRET: platform.jwtSecret,
-      CONFIG_ENCRYPTION_KEY: platform.configEncryptionKey,
-    };
+    return { CONFIG_ENCRYPTION_KEY: platform.configEncryptionKey };
   }
-  return {
+  const platformEnv = {
     CONFIG_URL: baseUrl(platform.ports.config),
     CONFIG_NAMESPACE: 'dev',
-    SERVICE_TOKEN_SECRET: platform.serviceTokenSecret,
     CONFIG_SNAPSHOT_DIR: platform.snapshotDir,
-    ...(name === 'users'
-      ? { JWT_SECRET: platform.jwtSecret, JWT_TTL_SECONDS: String(platform.jwtTtlSeconds) }
-      : { USERS_URL: baseUrl(platform.ports.users) }),
   };
+  if (name === 'users') {
+    return {
+      ...platformEnv,
+      TOKEN_KEY_ENCRYPTION_KEY: platform.tokenKeyEncryptionKey,
+      ACCESS_TOKEN_TTL_SECONDS: String(platform.accessTokenTtlSeconds),
+    };
+  }
+  // Fallbacks for while the registry lists no instance of an upstream.
+  const fallbacks = {
+    USERS_URL: baseUrl(platform.ports.users),
+    ...(name === 'gateway'
+      ? {
+          ORDERS_URL: baseUrl(platform.ports.orders),
+          MEETINGS_URL: baseUrl(platform.ports.meetings),
+        }
+      : {}),
+  };
+  return { ...platformEnv, ...fallbacks };
+}
+
+/** Who the service is and whom it trusts: its own private key, every public key, users' JWKS. */
+export function identityEnv(name: ServiceName, platform: PlatformEnv): Record<string, string> {
+  return {
+    SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys[name].privateJwk),
+    SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf(Object.values(platform.serviceKeys))),
+    METRICS_TOKEN: platform.metricsToken,
+    // Users checks its own tokens against the keys it holds.
+    ...(name === 'users' ? {} : { JWKS_URL: jwksUrl(platform.ports.users) }),
+  };
+}
+
+export function jwksUrl(usersPort: number): string {
+  return `${baseUrl(usersPort)}/.well-known/jwks.json`;
 }
 
 export const serviceHost = '127.0.0.1';
@@ -76,7 +109,8 @@ export function planServices(
       LOG_LEVEL: platform.logLevel,
       INSTANCE_ID: `${name}-local`,
       ...(platform.redisUrl ? { REDIS_URL: platform.redisUrl } : {}),
-      ...serviceEnv(name, platform),
+      ...identityEnv(name, platform),
+      ...ownEnv(name, platform),
     };
     specs.push({ name, port: platform.ports[name], entry, env });
   }

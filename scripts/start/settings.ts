@@ -13,6 +13,7 @@ export type SettingsCheck = { ok: true; config: StartConfig } | { ok: false; ref
 
 function portOf(config: StartConfig, setting: PortSetting): number {
   const ports: Record<PortSetting, number> = {
+    GATEWAY_PORT: config.ports.gateway,
     CONFIG_PORT: config.ports.config,
     USERS_PORT: config.ports.users,
     ORDERS_PORT: config.ports.orders,
@@ -31,7 +32,8 @@ async function dataDirRefusal(dataDir: string): Promise<Refusal | undefined> {
 
 /**
  * Every setting `npm start` reads, checked before anything starts: well formed (ports, URLs,
- * levels, secrets), no port given twice or reserved, and every port free on this machine.
+ * levels, secrets, keys), no retired setting, no port given twice or reserved, and every port
+ * free on this machine. Each refusal names the setting at fault.
  */
 export async function checkSettings(env: NodeJS.ProcessEnv): Promise<SettingsCheck> {
   let config: StartConfig;

@@ -27,6 +27,8 @@ export interface Summary {
   redis: { url: string; origin: string } | undefined;
   login: { email: string; password: string } | undefined;
   otherLogins: { email: string; password: string }[];
+  /** Where the metrics token can be read, for the metrics column. */
+  metricsTokenFrom: string;
   startedInMs: number;
 }
 
@@ -66,9 +68,19 @@ export function renderSummary(summary: Summary): string {
       `Also: ${summary.otherLogins.map((l) => `${l.email} / ${l.password}`).join(', ')}`,
     );
   }
-  const users = summary.services.find((s) => s.name === 'users');
-  if (users) {
-    lines.push('', `Try: curl -s '${users.url}/v1/users?limit=2'`);
+  lines.push(
+    '',
+    `/metrics and /resilience answer the metrics token as a bearer (${summary.metricsTokenFrom}).`,
+  );
+  const entry =
+    summary.services.find((s) => s.name === 'gateway') ??
+    summary.services.find((s) => s.name === 'users');
+  const member = summary.otherLogins.find((login) => login.email.startsWith('member@'));
+  if (entry && summary.login && member) {
+    const body = JSON.stringify({ email: member.email, password: member.password });
+    lines.push(
+      `Sign in: curl -s -X POST ${entry.url}/v1/sessions -H 'content-type: application/json' -d '${body}'`,
+    );
   }
   lines.push('', 'Press Ctrl-C to stop everything.', '');
   return lines.join('\n');
