@@ -5,10 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { generatePlatformSecrets, privateKeyVariable } from '../scripts/platform-secrets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const businessServices = ['users', 'orders', 'meetings'] as const;
+/** Every service of the platform's own code: each holds a key of its own. */
+const platformServices = ['config', ...businessServices, 'gateway'] as const;
 const registryUrl = 'http://config:4110';
+const jwksUrl = 'http://users:4101/.well-known/jwks.json';
+/** The only ports compose.yaml publishes. */
+const published: Record<string, string> = { gateway: '4000:4000', admin: '3000:3000' };
 
 interface ComposeService {
   image?: string;
@@ -16,31 +22,60 @@ interface ComposeService {
   command?: string | string[];
   environment?: Record<string, string | number | boolean | null>;
   ports?: (string | number)[];
+  networks?: string[];
   volumes?: string[];
+  secrets?: (string | { source: string; target?: string })[];
   depends_on?: string[] | Record<string, unknown>;
 }
 
 interface Compose {
   services: Record<string, ComposeService>;
+  networks?: Record<string, { internal?: boolean } | null>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
+}
+
+interface Authorization {
+  type?: string;
+  credentials_file?: string;
 }
 
 interface ScrapeConfig {
   job_name: string;
   metrics_path?: string;
+  authorization?: Authorization;
   static_configs?: { targets: string[] }[];
-  http_sd_configs?: {
-    url: string;
-    authorization?: { type?: string; credentials_file?: string };
-  }[];
+  http_sd_configs?: { url: string; authorization?: Authorization }[];
+}
+
+async function readText(file: string): Promise<string> {
+  return readFile(path.join(root, file), 'utf8');
 }
 
 async function readYaml<T>(file: string): Promise<T> {
-  return parse(await readFile(path.join(root, file), 'utf8'), { merge: true }) as T;
+  return parse(await readText(file), { merge: true }) as T;
 }
 
-/** Resolves `${NAME:-default}` the way compose does when NAME is unset. */
+/** What `npm run service-keys` writes to .env, which compose interpolates from. */
+let dotenv: Record<string, string>;
+
+/**
+ * Resolves `${NAME}`, `${NAME:-default}` and `${NAME:?error}` as compose does with the
+ * generated .env; a required variable the key set lacks throws, as `docker compose up` fails.
+ */
 function interpolate(value: unknown): string {
-  return String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+  return String(value).replace(
+    /\$\{([A-Z_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (_match, name: string, operator: string | undefined, fallback: string) => {
+      const given = dotenv[name];
+      if (given !== undefined) {
+        return given;
+      }
+      if (operator === ':?') {
+        throw new Error(`compose needs ${name}, which the generated key set does not hold`);
+      }
+      return operator === ':-' ? fallback : '';
+    },
+  );
 }
 
 function environmentOf(service: ComposeService): Record<string, string> {
@@ -55,6 +90,14 @@ function publishedPorts(service: ComposeService): string[] {
 
 function commandText(service: ComposeService): string {
   return Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? '');
+}
+
+function serviceOf(compose: Compose, name: string): ComposeService {
+  const service = compose.services[name];
+  if (!service) {
+    throw new Error(`compose.yaml has no service ${name}`);
+  }
+  return service;
 }
 
 /** A service's env schema, found by its `<name>EnvSchema` export in src/env.ts. */
@@ -76,47 +119,133 @@ describe('compose.yaml', () => {
   beforeAll(async () => {
     compose = await readYaml<Compose>('compose.yaml');
     prometheus = await readYaml('observability/prometheus/prometheus.yml');
+    dotenv = await generatePlatformSecrets();
   });
 
-  it.each(['config', ...businessServices])(
-    'runs %s with an environment its env schema accepts',
-    async (name) => {
-      const service = compose.services[name];
-      expect(service, `compose service ${name}`).toBeDefined();
-      if (!service) {
-        return;
-      }
-      expect(commandText(service)).toContain(`services/${name}/src/main.ts`);
-      const schema = await envSchemaOf(name);
-      const env = environmentOf(service);
-      const parsed = schema.safeParse(env);
-      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-      const defaultPort = schema.parse({ ...env, PORT: undefined }).PORT;
-      expect(Number(env.PORT)).toBe(defaultPort);
-      expect(env.HOST).toBe('0.0.0.0');
-      expect(publishedPorts(service)).toContain(`${defaultPort}:${defaultPort}`);
-    },
-  );
+  it.each(platformServices)('runs %s with an environment its env schema accepts', async (name) => {
+    const service = serviceOf(compose, name);
+    expect(commandText(service)).toContain(`services/${name}/src/main.ts`);
+    const schema = await envSchemaOf(name);
+    const env = environmentOf(service);
+    const parsed = schema.safeParse(env);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    const defaultPort = schema.parse({ ...env, PORT: undefined }).PORT;
+    expect(Number(env.PORT)).toBe(defaultPort);
+    expect(env.HOST).toBe('0.0.0.0');
+  });
 
-  it.each(businessServices)(
+  it('publishes only the gateway’s and the console’s ports', () => {
+    const publishing = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name, service]) => [name, publishedPorts(service)]);
+    expect(Object.fromEntries(publishing)).toEqual({
+      gateway: [published.gateway],
+      admin: [published.admin],
+    });
+  });
+
+  it('keeps every service on the internal network, and only the gateway and the console on another', () => {
+    const networks = compose.networks ?? {};
+    const internal = Object.keys(networks).filter((name) => networks[name]?.internal === true);
+    expect(internal).toEqual(['internal']);
+    expect(networks.edge?.internal ?? false).toBe(false);
+    for (const [name, service] of Object.entries(compose.services)) {
+      // A service naming no network would join compose's default one, which is not internal.
+      const joined = service.networks ?? ['default'];
+      expect(joined, `${name}'s networks`).toEqual(
+        name in published ? ['internal', 'edge'] : ['internal'],
+      );
+    }
+  });
+
+  it('publishes the debugging extras on the loopback address only', async () => {
+    const debug = await readYaml<Compose>('compose.debug.yaml');
+    for (const [name, service] of Object.entries(debug.services)) {
+      expect(platformServices as readonly string[], name).not.toContain(name);
+      for (const port of publishedPorts(service)) {
+        expect(port, name).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+      }
+    }
+  });
+
+  it('holds no shared token secret anywhere', async () => {
+    for (const file of [
+      'compose.yaml',
+      'compose.debug.yaml',
+      'observability/prometheus/prometheus.yml',
+    ]) {
+      expect(await readText(file), file).not.toMatch(
+        /SERVICE_TOKEN_SECRET|JWT_SECRET|service-token/,
+      );
+    }
+    for (const [name, service] of Object.entries(compose.services)) {
+      const variables = Object.keys(service.environment ?? {});
+      expect(variables, name).not.toContain('JWT_SECRET');
+      expect(variables, name).not.toContain('SERVICE_TOKEN_SECRET');
+    }
+  });
+
+  it('gives every service its own private key, and all of them the same public keys', () => {
+    const trustSet = JSON.parse(dotenv.SERVICE_PUBLIC_KEYS ?? '{}');
+    const privateKeys = new Set<string>();
+    for (const name of platformServices) {
+      const service = serviceOf(compose, name);
+      expect(String(service.environment?.SERVICE_PRIVATE_KEY), name).toMatch(
+        new RegExp(`^\\$\\{${privateKeyVariable(name)}:\\?`),
+      );
+      const env = environmentOf(service);
+      const own = JSON.parse(env.SERVICE_PRIVATE_KEY ?? '{}');
+      expect(own.kid, name).toMatch(new RegExp(`^${name}-`));
+      expect(trustSet[name]?.[0]?.kid, name).toBe(own.kid);
+      expect(JSON.parse(env.SERVICE_PUBLIC_KEYS ?? '{}'), name).toEqual(trustSet);
+      expect(env.JWKS_URL, name).toBe(jwksUrl);
+      privateKeys.add(env.SERVICE_PRIVATE_KEY ?? '');
+    }
+    expect(privateKeys.size).toBe(platformServices.length);
+    expect(JSON.stringify(trustSet)).not.toMatch(/"d":/);
+    // Nothing else holds a private key: not the console, not Prometheus.
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (!(platformServices as readonly string[]).includes(name)) {
+        expect(Object.keys(service.environment ?? {}), name).not.toContain('SERVICE_PRIVATE_KEY');
+      }
+    }
+  });
+
+  it('gives users alone the key that seals its signing keys', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      const env = environmentOf(service);
+      if (name === 'users') {
+        expect(Buffer.from(env.TOKEN_KEY_ENCRYPTION_KEY ?? '', 'base64')).toHaveLength(32);
+      } else {
+        expect(env, name).not.toHaveProperty('TOKEN_KEY_ENCRYPTION_KEY');
+      }
+    }
+  });
+
+  it.each([...businessServices, 'gateway'])(
     'has %s load its config from the center and register under its compose name',
     (name) => {
-      const env = environmentOf(compose.services[name] ?? {});
+      const env = environmentOf(serviceOf(compose, name));
       expect(env.CONFIG_URL).toBe(registryUrl);
       expect(env.ADVERTISED_URL).toBe(`http://${name}:${env.PORT}`);
-      expect(env.SERVICE_TOKEN_SECRET).toBe(
-        environmentOf(compose.services.config ?? {}).SERVICE_TOKEN_SECRET,
-      );
-      expect(compose.services[name]?.depends_on).toMatchObject({
+      expect(serviceOf(compose, name).depends_on).toMatchObject({
         config: { condition: 'service_healthy' },
       });
     },
   );
 
-  it('gives the config center the users service’s JWT secret', () => {
-    expect(environmentOf(compose.services.config ?? {}).JWT_SECRET).toBe(
-      environmentOf(compose.services.users ?? {}).JWT_SECRET,
-    );
+  it('runs the console with the services’ addresses, users’ JWKS and the metrics token', () => {
+    const admin = serviceOf(compose, 'admin');
+    expect(environmentOf(admin)).toMatchObject({
+      USERS_URL: 'http://users:4101',
+      ORDERS_URL: 'http://orders:4102',
+      MEETINGS_URL: 'http://meetings:4103',
+      CONFIG_URL: registryUrl,
+      JWKS_URL: jwksUrl,
+      METRICS_TOKEN: dotenv.METRICS_TOKEN,
+      ADMIN_SESSION_SECRET: dotenv.ADMIN_SESSION_SECRET,
+    });
+    expect(commandText(admin)).toMatch(/next start --hostname 0\.0\.0\.0 --port 3000$/);
   });
 
   it('runs Postgres with logical replication and Redis', () => {
@@ -128,8 +257,8 @@ describe('compose.yaml', () => {
   it('migrates and seeds once before the services start', () => {
     const setup = compose.services.setup;
     expect(commandText(setup ?? {})).toMatch(/migrate.*seed/);
-    for (const name of businessServices) {
-      expect(compose.services[name]?.depends_on).toMatchObject({
+    for (const name of [...platformServices, 'admin']) {
+      expect(serviceOf(compose, name).depends_on, name).toMatchObject({
         setup: { condition: 'service_completed_successfully' },
       });
     }
@@ -153,26 +282,31 @@ describe('compose.yaml', () => {
     }
   });
 
-  it('scrapes what the registry lists, with a token file a one-shot writes, and the center', () => {
+  it('scrapes what the registry lists and the center with the metrics token, from a compose secret', () => {
     const sd = prometheus.scrape_configs.flatMap((job) => job.http_sd_configs ?? []);
     expect(sd).toEqual([
       expect.objectContaining({ url: `${registryUrl}/v1/registry/prometheus-sd` }),
     ]);
-    const credentials = sd[0]?.authorization?.credentials_file ?? '';
-    expect(sd[0]?.authorization?.type ?? 'Bearer').toBe('Bearer');
-    const mounts = compose.services.prometheus?.volumes ?? [];
-    const mount = mounts.find((volume) => credentials.startsWith(`${volume.split(':')[1]}/`));
-    expect(mount, `a volume holding ${credentials}`).toBeDefined();
-    const volume = mount?.split(':')[0] ?? '';
-    const writer = compose.services['prometheus-token'];
-    expect(writer?.volumes?.map((v) => v.split(':')[0])).toContain(volume);
-    expect(commandText(writer ?? {})).toContain(`${path.basename(credentials)}`);
-    expect(environmentOf(writer ?? {}).SERVICE_TOKEN_SECRET).toBe(
-      environmentOf(compose.services.config ?? {}).SERVICE_TOKEN_SECRET,
+    const secretName = 'metrics_token';
+    const authorizations = [
+      ...sd.map((config) => config.authorization),
+      ...prometheus.scrape_configs.map((job) => job.authorization),
+    ];
+    for (const authorization of authorizations) {
+      expect(authorization?.type ?? 'Bearer').toBe('Bearer');
+      expect(authorization?.credentials_file).toBe(`/run/secrets/${secretName}`);
+    }
+    const mounted = (compose.services.prometheus?.secrets ?? []).map((secret) =>
+      typeof secret === 'string' ? secret : (secret.target ?? secret.source),
     );
-    expect(compose.services.prometheus?.depends_on).toMatchObject({
-      'prometheus-token': { condition: 'service_completed_successfully' },
-    });
+    expect(mounted).toContain(secretName);
+    // The very token every service and the console were given.
+    expect(compose.secrets?.[secretName]).toEqual({ environment: 'METRICS_TOKEN' });
+    for (const name of [...platformServices, 'admin']) {
+      expect(environmentOf(serviceOf(compose, name)).METRICS_TOKEN, name).toBe(
+        dotenv.METRICS_TOKEN,
+      );
+    }
 
     const targets = prometheus.scrape_configs.flatMap((job) =>
       (job.static_configs ?? []).flatMap((config) => config.targets),
@@ -180,9 +314,7 @@ describe('compose.yaml', () => {
     expect(targets).toContain('config:4110');
     for (const target of targets) {
       const [host, port] = target.split(':');
-      const service = compose.services[host ?? ''];
-      expect(service, `scrape target ${target}`).toBeDefined();
-      expect(environmentOf(service ?? {}).PORT, `port of ${target}`).toBe(port);
+      expect(environmentOf(serviceOf(compose, host ?? '')).PORT, `port of ${target}`).toBe(port);
     }
     for (const job of prometheus.scrape_configs) {
       expect(job.metrics_path ?? '/metrics').toBe('/metrics');
