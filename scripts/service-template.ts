@@ -152,6 +152,9 @@ export const createGreetingRoute = createRoute({
   operationId: 'greetings.create',
   tags: ['greetings'],
   summary: 'Greet someone',
+  // Who may call it, checked before the body is read: here anyone signed in. See
+  // docs/identity.md for public routes, roles, owners and named services.
+  access: { role: 'member' },
   request: { body: jsonBody(CreateGreetingSchema) },
   responses: {
     201: jsonResponse(GreetingSchema, 'The greeting, in the configured words.'),
@@ -210,7 +213,12 @@ export type Greeting = z.infer<typeof GreetingSchema>;
 function greetingsTestFile({ name, camel, pascal }: ServiceNames): string {
   return `import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { createStaticConfig, ProblemSchema } from '@trellis/kit';
-import { captureLogger, jsonRequester } from '@trellis/kit/testing';
+import {
+  captureLogger,
+  createTestIdentity,
+  type JsonRequester,
+  jsonRequester,
+} from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { create${pascal}App } from '../src/app.ts';
 import { ${camel}Config } from '../src/config.ts';
@@ -219,18 +227,25 @@ import { GreetingSchema } from '../src/routes/greetings/schema.ts';
 const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
 const config = createStaticConfig(${camel}Config);
 let database: TestDatabase;
-let request: ReturnType<typeof jsonRequester>;
+/** Requests as Ada, a signed-in member. */
+let request: JsonRequester;
+/** Requests with no credentials at all. */
+let anonymous: JsonRequester;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
+  // Real keys, as users' JWKS and the services' trust set would give them.
+  const identity = await createTestIdentity();
   const app = create${pascal}App({
     deps: { db: database.db, now: () => clock.now, config },
     logger: captureLogger('${name}').logger,
     version: 'test',
     instanceId: '${name}-test',
     ping: database.ping,
+    identity: identity.settings,
   });
-  request = jsonRequester(app);
+  request = jsonRequester(app, () => identity.asUser({ id: 'usr_ada', roles: ['member'] }));
+  anonymous = jsonRequester(app);
 });
 
 afterAll(async () => {
@@ -261,8 +276,15 @@ describe('POST /v1/greetings', () => {
     expect(problem.errors.map((error) => error.path)).toEqual(['name']);
   });
 
+  it('refuses a caller who is not signed in with a 401 problem, before reading the body', async () => {
+    const res = await anonymous('/v1/greetings', { method: 'POST', json: {} });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
   it('is ready once its database answers', async () => {
-    const res = await request('/readyz', {});
+    const res = await anonymous('/readyz', {});
     expect(res.status).toBe(200);
   });
 });

@@ -93,12 +93,17 @@ describe.each(Object.keys(apps))('the %s API reference', (service) => {
         .poll(() => page.locator('.opblock-summary-description', { hasText: summary }).count())
         .toBeGreaterThan(0);
     }
+    // The reader can sign in from the page: the bearer scheme, and the lock on secured operations.
+    await expect.poll(() => page.locator('.auth-wrapper .authorize').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.opblock .authorization__btn').count())
+      .toBeGreaterThan(0);
     // Opened, an operation lists the problems every route can answer.
     await blocks.first().locator('.opblock-summary').click();
     const statuses = blocks.first().locator('.responses-table .response-col_status');
     await expect
       .poll(() => statuses.allInnerTexts())
-      .toEqual(expect.arrayContaining(['429', '503']));
+      .toEqual(expect.arrayContaining(['401', '429', '503']));
     await statuses.filter({ hasText: '429' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${screenshotDir}${service}.png`, fullPage: false });
     await context.close();

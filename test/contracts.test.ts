@@ -14,12 +14,19 @@ import { describe, expect, it } from 'vitest';
 import { contracts } from '../scripts/contract-list.ts';
 import { generateTypes } from '../services/client/scripts/generate.ts';
 import { serviceNames } from '../services/client/src/services.ts';
-import { type OperationsDocument, undocumentedProblems } from './problem-coverage.ts';
+import type { DocumentedAccess } from './access.ts';
+import {
+  type OperationsDocument,
+  openToEveryone,
+  undocumentedProblems,
+} from './problem-coverage.ts';
 
 interface Operation {
   operationId?: string;
   requestBody?: unknown;
   responses: Record<string, { content?: Record<string, unknown> }>;
+  security?: Record<string, string[]>[];
+  'x-trellis-access'?: DocumentedAccess;
 }
 
 type Schema = {
@@ -71,6 +78,20 @@ describe.each(Object.entries(contracts))('the %s contract', (service, build) => 
     }
     expect(ids.size).toBeGreaterThan(0);
     expect(undocumentedProblems(document)).toEqual([]);
+  });
+
+  it('declares who may call each operation, and the bearer scheme it must then present', async () => {
+    const document = await committed(service);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const access = operation['x-trellis-access'];
+        expect(access, `${where} declares its access`).toBeDefined();
+        expect(Object.keys(access ?? {}).length, `${where} admits someone`).toBeGreaterThan(0);
+        const bearer = { bearerAuth: [] };
+        expect(operation.security, where).toEqual(access?.public ? [{}, bearer] : [bearer]);
+      }
+    }
   });
 
   it('documents the extension members of the kit problems that carry them', async () => {
@@ -164,26 +185,41 @@ describe('the problem coverage check', () => {
   const ok = { description: 'OK' };
 
   it('names each operation and status a document leaves out', () => {
+    const documented = (statuses: string[]) =>
+      Object.fromEntries(statuses.map((status) => [status, problem]));
+    const open = { public: true } as const;
     const document = {
       paths: {
         '/v1/things': {
-          get: { responses: { 200: ok, 400: problem, 500: problem } },
+          get: {
+            'x-trellis-access': open,
+            responses: { 200: ok, ...documented(['400', '401', '500']) },
+          },
           post: {
+            'x-trellis-access': { role: 'operator' },
             requestBody: { content: { 'application/json': {} } },
-            responses: { 201: ok, 400: problem, 429: problem, 500: problem, 503: problem },
+            responses: { 201: ok, ...documented(['400', '401', '429', '500', '503']) },
           },
         },
         '/v1/things/{id}': {
-          get: { responses: { 200: ok, 400: problem, 429: problem, 500: problem, 503: problem } },
+          get: {
+            'x-trellis-access': { public: true, owner: true },
+            responses: { 200: ok, ...documented(['400', '429', '500', '503']) },
+          },
         },
       },
-    };
+    } satisfies OperationsDocument;
     expect(undocumentedProblems(document)).toEqual([
       'GET /v1/things 429',
       'GET /v1/things 503',
       'POST /v1/things 413',
       'POST /v1/things 415',
+      'POST /v1/things 403',
+      'GET /v1/things/{id} 401',
+      'GET /v1/things/{id} 403',
     ]);
+    expect(openToEveryone(open)).toBe(true);
+    expect(openToEveryone(undefined)).toBe(false);
   });
 
   it('refuses a 429 documented as plain JSON rather than a problem', () => {
@@ -191,8 +227,10 @@ describe('the problem coverage check', () => {
       paths: {
         '/v1/things': {
           get: {
+            'x-trellis-access': { public: true as const },
             responses: {
               400: problem,
+              401: problem,
               429: { content: { 'application/json': {} } },
               500: problem,
               503: problem,
@@ -225,8 +263,11 @@ describe('the problem coverage check', () => {
       return openApiDocumentOf(app) as unknown as OperationsDocument;
     };
     expect(undocumentedProblems(documentOf(createOpenApiRoute(config)))).toEqual(
-      ['400', '429', '500', '503', '413', '415'].map((status) => `POST /v1/things ${status}`),
+      ['400', '401', '429', '500', '503', '413', '415', '403'].map(
+        (status) => `POST /v1/things ${status}`,
+      ),
     );
-    expect(undocumentedProblems(documentOf(createRoute(config)))).toEqual([]);
+    const byKit = documentOf(createRoute({ ...config, access: { role: 'operator' } }));
+    expect(undocumentedProblems(byKit)).toEqual([]);
   });
 });

@@ -4,6 +4,14 @@ import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { ProblemSchema } from '@trellis/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { allowedCaller, type DocumentedAccess } from './access.ts';
+import {
+  createPlatformIdentity,
+  type PlatformIdentity,
+  platformServices,
+  type SignedIn,
+  signInWithRoles,
+} from './platform-identity.ts';
 import { type ServiceProcess, startServiceProcess } from './service-process.ts';
 
 const servicesDir = new URL('../services/', import.meta.url);
@@ -17,16 +25,14 @@ const denoServices = readdirSync(servicesDir)
 const environment = {
   LOG_LEVEL: 'info',
   NO_COLOR: '1',
-  JWT_SECRET: 'deno-test-secret-deno-test-secret-0123',
   PASSWORD_ITERATIONS: '1000',
-  SERVICE_TOKEN_SECRET: 'deno-service-secret-deno-service-secret',
-  CONFIG_ENCRYPTION_KEY: btoa('0123456789abcdef0123456789abcdef'),
   CONFIG_SNAPSHOT_DIR: '',
 };
 
 interface Operation {
   parameters?: { in: string }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  'x-trellis-access'?: DocumentedAccess;
 }
 type Schema = { $ref?: string; required?: string[] };
 interface Contract {
@@ -48,30 +54,74 @@ function writeWithRequiredFields(contract: Contract) {
         : schema;
       const required = resolved?.required ?? [];
       if (!path.includes('{') && required.length > 0) {
-        return { method: method.toUpperCase(), path, required };
+        return {
+          method: method.toUpperCase(),
+          path,
+          required,
+          access: operation['x-trellis-access'] ?? {},
+        };
       }
     }
   }
   return undefined;
 }
 
+let identity: PlatformIdentity;
 let database: TestDatabase;
 const running = new Map<string, ServiceProcess>();
+/** An admin signed in through users under Deno: every user role admits them. */
+let admin: SignedIn | undefined;
+
+/** Someone the operation's declared access lets in, so the call reaches validation. */
+async function callerFor(
+  access: DocumentedAccess,
+  service: string,
+): Promise<Record<string, string>> {
+  const caller = allowedCaller(access);
+  if (caller.as === 'anonymous') {
+    return {};
+  }
+  if (caller.as === 'service') {
+    return identity.asService(caller.service, service);
+  }
+  if (caller.as === 'metrics') {
+    return identity.metricsHeaders;
+  }
+  if (!admin) {
+    throw new Error('no users service ran under Deno to sign an admin in');
+  }
+  return admin.headers;
+}
 
 beforeAll(async () => {
+  identity = await createPlatformIdentity([...new Set([...platformServices, ...denoServices])]);
   database = await createTestDatabase(inject('adminDatabaseUrl'));
+  const ports = new Map<string, number>();
+  for (const service of denoServices) {
+    ports.set(service, await freePort());
+  }
+  // Every service checks user tokens against users' JWKS, users under Deno here too.
+  const usersUrl = `http://127.0.0.1:${ports.get('users') ?? 0}`;
   // Started together: Deno's start-up is most of this file's time.
   await Promise.all(
     denoServices.map(async (service) => {
       const started = await startServiceProcess(
         service,
-        await freePort(),
-        { ...environment, DATABASE_URL: database.url },
+        ports.get(service) ?? 0,
+        { ...environment, ...identity.envFor(service, usersUrl), DATABASE_URL: database.url },
         { runtime: 'deno', readyTimeoutMs: 90_000 },
       );
       running.set(service, started);
     }),
   );
+  if (running.has('users')) {
+    admin = await signInWithRoles(database, usersUrl, {
+      email: 'deno-admin@example.com',
+      name: 'Deno Admin',
+      password: 'runs under deno',
+      roles: ['admin'],
+    });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -112,7 +162,7 @@ describe.each(denoServices)('the %s service under Deno', (service) => {
     }
     const res = await fetch(`${serviceUnderDeno(service).url}${write.path}`, {
       method: write.method,
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await callerFor(write.access, service)), 'content-type': 'application/json' },
       body: '{}',
     });
     expect(res.status).toBe(400);
@@ -122,7 +172,9 @@ describe.each(denoServices)('the %s service under Deno', (service) => {
       expect.arrayContaining(write.required),
     );
     expect(problem.traceId).toBe(res.headers.get('x-trace-id'));
-    const metrics = await (await fetch(`${serviceUnderDeno(service).url}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${serviceUnderDeno(service).url}/metrics`, { headers: identity.metricsHeaders })
+    ).text();
     const route = `http_route="${write.path}",http_response_status_code="400"`;
     expect(metrics).toContain(route);
   });

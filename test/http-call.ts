@@ -6,18 +6,22 @@ export interface CallResult {
   ms: number;
 }
 
-/** One HTTP call with an optional JSON body and bearer token, the answer parsed when JSON. */
+/**
+ * One HTTP call with an optional JSON body, bearer token and other headers (who it calls as),
+ * the answer parsed when JSON.
+ */
 export async function call(
   base: string,
   method: string,
   route: string,
-  options: { json?: unknown; token?: string } = {},
+  options: { json?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<CallResult> {
   const started = performance.now();
   const res = await fetch(`${base}${route}`, {
     method,
     headers: {
       ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
     ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),

@@ -4,53 +4,63 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { issueServiceToken } from '@trellis/kit';
+import { serviceTokenSigner } from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call } from './http-call.ts';
+import {
+  createPlatformIdentity,
+  type PlatformIdentity,
+  type SignedIn,
+  signInWithRoles,
+  signUp,
+} from './platform-identity.ts';
 import { type ServiceProcess, startServiceProcess } from './service-process.ts';
 
 /**
  * Live config end to end: a real config center, users and orders, each a process started from
- * its main.ts as `npm start` runs them. An operator signed in through users publishes through
- * the center's HTTP API; orders changes behaviour without a restart.
+ * its main.ts with its own key, as `npm start` runs them. An operator signed in through users
+ * publishes through the center's HTTP API; orders changes behaviour without a restart.
  */
 
-const secrets = {
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
-  CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-};
 const paymentKey = `pk_live_${randomBytes(12).toString('hex')}`;
 const mask = '••••••';
 
+let identity: PlatformIdentity;
 let database: TestDatabase;
 let snapshotDir: string;
 let centerPort: number;
 let centerUrl: string;
+let usersUrl: string;
 let center: ServiceProcess;
 let users: ServiceProcess;
 let orders: ServiceProcess;
 let operatorToken: string;
-let buyer: string;
+let buyer: SignedIn;
 const running: ServiceProcess[] = [];
 
-function serviceToken(service: string): Promise<string> {
-  return issueServiceToken(new TextEncoder().encode(secrets.SERVICE_TOKEN_SECRET), service, 600);
+/** A token of `service`, signed with its own key, for the config center. */
+async function serviceToken(service: string): Promise<string> {
+  return identity.keys.serviceToken(service, 'config');
 }
 
 async function startCenter(port: number, name = 'config'): Promise<ServiceProcess> {
   const started = await startServiceProcess(
     'config',
     port,
-    { DATABASE_URL: database.url, LOG_LEVEL: 'warn', INSTANCE_ID: name, ...secrets },
+    {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      INSTANCE_ID: name,
+      ...identity.envFor('config', usersUrl),
+    },
     { name },
   );
   running.push(started);
   return started;
 }
 
-async function startOrders(instanceId: string, usersUrl: string): Promise<ServiceProcess> {
+async function startOrders(instanceId: string, usersAt: string): Promise<ServiceProcess> {
   const started = await startServiceProcess(
     'orders',
     await freePort(),
@@ -59,10 +69,10 @@ async function startOrders(instanceId: string, usersUrl: string): Promise<Servic
       LOG_LEVEL: 'info',
       INSTANCE_ID: instanceId,
       CONFIG_URL: centerUrl,
-      SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
       CONFIG_SNAPSHOT_DIR: snapshotDir,
       INSTANCE_LABELS: 'zone:a',
-      USERS_URL: usersUrl,
+      USERS_URL: usersAt,
+      ...identity.envFor('orders', users.url),
     },
     { name: instanceId },
   );
@@ -87,10 +97,11 @@ async function publish(values: Record<string, unknown>, via = centerUrl): Promis
 
 const tea = { sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 };
 
-/** Places an order of `lines` lines and answers its status. */
+/** The buyer places an order of `lines` lines for themselves; answers its status. */
 async function placeOrder(service: ServiceProcess, lines: number): Promise<number> {
   const res = await call(service.url, 'POST', '/v1/orders', {
-    json: { userId: buyer, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
+    headers: buyer.headers,
+    json: { userId: buyer.id, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
   });
   return res.status;
 }
@@ -113,9 +124,16 @@ async function untilStatus(
   throw new Error(`still ${last}, not ${status}, after ${timeoutMs} ms`);
 }
 
-async function snapshotOfOrders(): Promise<{ revision: number; values: Record<string, unknown> }> {
+interface Snapshot {
+  revision: number;
+  values: Record<string, unknown>;
+  /** The file as written on disk. */
+  text: string;
+}
+
+async function snapshotOfOrders(): Promise<Snapshot> {
   const text = await readFile(path.join(snapshotDir, 'dev', 'orders.json'), 'utf8');
-  return JSON.parse(text) as { revision: number; values: Record<string, unknown> };
+  return { ...(JSON.parse(text) as Omit<Snapshot, 'text'>), text };
 }
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000) {
@@ -137,37 +155,39 @@ async function registered(service: string): Promise<{ instanceId: string; addres
 }
 
 beforeAll(async () => {
+  identity = await createPlatformIdentity();
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-live-config-'));
   centerPort = await freePort();
   centerUrl = `http://127.0.0.1:${centerPort}`;
+  const usersPort = await freePort();
+  usersUrl = `http://127.0.0.1:${usersPort}`;
   center = await startCenter(centerPort);
-  users = await startServiceProcess('users', await freePort(), {
+  users = await startServiceProcess('users', usersPort, {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     INSTANCE_ID: 'users-e2e',
-    JWT_SECRET: secrets.JWT_SECRET,
     PASSWORD_ITERATIONS: '1000',
     CONFIG_URL: centerUrl,
-    SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
     CONFIG_SNAPSHOT_DIR: snapshotDir,
+    ...identity.envFor('users', usersUrl),
   });
   running.push(users);
   // USERS_URL leads nowhere: orders reaches users only through the registry.
   orders = await startOrders('orders-e2e', await closedUrl());
 
-  const operator = { email: 'ops@example.com', password: 'operate carefully' };
-  const created = await call(users.url, 'POST', '/v1/users', {
-    json: { ...operator, name: 'Ops', roles: ['operator'] },
+  const operator = await signInWithRoles(database, users.url, {
+    email: 'ops@example.com',
+    name: 'Ops',
+    password: 'operate carefully',
+    roles: ['operator'],
   });
-  expect(created.status).toBe(201);
-  const session = await call(users.url, 'POST', '/v1/sessions', { json: operator });
-  expect(session.status).toBe(201);
-  operatorToken = session.body.accessToken as string;
-  const customer = await call(users.url, 'POST', '/v1/users', {
-    json: { email: 'buyer@example.com', name: 'Buyer' },
+  operatorToken = operator.token;
+  buyer = await signUp(users.url, {
+    email: 'buyer@example.com',
+    name: 'Buyer',
+    password: 'buys a lot of tea',
   });
-  buyer = customer.body.id as string;
 }, 90_000);
 
 afterAll(async () => {
@@ -193,10 +213,36 @@ describe('live config, end to end', () => {
     expect(await placeOrder(orders, 3)).toBe(201);
   });
 
+  it('refuses a fake users instance registered with any credential but users’ own', async () => {
+    const fake = {
+      service: 'users',
+      instanceId: 'users-fake',
+      address: 'http://127.0.0.1:9',
+      version: '9.9.9',
+      weight: 10_000,
+    };
+    const register = (headers: Record<string, string>) =>
+      call(centerUrl, 'POST', '/v1/registry/instances', { json: fake, headers });
+    // Orders' own, valid token: orders may register orders, not users.
+    expect((await register(await identity.asService('orders', 'config'))).status).toBe(403);
+    // Orders' key signing a token that says it is users: no key of users verifies it.
+    const ordersKey = (await identity.keys.serviceKey('orders')).privateJwk;
+    const forged = await serviceTokenSigner('users', ordersKey)('config');
+    expect((await register({ authorization: `Bearer ${forged}` })).status).toBe(401);
+    expect((await register({ authorization: `Bearer ${operatorToken}` })).status).toBe(403);
+    expect((await register({})).status).toBe(401);
+    const listed = await registered('users');
+    expect(listed.map((item) => item.instanceId)).not.toContain('users-fake');
+    // Orders still finds the real users and accepts an order for an existing user only.
+    expect(await placeOrder(orders, 1)).toBe(201);
+  });
+
   it('delivers a secret decrypted to orders and masked to everyone else', async () => {
     const revision = await publish({ maxItemsPerOrder: 3, paymentProviderApiKey: paymentKey });
     const snapshot = await eventually(snapshotOfOrders, (s) => s.revision === revision);
-    expect(snapshot?.values.paymentProviderApiKey).toBe(paymentKey);
+    // Kept on disk for starts while the center is down, but never the secret in clear.
+    expect(snapshot?.values.maxItemsPerOrder).toBe(3);
+    expect(snapshot?.text).not.toContain(paymentKey);
     const route = '/v1/config/dev/orders/effective?instanceId=orders-e2e';
     const own = await call(centerUrl, 'GET', route, { token: await serviceToken('orders') });
     expect((own.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(paymentKey);
@@ -232,10 +278,8 @@ describe('live config, end to end', () => {
       snapshotOfOrders,
       (s) => s.revision === (rollback.body.revision as number),
     );
-    expect(snapshot?.values).toMatchObject({
-      maxItemsPerOrder: 3,
-      paymentProviderApiKey: paymentKey,
-    });
+    expect(snapshot?.values).toMatchObject({ maxItemsPerOrder: 3 });
+    expect(snapshot?.text).not.toContain(paymentKey);
   });
 
   it('turns on debug logging live', async () => {

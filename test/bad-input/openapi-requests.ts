@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { DocumentedAccess } from '../access.ts';
 
 /** A request derived from a service's committed OpenAPI document, before and after mutation. */
 
@@ -17,6 +18,7 @@ interface RawOperation {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
   responses: Record<string, unknown>;
+  'x-trellis-access'?: DocumentedAccess;
 }
 
 export interface Document {
@@ -33,6 +35,8 @@ export interface Operation {
   /** The JSON body schema, resolved; undefined when the operation takes no body. */
   body: Schema | undefined;
   documentedStatuses: Set<string>;
+  /** Who may call it: the fuzzer calls as someone it lets in, so input reaches validation. */
+  access: DocumentedAccess | undefined;
   document: Document;
 }
 
@@ -65,6 +69,7 @@ export function operationsOf(service: string, document: Document): Operation[] {
         })),
         body: json ? resolve(document, json) : undefined,
         documentedStatuses: new Set(Object.keys(raw.responses)),
+        access: raw['x-trellis-access'],
         document,
       });
     }

@@ -1,5 +1,5 @@
 import { defineConfig, z } from '@trellis/kit';
-import type { JsonRequester } from '@trellis/kit/testing';
+import { type JsonRequester, jsonRequester, type TestIdentity } from '@trellis/kit/testing';
 import { expect } from 'vitest';
 import {
   bearer,
@@ -18,32 +18,48 @@ import {
 } from '../../services/meetings/test/harness.ts';
 import { createOrdersHarness, type OrdersHarness } from '../../services/orders/test/harness.ts';
 import { createUsersHarness, type UsersHarness } from '../../services/users/test/harness.ts';
+import { allowedCaller } from '../access.ts';
 import { exampleOf, type Operation, type RequestSpec } from './openapi-requests.ts';
 
 /**
  * The four services built in process on real test databases, with one of each resource, so a
- * request the fuzzer leaves valid reaches the database as a real caller's would.
+ * request the fuzzer leaves valid reaches the database as a real caller's would. Each request
+ * is sent as someone the operation's declared access lets in, so it is judged on its input.
  */
 
 /** A config schema with a free-form string, as services declare them. */
 export const greetingConfig = defineConfig(z.object({ greeting: z.string().default('hello') }));
 
-/** Operations only the service itself may call: with its token, not a person's. */
-const serviceOnly = new Set([
-  'config.uploadSchema',
-  'config.reportApplied',
-  'registry.register',
-  'registry.heartbeat',
-  'registry.deregister',
-]);
-
 export interface Platform {
-  apps: Record<
-    string,
-    { request: (path: string, init: RequestInit) => Response | Promise<Response> }
-  >;
+  /** Sends `init` to the operation's service as a caller its access admits. */
+  send(operation: Operation, url: string, init: RequestInit): Promise<Response>;
   baseline(operation: Operation): RequestSpec;
   close(): Promise<void>;
+}
+
+/** How to call one service app as each kind of caller its operations may admit. */
+interface Callers {
+  anonymous: JsonRequester;
+  /** The harness's own staff caller (an admin or an operator), whom every role route admits. */
+  staff: JsonRequester;
+  service(name: string): JsonRequester;
+  metrics: JsonRequester;
+}
+
+/** A harness app trusting `identity`: its staff requests, and any service by its own key. */
+function callersOf(
+  service: string,
+  harness: { app: Parameters<typeof jsonRequester>[0]; request: JsonRequester },
+  identity: TestIdentity,
+): Callers {
+  return {
+    anonymous: jsonRequester(harness.app),
+    staff: harness.request,
+    service: (name) => jsonRequester(harness.app, () => identity.asService(name, service)),
+    metrics: jsonRequester(harness.app, () => ({
+      authorization: `Bearer ${identity.metricsToken}`,
+    })),
+  };
 }
 
 async function created(request: JsonRequester, path: string, json: unknown, headers = {}) {
@@ -107,6 +123,19 @@ export async function startPlatform(): Promise<Platform> {
   // Not grace, who asks for the change request: an author may not approve their own.
   const adminToken = await userToken(people.linus);
   const ordersToken = await serviceToken('orders');
+  const center = config.center.app;
+  const callers: Record<string, Callers> = {
+    users: callersOf('users', users, users.identity),
+    orders: callersOf('orders', orders, orders.identity),
+    meetings: callersOf('meetings', meetings, meetings.identity),
+    config: {
+      anonymous: jsonRequester(center),
+      staff: jsonRequester(center, () => bearer(adminToken)),
+      // The registry's bodies name orders: only orders' own token may act on them.
+      service: () => jsonRequester(center, () => bearer(ordersToken)),
+      metrics: jsonRequester(center, () => bearer(ordersToken)),
+    },
+  };
   const userId = (
     await created(users.request, '/v1/users', { email: 'ada@example.org', name: 'Ada' })
   ).id;
@@ -160,11 +189,15 @@ export async function startPlatform(): Promise<Platform> {
   };
 
   return {
-    apps: {
-      users: users.app,
-      orders: orders.app,
-      meetings: meetings.app,
-      config: config.center.app,
+    send(operation, url, init) {
+      const service = callers[operation.service];
+      if (!service) {
+        throw new Error(`no app for ${operation.service}`);
+      }
+      const caller = allowedCaller(operation.access);
+      const request =
+        caller.as === 'service' ? service.service(caller.service) : service[caller.as];
+      return request(url, init);
     },
     baseline(operation) {
       const resource = operation.id.split('.')[0] ?? '';
@@ -180,9 +213,6 @@ export async function startPlatform(): Promise<Platform> {
       }
       Object.assign(spec.path, pathOverrides[operation.id]);
       Object.assign(spec.query, queryOverrides[operation.id]);
-      if (operation.service === 'config') {
-        spec.headers.authorization = `Bearer ${serviceOnly.has(operation.id) ? ordersToken : adminToken}`;
-      }
       if (operation.body) {
         const example = exampleOf(operation.document, operation.body) as Record<string, unknown>;
         spec.body = { json: bodies[operation.id]?.(example) ?? example };

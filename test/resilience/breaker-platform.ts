@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,15 +5,22 @@ import path from 'node:path';
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { call } from '../http-call.ts';
+import {
+  createPlatformIdentity,
+  type PlatformIdentity,
+  type SignedIn,
+  signInWithRoles,
+  signUp,
+} from '../platform-identity.ts';
 import { type ServiceProcess, startServiceProcess } from '../service-process.ts';
 
 export { type CallResult, call } from '../http-call.ts';
 
 /**
  * The processes the breaker and cluster tests run against: a real config center, users (not
- * registered, so the test decides how orders reaches it) and an operator signed in through
- * users who publishes orders' config through the center's HTTP API. Orders instances are
- * started by each test with the environment it needs.
+ * registered, so the test decides how orders reaches it), each with its own key, and an
+ * operator signed in through users who publishes orders' config through the center's HTTP
+ * API. Orders instances are started by each test with the environment it needs.
  */
 
 /** Polls `read` until `ok` holds; throws with the last value after `timeoutMs`. */
@@ -47,18 +53,20 @@ export interface ResilienceView {
   rules: { flow: unknown[]; breakers: unknown[]; clients: Record<string, unknown> };
 }
 
-export async function resilienceOf(service: ServiceProcess, seconds = 300) {
-  const res = await fetch(`${service.url}/resilience?seconds=${seconds}`);
-  return (await res.json()) as ResilienceView;
-}
-
 export interface Platform {
   database: TestDatabase;
+  identity: PlatformIdentity;
   centerUrl: string;
   users: ServiceProcess;
   operatorToken: string;
-  /** An active customer who may place orders. */
-  buyer: string;
+  /** `Authorization` as the operator, who may see every order. */
+  operatorHeaders: Record<string, string>;
+  /** An active customer, signed in, who places orders for themselves. */
+  buyer: SignedIn;
+  /** `GET /resilience` of an instance, read with the metrics token. */
+  resilienceOf(service: ServiceProcess, seconds?: number): Promise<ResilienceView>;
+  /** `GET /metrics` of an instance, read with the metrics token. */
+  metricsOf(service: ServiceProcess): Promise<string>;
   /** Starts orders registered with the center; `env` adds to (or overrides) the defaults. */
   startOrders(instanceId: string, env: Record<string, string>): Promise<ServiceProcess>;
   /** Saves orders' draft and publishes it as the operator; resolves with the revision. */
@@ -67,16 +75,13 @@ export interface Platform {
 }
 
 export async function startPlatform(databaseAdminUrl: string): Promise<Platform> {
-  const secrets = {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  };
+  const identity = await createPlatformIdentity();
   const database = await createTestDatabase(databaseAdminUrl);
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-resilience-e2e-'));
   const running: ServiceProcess[] = [];
   const [centerPort, usersPort] = [await freePort(), await freePort()];
   const centerUrl = `http://127.0.0.1:${centerPort}`;
+  const usersUrl = `http://127.0.0.1:${usersPort}`;
 
   const stop = async () => {
     await Promise.all(running.map((service) => service.stop()));
@@ -90,40 +95,49 @@ export async function startPlatform(databaseAdminUrl: string): Promise<Platform>
         DATABASE_URL: database.url,
         LOG_LEVEL: 'warn',
         INSTANCE_ID: 'config-e2e',
-        ...secrets,
+        ...identity.envFor('config', usersUrl),
       }),
       // No CONFIG_URL: users does not register, so orders finds it only at USERS_URL.
       startServiceProcess('users', usersPort, {
         DATABASE_URL: database.url,
         LOG_LEVEL: 'warn',
         INSTANCE_ID: 'users-e2e',
-        JWT_SECRET: secrets.JWT_SECRET,
         PASSWORD_ITERATIONS: '1000',
+        ...identity.envFor('users', usersUrl),
       }),
     ]);
     running.push(center, users);
 
-    const operator = { email: 'ops@example.com', password: 'operate carefully' };
-    const created = await call(users.url, 'POST', '/v1/users', {
-      json: { ...operator, name: 'Ops', roles: ['operator'] },
+    const operator = await signInWithRoles(database, users.url, {
+      email: 'ops@example.com',
+      name: 'Ops',
+      password: 'operate carefully',
+      roles: ['operator'],
     });
-    const session = await call(users.url, 'POST', '/v1/sessions', { json: operator });
-    const customer = await call(users.url, 'POST', '/v1/users', {
-      json: { email: 'buyer@example.com', name: 'Buyer' },
+    const buyer = await signUp(users.url, {
+      email: 'buyer@example.com',
+      name: 'Buyer',
+      password: 'buys a lot of tea',
     });
-    if (created.status !== 201 || session.status !== 201 || customer.status !== 201) {
-      throw new Error(
-        `could not seed users: ${created.status} ${session.status} ${customer.status}`,
-      );
-    }
-    const operatorToken = session.body.accessToken as string;
+    const read = (service: ServiceProcess, route: string) =>
+      fetch(`${service.url}${route}`, { headers: identity.metricsHeaders });
 
     return {
       database,
+      identity,
       centerUrl,
       users,
-      operatorToken,
-      buyer: customer.body.id as string,
+      operatorToken: operator.token,
+      operatorHeaders: operator.headers,
+      buyer,
+      async resilienceOf(service, seconds = 300) {
+        return (await (
+          await read(service, `/resilience?seconds=${seconds}`)
+        ).json()) as ResilienceView;
+      },
+      async metricsOf(service) {
+        return (await read(service, '/metrics')).text();
+      },
       async startOrders(instanceId, env) {
         const started = await startServiceProcess(
           'orders',
@@ -133,9 +147,9 @@ export async function startPlatform(databaseAdminUrl: string): Promise<Platform>
             LOG_LEVEL: 'warn',
             INSTANCE_ID: instanceId,
             CONFIG_URL: centerUrl,
-            SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
             CONFIG_SNAPSHOT_DIR: snapshotDir,
             USERS_URL: users.url,
+            ...identity.envFor('orders', users.url),
             ...env,
           },
           { name: instanceId },
@@ -146,14 +160,14 @@ export async function startPlatform(databaseAdminUrl: string): Promise<Platform>
       async publishOrders(values) {
         const draft = await call(centerUrl, 'PUT', '/v1/config/dev/orders/draft', {
           json: { values },
-          token: operatorToken,
+          token: operator.token,
         });
         if (draft.status !== 200) {
           throw new Error(`draft refused: ${draft.status} ${JSON.stringify(draft.body)}`);
         }
         const release = await call(centerUrl, 'POST', '/v1/config/dev/orders/releases', {
           json: { comment: 'resilience e2e' },
-          token: operatorToken,
+          token: operator.token,
         });
         if (release.status !== 201) {
           throw new Error(`publish refused: ${release.status} ${JSON.stringify(release.body)}`);

@@ -6,7 +6,6 @@ import {
   type DelayingProxy,
   eventually,
   type Platform,
-  resilienceOf,
   startDelayingProxy,
   startPlatform,
 } from './breaker-platform.ts';
@@ -37,10 +36,12 @@ let orders: ServiceProcess;
 /** Epoch ms at which orders opened the breaker, from its log line (same host clock). */
 let openedAt = 0;
 
+/** The buyer orders for themselves; orders checks them with users, forwarding their token. */
 function placeOrder(): Promise<CallResult> {
   return call(orders.url, 'POST', '/v1/orders', {
+    headers: platform.buyer.headers,
     json: {
-      userId: platform.buyer,
+      userId: platform.buyer.id,
       currency: 'EUR',
       items: [{ sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 }],
     },
@@ -52,13 +53,13 @@ function usersCalls(since = 0): number {
 }
 
 async function breakerState(): Promise<string | undefined> {
-  const view = await resilienceOf(orders, 5);
+  const view = await platform.resilienceOf(orders, 5);
   return view.resources.find((resource) => resource.name === usersGet)?.breakers[0]?.state;
 }
 
 /** The `trellis_circuit_breaker_state` gauge of the users breaker, by state. */
 async function breakerGauge(): Promise<Record<string, number>> {
-  const text = await (await fetch(`${orders.url}/metrics`)).text();
+  const text = await platform.metricsOf(orders);
   const gauge: Record<string, number> = {};
   for (const line of text.split('\n')) {
     const match = line.match(/^trellis_circuit_breaker_state\{(.*)\} (\d+)$/);
@@ -103,7 +104,7 @@ describe('slow-call breaker on users, end to end', () => {
       resilience: { breakers: [breakerRule], clients: { users: { timeoutMs: 3000 } } },
     });
     const view = await eventually(
-      () => resilienceOf(orders, 1),
+      () => platform.resilienceOf(orders, 1),
       (v) => v.rules.breakers.length === 1,
       5000,
       'breaker rule applied',

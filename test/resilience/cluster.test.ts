@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../services/kit/test/redis-server.ts';
 import type { ServiceProcess } from '../service-process.ts';
-import {
-  call,
-  eventually,
-  type Platform,
-  resilienceOf,
-  startPlatform,
-} from './breaker-platform.ts';
+import { call, eventually, type Platform, startPlatform } from './breaker-platform.ts';
 
 /**
  * A cluster-wide flow limit end to end: two orders processes share `GET /v1/orders` at N calls
@@ -51,6 +45,7 @@ async function flood(targets: ServiceProcess[], durationMs: number): Promise<Flo
       let retryAfter: string | null = null;
       try {
         const res = await fetch(`${target.url}/v1/orders?limit=1`, {
+          headers: platform.operatorHeaders,
           signal: AbortSignal.timeout(5000),
         });
         await res.arrayBuffer();
@@ -99,7 +94,7 @@ async function admittedPerSecond(
 
 /** Passes per second of `resource` as the instance's engine counted them, by epoch second. */
 async function passedBySecond(instance: ServiceProcess): Promise<Map<number, number>> {
-  const view = await resilienceOf(instance, 30);
+  const view = await platform.resilienceOf(instance, 30);
   const series = view.resources.find((r) => r.name === resource)?.series ?? [];
   return new Map(series.map((row) => [row.t / 1000, row.passed]));
 }
@@ -140,7 +135,7 @@ beforeAll(async () => {
   });
   for (const instance of [ordersA, ordersB]) {
     await eventually(
-      () => resilienceOf(instance, 1),
+      () => platform.resilienceOf(instance, 1),
       (view) => view.rules.flow.length === 1,
       5000,
       `${instance.name} applied the cluster rule`,

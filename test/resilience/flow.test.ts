@@ -1,8 +1,10 @@
 import type { FlowRuleInput, ResilienceRulesInput, ResilienceView } from '@trellis/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ordersResilienceDefaults } from '../../services/orders/src/resilience.ts';
+import type { SignedIn } from '../platform-identity.ts';
 import {
   atPhase,
+  epochNow,
   type FloodResponse,
   flood,
   type Platform,
@@ -16,7 +18,7 @@ import {
  */
 
 let platform: Platform;
-let buyer: string;
+let buyer: SignedIn;
 let orderId: string;
 
 const tea = { sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 };
@@ -43,8 +45,20 @@ function statuses(responses: readonly FloodResponse[]): Record<number, number> {
   return counts;
 }
 
+/** GET on orders as the operator, who may read every order. */
+function asOperator(path: string): Promise<Response> {
+  return fetch(`${platform.orders.url}${path}`, { headers: platform.operatorHeaders });
+}
+
+/** `/resilience` answers the metrics token (Prometheus', the console's) and services. */
+function readResilience(seconds: number): Promise<Response> {
+  return fetch(`${platform.orders.url}/resilience?seconds=${seconds}`, {
+    headers: platform.identity.metricsHeaders,
+  });
+}
+
 async function resourceView(name: string) {
-  const res = await fetch(`${platform.orders.url}/resilience?seconds=30`);
+  const res = await readResilience(30);
   expect(res.status).toBe(200);
   const view = (await res.json()) as ResilienceView;
   const resource = view.resources.find((candidate) => candidate.name === name);
@@ -58,7 +72,7 @@ async function resourceView(name: string) {
 async function untilStatus(path: string, status: number, since: number, timeoutMs = 3000) {
   let last = 0;
   while (performance.now() - since < timeoutMs) {
-    const res = await fetch(`${platform.orders.url}${path}`);
+    const res = await asOperator(path);
     await res.arrayBuffer();
     last = res.status;
     if (last === status) {
@@ -73,9 +87,7 @@ async function untilStatus(path: string, status: number, since: number, timeoutM
 async function untilRules(check: (rules: ResilienceView['rules']) => boolean) {
   const deadline = Date.now() + 5000;
   for (;;) {
-    const view = (await (
-      await fetch(`${platform.orders.url}/resilience?seconds=1`)
-    ).json()) as ResilienceView;
+    const view = (await (await readResilience(1)).json()) as ResilienceView;
     if (check(view.rules)) {
       return;
     }
@@ -105,12 +117,13 @@ function expectRateLimited(response: FloodResponse, reason: 'flow' | 'hot-param'
 
 beforeAll(async () => {
   platform = await startPlatform(inject('adminDatabaseUrl'));
-  buyer = await platform.createUser('Buyer');
+  buyer = await platform.createCustomer('Buyer');
   // Users is found through the registry, which orders may not have heard from yet.
   const deadline = Date.now() + 10_000;
   for (;;) {
     const created = await platform.call(platform.orders.url, 'POST', '/v1/orders', {
-      json: orderBody(buyer),
+      json: orderBody(buyer.id),
+      headers: buyer.headers,
     });
     if (created.status === 201) {
       orderId = created.body.id as string;
@@ -143,6 +156,7 @@ describe('flow rules published through the config center, enforced by running or
     const responses = await flood({
       url: platform.orders.url,
       path: '/v1/orders',
+      headers: platform.operatorHeaders,
       concurrency: 8,
       durationMs: 3800,
     });
@@ -196,6 +210,7 @@ describe('flow rules published through the config center, enforced by running or
     const responses = await flood({
       url: platform.orders.url,
       path: '/v1/orders/stats',
+      headers: platform.operatorHeaders,
       concurrency: 8,
       durationMs: 6000,
     });
@@ -220,7 +235,12 @@ describe('flow rules published through the config center, enforced by running or
 
   it('paces a burst one call per 100 ms and refuses the calls that would wait more than a second', async () => {
     const burst = 20;
-    const read = { url: platform.orders.url, path: `/v1/orders/${orderId}`, concurrency: burst };
+    const read = {
+      url: platform.orders.url,
+      path: `/v1/orders/${orderId}`,
+      headers: buyer.headers,
+      concurrency: burst,
+    };
     // Open the connections and warm the route first, so that the burst arrives as one.
     expect(statuses(await flood(read))).toEqual({ 200: burst });
     await platform.publishRules(
@@ -263,7 +283,10 @@ describe('flow rules published through the config center, enforced by running or
   });
 
   it('limits order creation per user: the third order of a user within a second is refused while another user orders', async () => {
-    const [alice, bob] = [await platform.createUser('Alice'), await platform.createUser('Bob')];
+    const [alice, bob] = [
+      await platform.createCustomer('Alice'),
+      await platform.createCustomer('Bob'),
+    ];
     await platform.publishRules(
       'orders',
       {
@@ -273,12 +296,14 @@ describe('flow rules published through the config center, enforced by running or
       'two orders per user per second',
     );
     await untilRules((rules) => rules.hotParams[0]?.threshold === 2);
-    const order = (userId: string) =>
+    // Each orders for themselves, as a member may.
+    const order = (customer: SignedIn) =>
       flood({
         url: platform.orders.url,
         path: '/v1/orders',
         method: 'POST',
-        body: orderBody(userId),
+        headers: customer.headers,
+        body: orderBody(customer.id),
         concurrency: 1,
       }).then(([response]) => response as FloodResponse);
 
@@ -328,9 +353,54 @@ describe('flow rules published through the config center, enforced by running or
     const after = await flood({
       url: platform.orders.url,
       path: '/v1/orders',
+      headers: platform.operatorHeaders,
       concurrency: 4,
       requests: 40,
     });
     expect(statuses(after)).toEqual({ 200: 40 });
+  });
+
+  it('counts a caller rule against the verified service alone: a spoofed x-trellis-caller spends none of its budget', async () => {
+    const threshold = 2;
+    const resource = 'GET /v1/orders/{id}';
+    await platform.publishRules(
+      'orders',
+      withFlow({ resource, threshold, caller: 'meetings' }),
+      'meetings may read two orders a second',
+    );
+    await untilRules((rules) => rules.flow.some((rule) => rule.caller === 'meetings'));
+    const read = { url: platform.orders.url, path: `/v1/orders/${orderId}` };
+    // Blocks are counted per wall-clock second; none before this one is the floods'.
+    const since = Math.floor(epochNow() / 1000) * 1000;
+
+    // Anyone can write the header: the buyer, reading their own order, claims to be meetings.
+    const spoofed = await flood({
+      ...read,
+      headers: { ...buyer.headers, 'x-trellis-caller': 'meetings' },
+      concurrency: 4,
+      requests: 30,
+    });
+    expect(statuses(spoofed)).toEqual({ 200: 30 });
+
+    // Meetings itself, with a token signed by its own key, is held to its budget.
+    const meetings = await flood({
+      ...read,
+      headers: await platform.identity.asService('meetings', 'orders'),
+      concurrency: 4,
+      requests: 30,
+    });
+    const refused = meetings.filter((response) => response.status === 429);
+    const first = Math.floor((meetings[0]?.sentAt ?? 0) / 1000);
+    const secondsSpanned = Math.floor((meetings.at(-1)?.at ?? 0) / 1000) - first + 1;
+    expect(meetings.length - refused.length).toBeLessThanOrEqual(threshold * secondsSpanned);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) {
+      expectRateLimited(response, 'flow', threshold);
+    }
+    const { resource: view } = await resourceView(resource);
+    const blocked = (view?.series ?? [])
+      .filter((row) => row.t >= since)
+      .reduce((total, row) => total + (row.blocked.flow ?? 0), 0);
+    expect(blocked).toBe(refused.length);
   });
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,23 +6,34 @@ import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import type { ResilienceRulesInput } from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
 import { call } from '../http-call.ts';
+import {
+  createPlatformIdentity,
+  type PlatformIdentity,
+  type SignedIn,
+  signInWithRoles,
+  signUp,
+} from '../platform-identity.ts';
 import { type ServiceProcess, startServiceProcess } from '../service-process.ts';
 
 /**
  * A running platform for resilience tests: the config center, users and orders, each a process
- * started from its main.ts, on a fresh database; orders follows the center for its rules and
- * finds users through the registry. An operator signed in through users publishes.
+ * started from its main.ts with its own key, on a fresh database; orders follows the center
+ * for its rules and finds users through the registry. An operator signed in through users
+ * publishes; customers sign up and order as themselves.
  */
 export interface Platform {
   database: TestDatabase;
+  identity: PlatformIdentity;
   center: ServiceProcess;
   users: ServiceProcess;
   orders: ServiceProcess;
   operatorToken: string;
+  /** `Authorization` as the operator, who may see every order. */
+  operatorHeaders: Record<string, string>;
   /** Answers status and parsed JSON body (`{}` when empty). */
   call(base: string, method: string, route: string, options?: CallOptions): Promise<Answer>;
-  /** Creates a member through users and returns its id. */
-  createUser(name: string): Promise<string>;
+  /** Signs a member up through users and in; their id and `Authorization` headers. */
+  createCustomer(name: string): Promise<SignedIn>;
   /** Saves `service`'s whole draft with `resilience` replaced by `rules`, publishes it; the revision. */
   publishRules(service: string, rules: ResilienceRulesInput, comment: string): Promise<number>;
   /** Rolls `service` back to the values of `toRevision`; the new revision. */
@@ -34,6 +44,7 @@ export interface Platform {
 export interface CallOptions {
   json?: unknown;
   token?: string;
+  headers?: Record<string, string>;
 }
 
 export interface Answer {
@@ -50,11 +61,7 @@ export async function startPlatform(
   adminDatabaseUrl: string,
   options: PlatformOptions = {},
 ): Promise<Platform> {
-  const secrets = {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  };
+  const identity = await createPlatformIdentity();
   const database = await createTestDatabase(adminDatabaseUrl);
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-resilience-'));
   const running: ServiceProcess[] = [];
@@ -64,30 +71,32 @@ export async function startPlatform(
     await rm(snapshotDir, { recursive: true, force: true });
   };
   try {
+    const usersPort = await freePort();
+    const usersUrl = `http://127.0.0.1:${usersPort}`;
     const center = await startServiceProcess('config', await freePort(), {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       INSTANCE_ID: 'config-resilience',
-      ...secrets,
+      ...identity.envFor('config', usersUrl),
     });
     running.push(center);
     const platformEnv = {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       CONFIG_URL: center.url,
-      SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
       CONFIG_SNAPSHOT_DIR: snapshotDir,
     };
     const [users, orders] = await Promise.all([
-      startServiceProcess('users', await freePort(), {
+      startServiceProcess('users', usersPort, {
         ...platformEnv,
+        ...identity.envFor('users', usersUrl),
         INSTANCE_ID: 'users-resilience',
-        JWT_SECRET: secrets.JWT_SECRET,
         PASSWORD_ITERATIONS: '1000',
       }),
       // USERS_URL leads nowhere: orders reaches users only through the registry.
       startServiceProcess('orders', await freePort(), {
         ...platformEnv,
+        ...identity.envFor('orders', usersUrl),
         INSTANCE_ID: 'orders-resilience',
         USERS_URL: await closedUrl(),
         ...options.ordersEnv,
@@ -95,19 +104,14 @@ export async function startPlatform(
     ]);
     running.push(users, orders);
 
-    const operator = { email: 'ops@example.com', password: 'operate carefully' };
-    expectStatus(
-      await call(users.url, 'POST', '/v1/users', {
-        json: { ...operator, name: 'Ops', roles: ['operator'] },
-      }),
-      201,
-    );
-    const session = expectStatus(
-      await call(users.url, 'POST', '/v1/sessions', { json: operator }),
-      201,
-    );
-    const operatorToken = session.body.accessToken as string;
-    let userCount = 0;
+    const operator = await signInWithRoles(database, users.url, {
+      email: 'ops@example.com',
+      name: 'Ops',
+      password: 'operate carefully',
+      roles: ['operator'],
+    });
+    const operatorToken = operator.token;
+    let customerCount = 0;
 
     const publishRules = async (
       service: string,
@@ -136,20 +140,20 @@ export async function startPlatform(
 
     return {
       database,
+      identity,
       center,
       users,
       orders,
       operatorToken,
+      operatorHeaders: operator.headers,
       call,
-      async createUser(name) {
-        userCount++;
-        const created = expectStatus(
-          await call(users.url, 'POST', '/v1/users', {
-            json: { email: `customer${userCount}@example.com`, name },
-          }),
-          201,
-        );
-        return created.body.id as string;
+      async createCustomer(name) {
+        customerCount++;
+        return signUp(users.url, {
+          email: `customer${customerCount}@example.com`,
+          name,
+          password: `password of ${name} ${customerCount}`,
+        });
       },
       publishRules,
       async rollback(service, toRevision) {
