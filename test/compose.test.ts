@@ -234,14 +234,14 @@ describe('compose.yaml', () => {
     },
   );
 
-  it('runs the console with the services’ addresses, users’ JWKS and the metrics token', () => {
+  it('runs the console with the services’ addresses and the metrics token, and no signing key', () => {
     const admin = serviceOf(compose, 'admin');
     expect(environmentOf(admin)).toMatchObject({
       USERS_URL: 'http://users:4101',
       ORDERS_URL: 'http://orders:4102',
       MEETINGS_URL: 'http://meetings:4103',
       CONFIG_URL: registryUrl,
-      JWKS_URL: jwksUrl,
+      GATEWAY_URL: 'http://gateway:4000',
       METRICS_TOKEN: dotenv.METRICS_TOKEN,
       ADMIN_SESSION_SECRET: dotenv.ADMIN_SESSION_SECRET,
     });

@@ -9,7 +9,7 @@ import { loadSecrets } from '../scripts/start/secrets.ts';
 import { renderSummary } from '../scripts/start/table.ts';
 
 describe('npm start and the admin console', () => {
-  it('tells the console where each service is, its cookie key, users’ JWKS and the metrics token', () => {
+  it('tells the console where each service is, its cookie key and the metrics token', () => {
     const spec = planAdmin({
       port: 3000,
       serviceUrls: {
@@ -17,10 +17,10 @@ describe('npm start and the admin console', () => {
         users: 'http://127.0.0.1:4101',
         orders: 'http://127.0.0.1:4102',
         meetings: 'http://127.0.0.1:4103',
+        gateway: 'http://127.0.0.1:4000',
       },
       sessionSecret: 's'.repeat(48),
       metricsToken: 'm'.repeat(48),
-      jwksUrl: 'http://127.0.0.1:4101/.well-known/jwks.json',
       logLevel: 'info',
     });
     expect(spec).toEqual({
@@ -30,9 +30,9 @@ describe('npm start and the admin console', () => {
         ORDERS_URL: 'http://127.0.0.1:4102',
         MEETINGS_URL: 'http://127.0.0.1:4103',
         CONFIG_URL: 'http://127.0.0.1:4110',
+        GATEWAY_URL: 'http://127.0.0.1:4000',
         ADMIN_SESSION_SECRET: 's'.repeat(48),
         METRICS_TOKEN: 'm'.repeat(48),
-        JWKS_URL: 'http://127.0.0.1:4101/.well-known/jwks.json',
         LOG_LEVEL: 'info',
       },
     });

@@ -11,16 +11,15 @@ export interface AdminSpec {
 }
 
 /**
- * The console's environment: where each service is, the key of its session cookie, users'
- * JWKS to check the signed-in user's token, and the metrics token for the services' live
- * figures. It signs nothing itself: it calls as the signed-in user.
+ * The console's environment: where each service is, the key of its session cookie, and the
+ * metrics token its overview and resilience pages read the services' figures with. It holds
+ * no key that signs anyone's tokens: it calls the services as the signed-in user.
  */
 export function planAdmin(options: {
   port: number;
-  serviceUrls: Record<Exclude<ServiceName, 'gateway'>, string>;
+  serviceUrls: Record<ServiceName, string>;
   sessionSecret: string;
   metricsToken: string;
-  jwksUrl: string;
   logLevel: string;
 }): AdminSpec {
   return {
@@ -30,9 +29,9 @@ export function planAdmin(options: {
       ORDERS_URL: options.serviceUrls.orders,
       MEETINGS_URL: options.serviceUrls.meetings,
       CONFIG_URL: options.serviceUrls.config,
+      GATEWAY_URL: options.serviceUrls.gateway,
       ADMIN_SESSION_SECRET: options.sessionSecret,
       METRICS_TOKEN: options.metricsToken,
-      JWKS_URL: options.jwksUrl,
       LOG_LEVEL: options.logLevel,
     },
   };

@@ -10,7 +10,6 @@ import { seedDemo } from './seed.ts';
 import { loadServiceKeys } from './service-keys.ts';
 import {
   baseUrl,
-  jwksUrl,
   type PlatformEnv,
   planServices,
   serviceNames,
@@ -122,10 +121,10 @@ function adminSpecFor(config: StartConfig, secrets: LocalSecrets): AdminSpec {
       users: baseUrl(config.ports.users),
       orders: baseUrl(config.ports.orders),
       meetings: baseUrl(config.ports.meetings),
+      gateway: baseUrl(config.ports.gateway),
     },
     sessionSecret: secrets.adminSessionSecret,
     metricsToken: secrets.metricsToken,
-    jwksUrl: jwksUrl(config.ports.users),
     logLevel: config.logLevel,
   });
 }
