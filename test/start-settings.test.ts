@@ -9,11 +9,11 @@ import { checkSettings, type Refusal } from '../scripts/start/settings.ts';
 import { holdPorts } from './held-ports.ts';
 
 const portNames = [
-  'GATEWAY_PORT',
   'CONFIG_PORT',
   'USERS_PORT',
   'ORDERS_PORT',
   'MEETINGS_PORT',
+  'GATEWAY_PORT',
   'ADMIN_PORT',
 ];
 

@@ -163,11 +163,11 @@ describe('npm start', () => {
       TRELLIS_DATA_DIR: '/tmp/elsewhere',
     });
     expect(config.ports).toEqual({
-      gateway: 4000,
       config: 5110,
       users: 4101,
       orders: 5102,
       meetings: 4103,
+      gateway: 4000,
     });
     expect(config.dataDir).toBe('/tmp/elsewhere');
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);

@@ -28,11 +28,11 @@ export interface StartConfig {
 
 /** The settings that name a port, each with the part of the platform that listens on it. */
 export const portSettings = {
-  GATEWAY_PORT: 4000,
   CONFIG_PORT: 4110,
   USERS_PORT: 4101,
   ORDERS_PORT: 4102,
   MEETINGS_PORT: 4103,
+  GATEWAY_PORT: 4000,
   ADMIN_PORT: 3000,
 } as const;
 export type PortSetting = keyof typeof portSettings;
@@ -110,11 +110,11 @@ const startSettingsSchema = z
     SERVICE_TOKEN_SECRET: retired(retiredSettings.SERVICE_TOKEN_SECRET),
     JWT_TTL_SECONDS: retired(retiredSettings.JWT_TTL_SECONDS),
     ADMIN_CONSOLE: z.stringbool({ error: 'must be on or off' }).default(true),
-    GATEWAY_PORT: portNumber.default(portSettings.GATEWAY_PORT),
     CONFIG_PORT: portNumber.default(portSettings.CONFIG_PORT),
     USERS_PORT: portNumber.default(portSettings.USERS_PORT),
     ORDERS_PORT: portNumber.default(portSettings.ORDERS_PORT),
     MEETINGS_PORT: portNumber.default(portSettings.MEETINGS_PORT),
+    GATEWAY_PORT: portNumber.default(portSettings.GATEWAY_PORT),
     ADMIN_PORT: portNumber.default(portSettings.ADMIN_PORT),
   })
   .superRefine((settings, ctx) => {
@@ -164,11 +164,11 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
     accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
     logLevel: settings.LOG_LEVEL,
     ports: {
-      gateway: settings.GATEWAY_PORT,
       config: settings.CONFIG_PORT,
       users: settings.USERS_PORT,
       orders: settings.ORDERS_PORT,
       meetings: settings.MEETINGS_PORT,
+      gateway: settings.GATEWAY_PORT,
     },
     adminConsole: settings.ADMIN_CONSOLE,
     adminPort: settings.ADMIN_PORT,

@@ -13,11 +13,11 @@ export type SettingsCheck = { ok: true; config: StartConfig } | { ok: false; ref
 
 function portOf(config: StartConfig, setting: PortSetting): number {
   const ports: Record<PortSetting, number> = {
-    GATEWAY_PORT: config.ports.gateway,
     CONFIG_PORT: config.ports.config,
     USERS_PORT: config.ports.users,
     ORDERS_PORT: config.ports.orders,
     MEETINGS_PORT: config.ports.meetings,
+    GATEWAY_PORT: config.ports.gateway,
     ADMIN_PORT: config.adminPort,
   };
   return ports[setting];
