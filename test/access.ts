@@ -10,25 +10,22 @@ export interface DocumentedAccess {
 
 /** Someone an operation's access lets in. */
 export type AllowedCaller =
-  | { as: 'anonymous' }
   | { as: 'service'; service: string }
   | { as: 'metrics' }
   | { as: 'staff' };
 
 /**
- * Whom to call an operation as so that its access lets the call in and it reaches validation:
- * nobody for a public route, a listed service (or `anyService` for a route open to every
- * service) where no user may call, the metrics token where only it may, and otherwise staff (an
- * admin or an operator), whom every role and owner route admits.
+ * Whom to call an operation as so that its access lets the call in and its input is what is
+ * judged: staff (an admin, or an operator where that is the most a harness has) wherever a
+ * user may call, since every public, role and owner route admits them and they may do the
+ * most; a listed service (any, for a route open to every service) where no user may; the
+ * metrics token where only it may.
  */
 export function allowedCaller(
   access: DocumentedAccess | undefined,
   anyService = 'orders',
 ): AllowedCaller {
-  if (!access || access.public) {
-    return { as: 'anonymous' };
-  }
-  if (access.role || access.owner) {
+  if (!access || access.public || access.role || access.owner) {
     return { as: 'staff' };
   }
   const service = access.services?.[0] ?? (access.anyService ? anyService : undefined);
@@ -36,4 +33,19 @@ export function allowedCaller(
     return { as: 'service', service };
   }
   return access.metrics ? { as: 'metrics' } : { as: 'staff' };
+}
+
+/**
+ * Whether an answer is the kit's access guard refusing the caller, rather than the operation
+ * judging the request: credentials that did not verify, none where some are needed, or a
+ * caller the declared access does not name. (An operation may answer 401 or 403 itself, for a
+ * wrong password or another's resource; those are answers to the input.)
+ */
+export function refusedByGuard(status: number, problem: { detail?: string }, challenge: string) {
+  if (status === 401) {
+    return (
+      challenge.includes('invalid_token') || /^This needs credentials/.test(problem.detail ?? '')
+    );
+  }
+  return status === 403 && / may do this\.$|^Nobody may call this\.$/.test(problem.detail ?? '');
 }

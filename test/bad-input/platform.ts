@@ -39,8 +39,7 @@ export interface Platform {
 
 /** How to call one service app as each kind of caller its operations may admit. */
 interface Callers {
-  anonymous: JsonRequester;
-  /** The harness's own staff caller (an admin or an operator), whom every role route admits. */
+  /** The harness's own staff caller (an admin or an operator), whom every user route admits. */
   staff: JsonRequester;
   service(name: string): JsonRequester;
   metrics: JsonRequester;
@@ -53,7 +52,6 @@ function callersOf(
   identity: TestIdentity,
 ): Callers {
   return {
-    anonymous: jsonRequester(harness.app),
     staff: harness.request,
     service: (name) => jsonRequester(harness.app, () => identity.asService(name, service)),
     metrics: jsonRequester(harness.app, () => ({
@@ -129,7 +127,6 @@ export async function startPlatform(): Promise<Platform> {
     orders: callersOf('orders', orders, orders.identity),
     meetings: callersOf('meetings', meetings, meetings.identity),
     config: {
-      anonymous: jsonRequester(center),
       staff: jsonRequester(center, () => bearer(adminToken)),
       // The registry's bodies name orders: only orders' own token may act on them.
       service: () => jsonRequester(center, () => bearer(ordersToken)),
