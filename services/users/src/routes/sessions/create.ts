@@ -8,7 +8,7 @@ import {
 } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { hashPassword, verifyPassword } from '../../password.ts';
-import { findUserByEmail } from '../../repository.ts';
+import { findUserByEmail } from '../../repository/users.ts';
 import { issueAccessToken } from '../../tokens.ts';
 import { presentUser } from '../users/present.ts';
 import { CreateSessionSchema, SessionSchema } from './schema.ts';

@@ -2,7 +2,7 @@ import type { UserRow } from '@trellis/db/schema';
 import { changeRequested, propagationHeaders } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { type UserAction, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
-import { findUserById, type UserChanges, updateUser } from '../../repository.ts';
+import { findUserById, type UserChanges, updateUser } from '../../repository/users.ts';
 import { userEvent } from './present.ts';
 
 /** The parts of a route's context `changeUser` uses. */

@@ -3,7 +3,7 @@ import { createdRoute, createOnce, secretDigest } from '@trellis/kit/idempotency
 import type { UsersDeps } from '../../deps.ts';
 import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
-import { insertUser } from '../../repository.ts';
+import { insertUser } from '../../repository/users.ts';
 import { presentUser, userEvent } from './present.ts';
 import { CreateUserSchema, UserSchema } from './schema.ts';
 

@@ -1,7 +1,7 @@
 import { readRoute, registerRead, type ServiceApp } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { UserNotFound } from '../../domain.ts';
-import { findUserById } from '../../repository.ts';
+import { findUserById } from '../../repository/users.ts';
 import { presentUser } from './present.ts';
 import { UserParamsSchema, UserSchema } from './schema.ts';
 

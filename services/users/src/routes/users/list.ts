@@ -1,6 +1,6 @@
 import { idCursor, listRoute, registerList, type ServiceApp } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { listUsers } from '../../repository.ts';
+import { listUsers } from '../../repository/users.ts';
 import { presentUser } from './present.ts';
 import { ListUsersQuerySchema, UserPageSchema } from './schema.ts';
 

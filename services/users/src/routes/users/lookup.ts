@@ -1,6 +1,6 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { findUsersByIds } from '../../repository.ts';
+import { findUsersByIds } from '../../repository/users.ts';
 import { presentUser } from './present.ts';
 import { LookupResultSchema, LookupUsersSchema } from './schema.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '@trellis/db';
 import { type UserRow, users } from '@trellis/db/schema';
 import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { EmailTaken } from './domain.ts';
+import { EmailTaken } from '../domain.ts';
 
 export interface NewUser {
   email: string;
@@ -49,7 +49,7 @@ export async function insertUser(
   }
 }
 
-export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: Database | Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }
