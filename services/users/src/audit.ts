@@ -1,5 +1,5 @@
 import type { Database, Tx } from '@trellis/db';
-import { clientAddress } from '@trellis/kit';
+import { callerOfRequest, clientAddress, describeCaller } from '@trellis/kit';
 import type { Context } from 'hono';
 import { insertSecurityEvent } from './repository/security-events.ts';
 
@@ -32,7 +32,11 @@ export interface RequestOrigin {
 }
 
 /** The origin of work nobody asked for, such as the first signing key made at start. */
-export const systemOrigin: RequestOrigin = { actor: 'system', sourceAddress: null, userAgent: null };
+export const systemOrigin: RequestOrigin = {
+  actor: 'system',
+  sourceAddress: null,
+  userAgent: null,
+};
 
 export interface SecurityEvent {
   action: SecurityAction;
@@ -61,10 +65,13 @@ export function recordSecurityEvent(
   );
 }
 
-/** The address the request came from (the connection's peer) and its user agent. */
-export function originOf(c: Context, actor: string | null): RequestOrigin {
+/**
+ * Who made the request (the verified caller: `usr_…`, `service:orders`, `orders for usr_…`,
+ * `anonymous`), the address it came from (the connection's peer) and its user agent.
+ */
+export function originOf(c: Context): RequestOrigin {
   return {
-    actor,
+    actor: describeCaller(callerOfRequest(c)),
     sourceAddress: clientAddress(c) ?? null,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   };

@@ -12,8 +12,8 @@ import {
   spendRefreshToken,
 } from './repository/sessions.ts';
 import { findUserById } from './repository/users.ts';
-import { type AccessTokenSettings, issueAccessToken } from './tokens.ts';
 import type { SigningKeyStore } from './signing-keys.ts';
+import { type AccessTokenSettings, issueAccessToken } from './tokens.ts';
 
 export interface SessionSettings {
   keys: SigningKeyStore;
@@ -42,7 +42,11 @@ async function addRefreshToken(tx: Tx, sessionId: string, deps: SessionDeps): Pr
   const refreshToken = newOpaqueSecret();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.tokens.refreshTtlSeconds * 1000);
-  await insertRefreshToken(tx, { tokenHash: await tokenHash(refreshToken), sessionId, expiresAt }, now);
+  await insertRefreshToken(
+    tx,
+    { tokenHash: await tokenHash(refreshToken), sessionId, expiresAt },
+    now,
+  );
   return refreshToken;
 }
 
@@ -53,7 +57,13 @@ async function issue(
   refreshToken: string,
 ): Promise<IssuedSession> {
   const { keys, access, refreshTtlSeconds } = deps.tokens;
-  const accessToken = await issueAccessToken(user, sessionId, await keys.signer(), access, deps.now());
+  const accessToken = await issueAccessToken(
+    user,
+    sessionId,
+    await keys.signer(),
+    access,
+    deps.now(),
+  );
   return {
     accessToken,
     refreshToken,

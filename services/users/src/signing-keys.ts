@@ -1,6 +1,6 @@
 import type { Database, Tx } from '@trellis/db';
 import type { PublicJwk, SigningKeyRow } from '@trellis/db/schema';
-import type { SecretCipher } from '@trellis/kit';
+import { type SecretCipher, userTokenAlgorithm } from '@trellis/kit';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import {
   findPublishedKeys,
@@ -10,7 +10,7 @@ import {
   replaceSigner,
 } from './repository/signing-keys.ts';
 
-export const signingAlgorithm = 'EdDSA';
+const signingAlgorithm = userTokenAlgorithm;
 
 /** A retired key stays published this much longer than the tokens it signed can live. */
 const publishMarginSeconds = 60;

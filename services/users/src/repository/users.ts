@@ -108,6 +108,9 @@ export interface UserChanges {
   status?: UserRow['status'];
 }
 
+/** More writes on the transaction of a change, given the user after it: an audit entry. */
+export type AlongWithChange = (tx: Tx, updated: UserRow) => Promise<void>;
+
 /**
  * Applies changes only if the row is still at `expectedVersion`; returns undefined when
  * another writer got there first.
@@ -119,6 +122,7 @@ export async function updateUser(
   changes: UserChanges,
   event: UserEvent,
   now: Date,
+  along?: AlongWithChange,
 ): Promise<UserRow | undefined> {
   try {
     return await db.transaction(async (tx) => {
@@ -131,6 +135,7 @@ export async function updateUser(
         return undefined;
       }
       await appendEvents(tx, [event(row)]);
+      await along?.(tx, row);
       return row;
     });
   } catch (error) {

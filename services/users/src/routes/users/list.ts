@@ -7,6 +7,7 @@ import { ListUsersQuerySchema, UserPageSchema } from './schema.ts';
 export const listUsersRoute = listRoute({
   operationId: 'users.list',
   summary: 'List and search users, newest first',
+  access: { role: 'operator' },
   request: { query: ListUsersQuerySchema },
   page: { schema: UserPageSchema, description: 'One page of users.' },
 });
