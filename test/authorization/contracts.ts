@@ -63,9 +63,10 @@ function answersPage(document: Document, raw: RawOperation): boolean {
     if (!type.includes('json')) {
       return false;
     }
+    // A page holds `items` and is no resource itself (an order has `items` too, and an `id`).
     const properties = resolve(document, media.schema).properties as Schema | undefined;
     const items = properties && resolve(document, properties.items as Schema);
-    return items?.type === 'array';
+    return items?.type === 'array' && !properties?.id;
   });
 }
 
