@@ -1,9 +1,11 @@
 import type { TestDatabase } from '@trellis/db/testing';
 import {
   createStaticConfig,
+  decodeEncryptionKey,
   type IdentitySettings,
   type LiveConfig,
   type Logger,
+  type Resilience,
   type Role,
   type UserTokenVerifier,
 } from '@trellis/kit';
@@ -20,7 +22,7 @@ import { createUserTokenVerifier, issueAccessToken } from './tokens.ts';
 export const testTokenKeyEncryptionKey = btoa('test-token-key-test-token-key-32');
 
 export interface TestUsersOptions {
-  database: TestDatabase;
+  database: Pick<TestDatabase, 'db' | 'ping'>;
   /** Read on every request, so tests move time by assigning `clock.now`. */
   clock: { now: Date };
   /** Defaults to a captured logger nobody reads. */
@@ -35,6 +37,10 @@ export interface TestUsersOptions {
   identity?: IdentitySettings;
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** PBKDF2 iterations; 1000 (cheap) unless a test measures the cost of a sign-in. */
+  passwordIterations?: number;
+  /** The engine the app's rules run in; one with no rules when omitted. */
+  resilience?: Resilience;
 }
 
 /** Whom a token is minted for; the user need not exist for a role check. */
@@ -84,7 +90,7 @@ function testDeps(
       refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 30 * 86_400,
     },
     digestSecret: digest,
-    passwordIterations: 1000,
+    passwordIterations: options.passwordIterations ?? 1000,
     config: options.config ?? createStaticConfig(usersConfig),
   };
 }
@@ -94,7 +100,7 @@ export function createTestUsers(options: TestUsersOptions): TestUsers {
   const { database, clock } = options;
   const now = () => clock.now;
   const material = tokenKeyMaterial(
-    Uint8Array.from(atob(testTokenKeyEncryptionKey), (c) => c.charCodeAt(0)),
+    decodeEncryptionKey(testTokenKeyEncryptionKey) as Uint8Array<ArrayBuffer>,
   );
   const keys = createSigningKeyStore({
     db: database.db,
@@ -111,6 +117,7 @@ export function createTestUsers(options: TestUsersOptions): TestUsers {
       verifyUser: eitherVerifier(own, options.identity?.verifyUser),
       now: () => clock.now.getTime(),
     },
+    resilience: options.resilience,
     logger: options.logger ?? captureLogger('users').logger,
     version: 'test',
     instanceId: 'users-test',

@@ -11,7 +11,12 @@ import { inject } from 'vitest';
 import type { createUsersApp } from '../src/app.ts';
 import { type UsersConfig, usersConfig } from '../src/config.ts';
 import type { SigningKeyStore } from '../src/signing-keys.ts';
-import { createTestUsers, type TokenUser, testAdmin } from '../src/testing.ts';
+import {
+  createTestUsers,
+  type TestUsersOptions,
+  type TokenUser,
+  testAdmin,
+} from '../src/testing.ts';
 
 export interface UsersHarness {
   app: ReturnType<typeof createUsersApp>;
@@ -34,10 +39,10 @@ export interface UsersHarness {
   config: StaticConfig<UsersConfig, z.input<typeof usersConfig.schema>>;
 }
 
-export interface UsersHarnessOptions {
-  accessTokenTtlSeconds?: number;
-  refreshTokenTtlSeconds?: number;
-}
+export type UsersHarnessOptions = Pick<
+  TestUsersOptions,
+  'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'resilience' | 'passwordIterations'
+>;
 
 /** A users app on its own fresh database, with a settable clock and captured logs. */
 export async function createUsersHarness(options: UsersHarnessOptions = {}): Promise<UsersHarness> {

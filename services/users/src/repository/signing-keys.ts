@@ -16,13 +16,13 @@ export async function findSigner(db: Database | Tx): Promise<SigningKeyRow | und
   return row;
 }
 
-/** The signer and the keys retired after `retiredSince`, newest first. */
+/** The signer, then the keys retired after `retiredSince`, newest first. */
 export function findPublishedKeys(db: Database, retiredSince: Date): Promise<SigningKeyRow[]> {
   return db
     .select()
     .from(signingKeys)
     .where(or(isNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, retiredSince)))
-    .orderBy(desc(signingKeys.activatedAt));
+    .orderBy(sql`${signingKeys.retiredAt} is not null`, desc(signingKeys.activatedAt));
 }
 
 /**

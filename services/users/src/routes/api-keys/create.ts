@@ -10,8 +10,8 @@ import { CreateApiKeySchema, CreatedApiKeySchema } from './schema.ts';
 export const createApiKeyRoute = createRoute({
   method: 'post',
   path: '/v1/api-keys',
-  operationId: 'apiKeys.create',
-  tags: ['api keys'],
+  operationId: 'apikeys.create',
+  tags: ['api-keys'],
   summary: 'Create an API key for an outside consumer',
   description:
     'The answer holds the key itself, shown this once: only its SHA-256 is kept. Takes no ' +

@@ -5,9 +5,9 @@ import { presentApiKey } from './present.ts';
 import { ApiKeyPageSchema, ListApiKeysQuerySchema } from './schema.ts';
 
 export const listApiKeysRoute = listRoute({
-  operationId: 'apiKeys.list',
+  operationId: 'apikeys.list',
   path: '/v1/api-keys',
-  tags: ['api keys'],
+  tags: ['api-keys'],
   summary: 'List API keys, newest first (never their secrets)',
   access: { role: 'admin' },
   request: { query: ListApiKeysQuerySchema },

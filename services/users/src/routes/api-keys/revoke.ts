@@ -8,8 +8,8 @@ import { ApiKeyParamsSchema, ApiKeySchema } from './schema.ts';
 export const revokeApiKeyRoute = createRoute({
   method: 'post',
   path: '/v1/api-keys/{id}/revoke',
-  operationId: 'apiKeys.revoke',
-  tags: ['api keys'],
+  operationId: 'apikeys.revoke',
+  tags: ['api-keys'],
   summary: 'Revoke an API key: it verifies no more',
   description: 'Revoking a revoked key answers it as it is.',
   access: { role: 'admin' },

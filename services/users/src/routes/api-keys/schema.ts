@@ -18,12 +18,16 @@ export const ApiKeySchema = z
   .object({
     id: ApiKeyIdSchema,
     name: z.string().openapi({ description: 'What it is for.', example: 'Mobile app (iOS)' }),
-    scopes: z.array(ApiKeyScopeSchema).openapi({ example: ['orders:read', 'orders:write'] }),
+    scopes: z
+      .array(ApiKeyScopeSchema)
+      .openapi({ description: 'What it may call.', example: ['orders:read', 'orders:write'] }),
     prefix: z.string().openapi({
       description: 'How the key begins, to recognise it; the secret is never shown again.',
       example: 'trk_live_key_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b_…',
     }),
-    status: z.enum(['active', 'revoked']).openapi({ description: 'Revoked keys verify no more.' }),
+    status: z
+      .enum(['active', 'revoked'])
+      .openapi({ description: 'Revoked keys verify no more.', example: 'active' }),
     createdBy: z
       .string()
       .nullable()

@@ -15,8 +15,8 @@ import { VerifiedApiKeySchema, VerifyApiKeySchema } from './schema.ts';
 export const verifyApiKeyRoute = createRoute({
   method: 'post',
   path: '/v1/api-keys/verify',
-  operationId: 'apiKeys.verify',
-  tags: ['api keys'],
+  operationId: 'apikeys.verify',
+  tags: ['api-keys'],
   summary: 'Check an API key a consumer presented (for the gateway)',
   description:
     'Answers the key’s id, name and scopes, or 401 alike for a malformed, unknown, wrong or ' +

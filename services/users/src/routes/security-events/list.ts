@@ -10,9 +10,9 @@ import {
 } from './schema.ts';
 
 export const listSecurityEventsRoute = listRoute({
-  operationId: 'securityEvents.list',
+  operationId: 'securityevents.list',
   path: '/v1/security-events',
-  tags: ['security events'],
+  tags: ['security-events'],
   summary: 'The audit trail: sign-ins, refusals, grants, suspensions, key changes; newest first',
   access: { role: 'admin' },
   request: { query: ListSecurityEventsQuerySchema },

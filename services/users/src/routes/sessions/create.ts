@@ -35,9 +35,18 @@ export const createSessionRoute = createRoute({
 const wrongCredentials = () =>
   new ApiError('unauthorized', { detail: 'The email or password is wrong.' });
 
-// Hashed once per process: unknown emails still pay for a full hash, so response time does
-// not reveal which emails have accounts.
-let decoyHash: Promise<string> | undefined;
+// Hashed once per process and cost: unknown emails still pay for a full hash, so response
+// time does not reveal which emails have accounts.
+const decoyHashes = new Map<number, Promise<string>>();
+
+function decoyHash(iterations: number): Promise<string> {
+  let hash = decoyHashes.get(iterations);
+  if (!hash) {
+    hash = hashPassword('decoy password', iterations);
+    decoyHashes.set(iterations, hash);
+  }
+  return hash;
+}
 
 type Refusal = 'unknown_email' | 'wrong_password' | 'suspended';
 
@@ -49,8 +58,7 @@ async function checkPassword(
 ): Promise<UserRow | { refused: Refusal; user?: UserRow }> {
   const user = await findUserByEmail(deps.db, email);
   if (!user?.passwordHash) {
-    decoyHash ??= hashPassword('decoy password', deps.passwordIterations);
-    await verifyPassword(password, await decoyHash);
+    await verifyPassword(password, await decoyHash(deps.passwordIterations));
     return user ? { refused: 'wrong_password', user } : { refused: 'unknown_email' };
   }
   if (!(await verifyPassword(password, user.passwordHash))) {

@@ -5,8 +5,8 @@ import { JwksSchema } from './schema.ts';
 export const jwksRoute = createRoute({
   method: 'get',
   path: '/.well-known/jwks.json',
-  operationId: 'signingKeys.jwks',
-  tags: ['signing keys'],
+  operationId: 'jwks.get',
+  tags: ['signing-keys'],
   summary: 'The public keys access tokens are verified with (JWKS)',
   description:
     'Cacheable for a minute; a verifier that meets a `kid` it does not know reads it again, ' +

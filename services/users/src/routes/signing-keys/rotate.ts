@@ -6,8 +6,8 @@ import { SigningKeySchema } from './schema.ts';
 export const rotateSigningKeyRoute = createRoute({
   method: 'post',
   path: '/v1/signing-keys/rotate',
-  operationId: 'signingKeys.rotate',
-  tags: ['signing keys'],
+  operationId: 'signingkeys.rotate',
+  tags: ['signing-keys'],
   summary: 'Make a new key sign access tokens, at once',
   description:
     'The key it replaces stays in the JWKS until every token it signed has expired, so tokens ' +
