@@ -1,4 +1,3 @@
 export { createGatewayApp } from './app.ts';
 export { type GatewayConfig, gatewayConfig } from './config.ts';
 export type { GatewayDeps } from './deps.ts';
-export * from './routes/greetings/schema.ts';

@@ -1,15 +1,51 @@
-import { defineService } from '@trellis/kit';
+import { createUpstreamFetch, registryDiscovery } from '@trellis/client';
+import { defineService, type OpenApiDocument } from '@trellis/kit';
 import { gatewayConfig } from './config.ts';
+import { mergeDocuments } from './contract/merged-document.ts';
+import { buildRouteTable } from './contract/route-table.ts';
+import { readUpstreamDocuments } from './contract/upstream-documents.ts';
 import type { GatewayDeps } from './deps.ts';
+import { askUsers, createApiKeyCache } from './edge/api-keys.ts';
 import { gatewayEnvSchema } from './env.ts';
-import { createGreetingsRouter } from './routes/greetings/index.ts';
+import { createProxyRouter } from './routes/proxy/index.ts';
 
-/** The gateway service, declared; `runOnNode(gatewayService)` and `runOnDeno` serve it. */
+/** The routes and merged document, made from the committed contracts once, when first asked. */
+let contract: { routes: ReturnType<typeof buildRouteTable>; document: OpenApiDocument } | undefined;
+function gatewayContract() {
+  if (contract === undefined) {
+    const documents = readUpstreamDocuments();
+    const routes = buildRouteTable(documents);
+    const document = mergeDocuments(documents, routes, { version: '1.0.0' });
+    contract = { routes, document: document as unknown as OpenApiDocument };
+  }
+  return contract;
+}
+
+/** The gateway, declared; `runOnNode(gatewayService)` and `runOnDeno` serve it. */
 export const gatewayService = defineService({
   name: 'gateway',
-  description: 'The gateway service.',
+  description:
+    'The one entry for outside consumers: routes each call to the service that owns it, ' +
+    'verifying API keys and user tokens at the edge.',
   envSchema: gatewayEnvSchema,
   config: gatewayConfig,
-  routes: [createGreetingsRouter],
-  deps: ({ baseDeps }): GatewayDeps => baseDeps,
+  routes: [() => createProxyRouter(gatewayContract().routes)],
+  document: () => gatewayContract().document,
+  discovery: registryDiscovery,
+  clients: {
+    users: (options) => createUpstreamFetch('users', options),
+    orders: (options) => createUpstreamFetch('orders', options),
+    meetings: (options) => createUpstreamFetch('meetings', options),
+  },
+  deps: ({ baseDeps, resilience }): GatewayDeps => ({
+    ...baseDeps,
+    resources: resilience.resources,
+    apiKeys: createApiKeyCache({
+      ask: askUsers(baseDeps.users),
+      ttl: () => ({
+        acceptedSeconds: baseDeps.config.get().apiKeyCacheSeconds,
+        refusedSeconds: baseDeps.config.get().apiKeyRefusalCacheSeconds,
+      }),
+    }),
+  }),
 });

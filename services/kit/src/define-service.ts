@@ -9,7 +9,12 @@ import { createLogger, type Logger } from './logger.ts';
 import type { PlatformEnv } from './platform/env.ts';
 import type { LiveConfig } from './platform/live-config.ts';
 import type { Resilience } from './resilience/engine.ts';
-import { createService, openApiDocumentOf, type ServiceApp } from './service.ts';
+import {
+  createService,
+  type OpenApiDocument,
+  openApiDocumentOf,
+  type ServiceApp,
+} from './service.ts';
 import type { ClientFactories, DiscoveryOptions, UpstreamEnv } from './upstreams.ts';
 
 /** What every service's environment holds (`baseEnvSchema` plus its PORT). */
@@ -76,6 +81,8 @@ interface AppDeclaration {
   routes: readonly RouterFactory[];
   /** Route templates whose successful requests are logged at debug: machine chatter. */
   quietRoutes?: readonly string[];
+  /** The OpenAPI document to serve and publish instead of the routes' own (the gateway's). */
+  document?: () => OpenApiDocument;
 }
 
 /**
@@ -132,6 +139,7 @@ function appFactory<Deps>(
       ...(options.resilience ? { resilience: options.resilience } : {}),
       readiness: { database: options.ping },
       ...(declaration.quietRoutes ? { quietRoutes: declaration.quietRoutes } : {}),
+      ...(declaration.document ? { document: declaration.document } : {}),
     });
     for (const router of declaration.routes) {
       app.route('/', router());

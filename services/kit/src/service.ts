@@ -42,8 +42,16 @@ export interface ServiceOptions<Deps> {
    * uncounted, for benchmarks and for services fronted by a gateway that does it.
    */
   protect?: boolean;
+  /**
+   * The document `/openapi.json` serves in place of the one the routes make: the gateway's,
+   * merged from the contracts of the services it routes to.
+   */
+  document?: () => OpenApiDocument;
   now?: () => Date;
 }
+
+/** An OpenAPI 3.1 document, as `/openapi.json` serves it. */
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 export type ServiceApp<Deps> = OpenAPIHono<KitEnv<Deps>>;
 
@@ -54,6 +62,7 @@ export interface ServiceInfo {
   metrics: ServiceMetrics;
   resilience: Resilience;
   documentConfig: Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
+  document: (() => OpenApiDocument) | undefined;
 }
 
 const serviceInfo = new WeakMap<object, ServiceInfo>();
@@ -69,8 +78,9 @@ export function infoOf(app: object): ServiceInfo {
 /** The OpenAPI 3.1 document of a service, exactly as `/openapi.json` serves it. */
 export function openApiDocumentOf(app: {
   getOpenAPI31Document: OpenAPIHono['getOpenAPI31Document'];
-}) {
-  return app.getOpenAPI31Document(infoOf(app).documentConfig);
+}): OpenApiDocument {
+  const info = infoOf(app);
+  return info.document?.() ?? app.getOpenAPI31Document(info.documentConfig);
 }
 
 /** A router for one resource; shares the validation hook so bad input is always a 400 problem. */
@@ -142,7 +152,16 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     metrics,
     resilience,
     documentConfig,
+    document: options.document,
   });
-  serviceInfo.set(app, { name, version, instanceId, metrics, resilience, documentConfig });
+  serviceInfo.set(app, {
+    name,
+    version,
+    instanceId,
+    metrics,
+    resilience,
+    documentConfig,
+    document: options.document,
+  });
   return app;
 }
