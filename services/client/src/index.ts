@@ -102,17 +102,15 @@ export function staticDiscovery(urls: Partial<Record<ServiceName, string>> = {})
 
 /**
  * The options that put a service's calls to `upstream` under its resilience engine: the
- * engine's resources and rules, its name as the caller, and the live client policy.
- * `createClient('users', { discovery, ...protectedBy(platform.resilience, 'orders', 'users') })`.
+ * engine's resources and rules and the live client policy.
+ * `createClient('users', { discovery, ...protectedBy(platform.resilience, 'users') })`.
  */
 export function protectedBy(
   resilience: Resilience,
-  caller: string,
   upstream: ServiceName,
-): Pick<ClientOptions, 'resources' | 'caller' | 'policy'> {
+): Pick<ClientOptions, 'resources' | 'policy'> {
   return {
     resources: resilience.resources,
-    caller,
     policy: () => resilience.clientPolicy(upstream),
   };
 }

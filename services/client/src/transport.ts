@@ -58,8 +58,11 @@ export interface TransportOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The service's resilience engine; a private one when absent, so statistics still work. */
   resources?: Resources;
-  /** The calling service's name, sent as `x-trellis-caller` for the upstream's caller rules. */
-  caller?: string;
+  /**
+   * The calling service's own token for this upstream (the kit signs one per audience), sent as
+   * `Authorization: Bearer …` unless the request carries its own credentials.
+   */
+  token?: () => Promise<string>;
   /** The outbound policy for this upstream, read on every call so config changes apply live. */
   policy?: () => ClientPolicy | undefined;
   /** Answers for calls that finally fail, keyed by method and template: `GET /v1/users/{id}`. */
@@ -91,22 +94,26 @@ function settingsOf(options: TransportOptions): CallSettings {
   };
 }
 
-/** Adds the trace context and `x-trellis-caller` the request does not carry yet. */
-function addHeaders(request: Request, headers: Record<string, string>, caller: string | undefined) {
+/** Adds the trace context, the user acted for and the service's token the request lacks. */
+async function addHeaders(
+  request: Request,
+  headers: Record<string, string>,
+  token: TransportOptions['token'],
+) {
   for (const [name, value] of Object.entries(headers)) {
     if (!request.headers.has(name)) {
       request.headers.set(name, value);
     }
   }
-  if (caller !== undefined && !request.headers.has('x-trellis-caller')) {
-    request.headers.set('x-trellis-caller', caller);
+  if (token && !request.headers.has('authorization')) {
+    request.headers.set('authorization', `Bearer ${await token()}`);
   }
 }
 
 /**
  * The fetch every generated client runs through. Each call is named as the resource
- * `<service> → <METHOD> <template>` (`users → GET /v1/users/{id}`), carries the trace context and
- * `x-trellis-caller`, and passes through these layers, outermost first:
+ * `<service> → <METHOD> <template>` (`users → GET /v1/users/{id}`), carries the trace context,
+ * the service's own token and the token of the user it acts for, and passes through these layers, outermost first:
  *
  * 1. fallback — `fallbacks['GET /v1/users/{id}']` answers a call that finally failed (network
  *    error or timeout after retries, a rule's block, a full bulkhead, a final 5xx or 429);
@@ -137,7 +144,7 @@ export function createTransport(options: TransportOptions) {
   const withRetries = createRetrying({ attempt, budget: new RetryBudget(now), sleep, now });
 
   return async (request: Request): Promise<Response> => {
-    addHeaders(request, extraHeaders(), options.caller);
+    await addHeaders(request, extraHeaders(), options.token);
     const path = new URL(request.url).pathname;
     const template = options.template?.(request) ?? matchTemplate(service, path) ?? path;
     const route = `${request.method} ${template}`;

@@ -489,11 +489,14 @@ describe('outbound policy', () => {
 });
 
 describe('outbound identity', () => {
-  it('sends the calling service as x-trellis-caller on every call', async () => {
-    const users = createClient('users', { baseUrl, caller: 'orders' });
+  it("sends the calling service's own token on every call, and no x-trellis-caller", async () => {
+    let issued = 0;
+    const token = async () => `token-${++issued}`;
+    const users = createClient('users', { baseUrl, token });
     await getUser(users);
     await users.POST('/v1/users/lookup', { body: { ids: ['usr_1'] } });
-    expect(hits.map((h) => h.headers['x-trellis-caller'])).toEqual(['orders', 'orders']);
+    expect(hits.map((h) => h.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(hits.map((h) => h.headers['x-trellis-caller'])).toEqual([undefined, undefined]);
   });
 
   it('names each call after its method and OpenAPI template', async () => {

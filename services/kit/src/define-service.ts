@@ -5,10 +5,13 @@ import type { BackgroundTask } from './background-tasks.ts';
 import type { ConfigDefinition } from './config/define.ts';
 import { contractOnlyDeps } from './contract.ts';
 import type { logLevelSchema } from './env.ts';
+import type { IdentitySettings } from './identity/identify.ts';
+import type { UserTokenVerifier } from './identity/user-tokens.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { PlatformEnv } from './platform/env.ts';
 import type { LiveConfig } from './platform/live-config.ts';
 import type { Resilience } from './resilience/engine.ts';
+import { assertAccessDeclared } from './route.ts';
 import {
   createService,
   type OpenApiDocument,
@@ -36,6 +39,8 @@ export interface AppOptions<Deps> {
   version: string;
   instanceId: string;
   ping: () => Promise<void>;
+  /** How callers' credentials are checked; without it only public routes answer. */
+  identity?: IdentitySettings | undefined;
 }
 
 /** What the kit has made by the time it asks a service for its deps. */
@@ -83,6 +88,12 @@ interface AppDeclaration {
   quietRoutes?: readonly string[];
   /** The OpenAPI document to serve and publish instead of the routes' own (the gateway's). */
   document?: () => OpenApiDocument;
+  /**
+   * Checks user access tokens itself rather than through users' JWKS at `JWKS_URL`: the users
+   * service, which holds the keys.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: any service's env
+  verifyUserTokens?: (wiring: ServiceWiring<any>) => UserTokenVerifier;
 }
 
 /**
@@ -137,6 +148,7 @@ function appFactory<Deps>(
       logger: options.logger,
       deps: options.deps,
       ...(options.resilience ? { resilience: options.resilience } : {}),
+      ...(options.identity ? { identity: options.identity } : {}),
       readiness: { database: options.ping },
       ...(declaration.quietRoutes ? { quietRoutes: declaration.quietRoutes } : {}),
       ...(declaration.document ? { document: declaration.document } : {}),
@@ -144,6 +156,7 @@ function appFactory<Deps>(
     for (const router of declaration.routes) {
       app.route('/', router());
     }
+    assertAccessDeclared(app);
     return app;
   };
 }

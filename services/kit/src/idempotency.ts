@@ -10,6 +10,7 @@ import {
 } from '@trellis/db';
 import { type ErrorDeclaration, errorResponses } from './error-responses.ts';
 import { ApiError } from './errors.ts';
+import type { Access } from './identity/access.ts';
 import { IdempotencyKeyHeaderSchema, jsonBody, jsonResponse } from './openapi.ts';
 import { createRoute } from './route.ts';
 
@@ -55,6 +56,8 @@ export interface CreatedRouteConfig<
   Created extends z.ZodType,
 > extends Omit<RouteConfig, 'method' | 'path' | 'request' | 'responses' | 'description'> {
   path: Path;
+  /** Who may create. */
+  access: Access;
   /** Also the scope of its keys: `createOnce`'s `operation`. */
   operationId: string;
   /** What the route checks before it creates; how keys are honoured is added to it. */

@@ -9,6 +9,7 @@ export * from './define-service.ts';
 export * from './env.ts';
 export * from './error-responses.ts';
 export * from './errors.ts';
+export * from './identity/index.ts';
 export * from './list-route.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

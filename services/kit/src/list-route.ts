@@ -1,6 +1,7 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type ErrorDeclaration, errorResponses } from './error-responses.ts';
+import type { Access } from './identity/access.ts';
 import { jsonResponse } from './openapi.ts';
 import { listPage, type PageCursor } from './pagination.ts';
 import type { KitEnv } from './request-context.ts';
@@ -16,6 +17,8 @@ export type ListRouteConfig<
   Request extends ListRequest,
   Page extends z.ZodType,
 > = Omit<RouteConfig, 'method' | 'path' | 'request' | 'responses' | 'operationId' | 'tags'> & {
+  /** Who may list; an `owner` grant is narrowed with `ownerFilter` by the handler. */
+  access: Access;
   /** `<resource>.list`: the resource names the tag and, unless `path` is given, the path. */
   operationId: `${string}.${string}`;
   /** `/v1/<resource>` when omitted, as the house's paths are. */

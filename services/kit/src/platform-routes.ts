@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { apiReferencePaths, registerApiReference } from './api-reference.ts';
 import { ApiError } from './errors.ts';
+import { callerOfRequest } from './identity/access.ts';
+import { unauthorized } from './identity/identify.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { KitEnv } from './request-context.ts';
 import type { Resilience } from './resilience/engine.ts';
@@ -74,8 +77,27 @@ function registerHealth<Deps>(app: ServiceRoutes<Deps>, options: PlatformRoutesO
   });
 }
 
+/**
+ * `/metrics` and `/resilience` show every rule, threshold and route: for Prometheus (the
+ * metrics token) and the platform's services, nobody else.
+ */
+const operationsOnly: MiddlewareHandler = async (c, next) => {
+  const caller = callerOfRequest(c);
+  if (caller.metrics || caller.service) {
+    return next();
+  }
+  if (caller.user) {
+    throw new ApiError('forbidden', {
+      detail: 'Only the metrics token or a service token may read this.',
+    });
+  }
+  throw unauthorized('Send the metrics token or a service token as a bearer.', false);
+};
+
 function registerFigures<Deps>(app: ServiceRoutes<Deps>, options: PlatformRoutesOptions) {
   const { name, instanceId, metrics, resilience } = options;
+  app.use('/metrics', operationsOnly);
+  app.use('/resilience', operationsOnly);
   app.get('/metrics', async (c) => {
     const body = await metrics.registry.metrics();
     return c.body(body, 200, { 'content-type': metrics.registry.contentType });

@@ -2,6 +2,7 @@ import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { etagMatches, etagOf, IfNoneMatchHeaderSchema, type Versioned } from './conditional.ts';
 import { errorResponses } from './error-responses.ts';
+import type { Access } from './identity/access.ts';
 import type { KitEnv } from './request-context.ts';
 import { createRoute } from './route.ts';
 import type { ServiceApp } from './service.ts';
@@ -13,6 +14,8 @@ export interface ReadRouteConfig<Params extends IdParams, Answer extends z.ZodTy
   /** `<resource>.get`: the resource names the tag and the path, `/v1/<resource>/{id}`. */
   operationId: `${string}.get`;
   summary: string;
+  /** Who may read it. */
+  access: Access;
   params: Params;
   /** The 200: the resource, whose `id` and `version` make its ETag. */
   answer: { schema: Answer; description: string };
@@ -32,6 +35,7 @@ export function readRoute<Params extends IdParams, Answer extends z.ZodType>(
     operationId: config.operationId,
     tags: [resource as string],
     summary: config.summary,
+    access: config.access,
     request: { params: config.params, headers: IfNoneMatchHeaderSchema },
     responses: {
       200: versionedResponse(config.answer.schema, config.answer.description),

@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
+import type { Grant } from './identity/access.ts';
+import type { Caller } from './identity/caller.ts';
+import { userTokenHeader } from './identity/identify.ts';
 import type { Logger } from './logger.ts';
 
 /** What the kit puts on every request's context. */
@@ -11,6 +14,10 @@ export interface KitVariables {
   logger: Logger;
   /** The answering route's template (`/v1/orders/{id}`), once something has looked it up. */
   route?: string;
+  /** Who is calling, verified before the resilience engine and the routes run. */
+  caller: Caller;
+  /** Which grant of the route's declared access let the call in. */
+  grant?: Grant;
 }
 
 export interface KitEnv<Deps = unknown> {
@@ -18,7 +25,8 @@ export interface KitEnv<Deps = unknown> {
 }
 
 /**
- * Headers an outgoing call must carry to continue the current request's trace and request id.
+ * Headers an outgoing call must carry to continue the current request's trace and request id,
+ * and the token of the user the request is made by, so the callee knows who it is for.
  * Read from Hono's context storage, so clients need no handle on the request.
  */
 export function propagationHeaders(): Record<string, string> {
@@ -34,6 +42,11 @@ export function propagationHeaders(): Record<string, string> {
   }
   if (requestId) {
     headers['x-request-id'] = requestId;
+  }
+  // Acting for a user: the callee checks the user's own token, not our word for it.
+  const user = c.get('caller')?.user;
+  if (user) {
+    headers[userTokenHeader] = user.token;
   }
   return headers;
 }

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { answerErrorsAsProblems } from './error-handling.ts';
 import { ApiError } from './errors.ts';
+import { createIdentify, type IdentitySettings, identifyCallers } from './identity/identify.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
 import { platformPaths, type ReadinessCheck, registerPlatformRoutes } from './platform-routes.ts';
@@ -11,6 +12,7 @@ import type { KitEnv } from './request-context.ts';
 import { createResilience, type Resilience } from './resilience/engine.ts';
 import { inboundProtection } from './resilience/inbound.ts';
 import { registerResilienceMetrics } from './resilience/metrics.ts';
+import { bearerScheme } from './route.ts';
 import { requestIds, requestTelemetry } from './telemetry.ts';
 import { validationHook } from './validation.ts';
 
@@ -47,6 +49,11 @@ export interface ServiceOptions<Deps> {
    * merged from the contracts of the services it routes to.
    */
   document?: () => OpenApiDocument;
+  /**
+   * How callers' credentials are checked: users' JWKS, the services' trust set, the metrics
+   * token. Without it no credential verifies and only public routes answer.
+   */
+  identity?: IdentitySettings;
   now?: () => Date;
 }
 
@@ -132,6 +139,7 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     return next();
   });
   app.use(limitBodies(options.maxBodyBytes ?? 1024 * 1024));
+  app.use(identifyCallers(createIdentify(name, options.identity ?? {})));
   if (options.protect !== false) {
     app.use(inboundProtection(resilience, platformPaths));
   }
@@ -142,6 +150,14 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     info: { title: `Trellis ${name} service`, version, description: options.description },
     servers: [{ url: '/', description: 'This service' }],
   };
+  app.openAPIRegistry.registerComponent('securitySchemes', bearerScheme, {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "A user's access token from the users service, or a service's own token; see the route's " +
+      '`x-trellis-access` for who may call it.',
+  });
   registerPlatformRoutes(app, {
     name,
     version,

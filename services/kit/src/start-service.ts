@@ -6,6 +6,7 @@ import type {
   ServiceEnv,
   ServiceWiring,
 } from './define-service.ts';
+import { identityFromEnv } from './identity/from-env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { connectPlatform } from './platform/connect.ts';
 import type { PlatformEnv } from './platform/env.ts';
@@ -46,7 +47,7 @@ async function joinPlatform<Env extends ServiceEnv, Deps>(
   });
   followLogLevel(platform.config, logger, env.LOG_LEVEL);
   const clients = buildClients(service.clients ?? {}, {
-    caller: service.name,
+    tokens: platform.tokens,
     discovery: platform.discovery,
     resilience: platform.resilience,
     env,
@@ -98,7 +99,9 @@ export async function startService<Env extends ServiceEnv, Deps>(
           },
         })
       : (service.deps as (wiring: ServiceWiring<Env>) => Deps)(wiring);
+  const identity = identityFromEnv(env as Partial<PlatformEnv>, service.verifyUserTokens?.(wiring));
   const app = service.createApp({
+    identity,
     resilience: platform?.resilience,
     deps,
     logger,

@@ -9,6 +9,8 @@ import { ApiError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ProblemSchema } from './openapi.ts';
 
+export { createTestIdentity, type TestIdentity, type TestUser } from './identity/testing.ts';
+
 /** A logger for tests that keeps every line it writes, parsed, for assertions. */
 export function captureLogger(service = 'test'): {
   logger: Logger;
@@ -33,12 +35,17 @@ export type JsonRequestInit = RequestInit & { json?: unknown };
 export type JsonRequester = (path: string, init?: JsonRequestInit) => Promise<Response>;
 
 /** Requests against an in-process app; a `json` body is serialized and labelled as JSON. */
-export function jsonRequester(app: {
-  request: (path: string, init: RequestInit) => Response | Promise<Response>;
-}): JsonRequester {
-  return (path, init = {}) => {
+export function jsonRequester(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  /** Headers every request starts from, e.g. who it calls as; the request's own win. */
+  defaultHeaders: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+): JsonRequester {
+  return async (path, init = {}) => {
     const { json, ...rest } = init;
-    const headers = new Headers(rest.headers);
+    const headers = new Headers(await defaultHeaders());
+    new Headers(rest.headers).forEach((value, name) => {
+      headers.set(name, value);
+    });
     if (json !== undefined) {
       headers.set('content-type', 'application/json');
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServiceTokenSource } from './identity/service-keys.ts';
 import type { Logger } from './logger.ts';
 import type { RegistryAccess } from './platform/connect.ts';
 import type { Resilience } from './resilience/engine.ts';
@@ -50,15 +51,16 @@ export interface DiscoveryOptions extends RegistryAccess {
 }
 
 /**
- * What the kit hands each client factory: the discovery, the upstream's timeout, and the
- * service's resilience engine as `protectedBy` from `@trellis/client` would give it, so
+ * What the kit hands each client factory: the discovery, the upstream's timeout, the service's
+ * token for it, and the service's resilience engine as `protectedBy` from `@trellis/client` would give it, so
  * `(options) => createClient('users', options)` is a whole declaration.
  */
 export interface ClientWiring<Discovery> {
   discovery: Discovery;
   timeoutMs: number;
   resources: Resilience['resources'];
-  caller: string;
+  /** The service's own token for this upstream; absent when it has no key (no platform). */
+  token?: () => Promise<string>;
   policy: () => ReturnType<Resilience['clientPolicy']>;
 }
 
@@ -76,9 +78,15 @@ export function fallbackUrls(names: readonly string[], env: object): Record<stri
 /** Builds each upstream's client with its timeout, through discovery, under the engine. */
 export function buildClients<Clients, Discovery>(
   factories: ClientFactories<Clients, Discovery>,
-  context: { caller: string; discovery: Discovery; resilience: Resilience; env: object },
+  context: {
+    tokens: ServiceTokenSource | undefined;
+    discovery: Discovery;
+    resilience: Resilience;
+    env: object;
+  },
 ): Clients {
   const env = context.env as Record<string, unknown>;
+  const { tokens } = context;
   const entries = Object.entries(factories) as [
     string,
     (wiring: ClientWiring<Discovery>) => unknown,
@@ -90,7 +98,7 @@ export function buildClients<Clients, Discovery>(
         discovery: context.discovery,
         timeoutMs: Number(env[`${envPrefix(name)}_TIMEOUT_MS`]),
         resources: context.resilience.resources,
-        caller: context.caller,
+        ...(tokens ? { token: () => tokens(name) } : {}),
         policy: () => context.resilience.clientPolicy(name),
       }),
     ]),

@@ -7,6 +7,7 @@ import {
   type VersionedChange,
 } from './conditional.ts';
 import { errorResponses, type ProblemExtensions } from './error-responses.ts';
+import type { Access } from './identity/access.ts';
 import { jsonResponse } from './openapi.ts';
 import { createRoute } from './route.ts';
 
@@ -34,6 +35,8 @@ export interface TransitionRouteConfig<
   path: Base;
   action: Action;
   summary: string;
+  /** Who may take the action. */
+  access: Access;
   description?: string;
   params: Params;
   /** The 200: the resource in its new state. */
@@ -58,6 +61,7 @@ export function transitionRoute<
     path: `${config.path}/${config.action}` as const,
     operationId: `${config.resource}.${config.action}`,
     tags: [config.resource],
+    access: config.access,
     summary: config.summary,
     ...(config.description ? { description: config.description } : {}),
     request: { params: config.params, headers: IfMatchHeaderSchema },

@@ -33,6 +33,7 @@ function createGreetingRouter() {
     method: 'get',
     path: '/v1/greetings',
     operationId: 'greetings.get',
+    access: { public: true },
     responses: { 200: jsonResponse(z.object({ message: z.string() }), 'The greeting.') },
   });
   router.openapi(route, (c) => c.json({ message: `${c.get('deps').config.get().word}!` }, 200));

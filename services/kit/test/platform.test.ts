@@ -7,24 +7,22 @@ import {
   defineConfig,
   EnvError,
   followLogLevel,
+  generateServiceKey,
   logLevelSchema,
   type PlatformEnv,
   parseEnv,
   platformEnvShape,
   portSchema,
-  requireTokenSecretWithConfigUrl,
-  serviceTokenSource,
+  requireServiceKeyWithConfigUrl,
   stopBackgroundTasks,
-  verifyBearer,
   z,
 } from '../src/index.ts';
 import { captureLogger } from '../src/testing.ts';
 
 const schema = baseEnvSchema
   .extend({ PORT: portSchema.default(4101), ...platformEnvShape })
-  .superRefine(requireTokenSecretWithConfigUrl);
+  .superRefine(requireServiceKeyWithConfigUrl);
 const database = { DATABASE_URL: 'postgres://u:p@db:5432/app' };
-const secret = 'a-service-token-secret-of-32-chars!';
 
 const definition = defineConfig(
   z.object({
@@ -74,16 +72,17 @@ describe('the platform environment', () => {
     },
   );
 
-  it('needs SERVICE_TOKEN_SECRET once CONFIG_URL is set', () => {
+  it('needs SERVICE_PRIVATE_KEY once CONFIG_URL is set', async () => {
     const error = envErrorOf({ ...database, CONFIG_URL: 'http://127.0.0.1:4110' });
     expect(error.variables).toEqual([
-      { name: 'SERVICE_TOKEN_SECRET', message: 'is required with CONFIG_URL' },
+      { name: 'SERVICE_PRIVATE_KEY', message: 'is required with CONFIG_URL' },
     ]);
+    const { privateJwk } = await generateServiceKey('orders');
     expect(
       parseEnv(schema, {
         ...database,
         CONFIG_URL: 'http://127.0.0.1:4110',
-        SERVICE_TOKEN_SECRET: secret,
+        SERVICE_PRIVATE_KEY: JSON.stringify(privateJwk),
       }).CONFIG_URL,
     ).toBe('http://127.0.0.1:4110');
   });
@@ -123,19 +122,6 @@ describe('connectPlatform without a config center', () => {
     expect(registry).toEqual({});
     await stopBackgroundTasks(platform.backgroundTasks, logger);
     expect(closed).toBe(1);
-  });
-});
-
-describe('service tokens', () => {
-  it('are reused until half their lifetime and verify as the service', async () => {
-    const token = serviceTokenSource(secret, 'orders');
-    const first = await token();
-    expect(await token()).toBe(first);
-    const identity = await verifyBearer(`Bearer ${first}`, {
-      service: new TextEncoder().encode(secret),
-      user: new TextEncoder().encode('another-secret-another-secret-another'),
-    });
-    expect(identity).toMatchObject({ kind: 'service', subject: 'orders' });
   });
 });
 

@@ -32,6 +32,7 @@ const ThingPageSchema = z.object({
 const listThingsRoute = listRoute({
   path: '/v1/things',
   operationId: 'things.list',
+  access: { public: true },
   tags: ['things'],
   summary: 'List things, newest first',
   request: { query: z.object({ limit: LimitSchema, cursor: CursorSchema }) },
@@ -42,6 +43,7 @@ const archiveThingRoute = transitionRoute({
   resource: 'things',
   path: '/v1/things/{id}',
   action: 'archive',
+  access: { public: true },
   summary: 'Archive a thing',
   params: z.object({ id: z.string() }),
   answer: { schema: ThingSchema, description: 'The archived thing.' },
@@ -51,6 +53,7 @@ const archiveThingRoute = transitionRoute({
 const createThingRoute = createdRoute({
   path: '/v1/things',
   operationId: 'things.create',
+  access: { public: true },
   tags: ['things'],
   summary: 'Create a thing',
   description: 'Things are made from nothing.',

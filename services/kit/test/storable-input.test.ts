@@ -21,6 +21,7 @@ const echo = createRoute({
   method: 'post',
   path: '/v1/notes/{slug}',
   operationId: 'notes.create',
+  access: { public: true },
   request: {
     params: z.object({ slug: z.string() }),
     query: z.object({ q: z.string().optional(), page: boundedIntParam(1, 50).optional() }),

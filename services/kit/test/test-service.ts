@@ -18,6 +18,7 @@ const getThing = createRoute({
   method: 'get',
   path: '/v1/things/{id}',
   operationId: 'things.get',
+  access: { public: true },
   request: { params: z.object({ id: z.string().min(3) }) },
   responses: { 200: jsonResponse(ThingSchema, 'The thing.'), ...errorResponses('not_found') },
 });
@@ -26,6 +27,7 @@ const createThing = createRoute({
   method: 'post',
   path: '/v1/things',
   operationId: 'things.create',
+  access: { public: true },
   request: { body: jsonBody(z.object({ name: z.string().min(1) })) },
   responses: { 201: jsonResponse(ThingSchema, 'The thing was created.'), ...errorResponses() },
 });

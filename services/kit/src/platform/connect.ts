@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { issueServiceToken } from '../auth-tokens.ts';
 import type { BackgroundTask } from '../background-tasks.ts';
 import { createConfigClient } from '../config/client.ts';
 import type { ConfigDefinition } from '../config/define.ts';
+import { type ServiceTokenSource, serviceTokenSigner } from '../identity/service-keys.ts';
 import type { Logger } from '../logger.ts';
 import { createRegistration, type Registration } from '../registry/registration.ts';
 import { type ClusterFlow, createClusterFlow } from '../resilience/cluster-flow.ts';
@@ -41,6 +41,8 @@ export interface Platform<T, Discovery> {
    * client policies); pass it to `createService` and to the service's typed clients.
    */
   resilience: Resilience;
+  /** The service's own tokens, one per audience; undefined without SERVICE_PRIVATE_KEY. */
+  tokens: ServiceTokenSource | undefined;
   /** Registration (started once listening), then the config watch and discovery to stop. */
   backgroundTasks: BackgroundTask[];
 }
@@ -120,28 +122,6 @@ async function followRules(
   };
 }
 
-const encoder = new TextEncoder();
-
-/** Service tokens for `service`, issued for an hour and renewed after half of it. */
-export function serviceTokenSource(
-  secret: string,
-  service: string,
-  ttlSeconds = 3600,
-): () => Promise<string> {
-  const key = encoder.encode(secret);
-  let cached: { token: Promise<string>; renewAt: number } | undefined;
-  return () => {
-    const now = Date.now();
-    if (!cached || now >= cached.renewAt) {
-      cached = {
-        token: issueServiceToken(key, service, ttlSeconds),
-        renewAt: now + (ttlSeconds * 1000) / 2,
-      };
-    }
-    return cached.token;
-  };
-}
-
 /** The base URL other instances call: ADVERTISED_URL, else HOST:PORT (loopback for a wildcard). */
 export function advertisedUrl(env: Pick<PlatformEnv, 'ADVERTISED_URL' | 'HOST' | 'PORT'>): string {
   if (env.ADVERTISED_URL) {
@@ -164,6 +144,9 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
   const { env, service, instanceId, logger, definition } = options;
   const centerUrl = env.CONFIG_URL?.replace(/\/+$/, '');
   const ruleOptions = { service, namespace: env.CONFIG_NAMESPACE, redisUrl: env.REDIS_URL };
+  const tokens = env.SERVICE_PRIVATE_KEY
+    ? serviceTokenSigner(service, env.SERVICE_PRIVATE_KEY)
+    : undefined;
   if (!centerUrl) {
     logger.info('no CONFIG_URL: running on the config defaults, not registered');
     const discovery = options.discovery?.({}) as Discovery;
@@ -174,13 +157,15 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
       registration: undefined,
       discovery,
       resilience: rules.resilience,
+      tokens,
       backgroundTasks: [...closing(discovery), rules.task],
     };
   }
-  if (!env.SERVICE_TOKEN_SECRET) {
-    throw new Error('SERVICE_TOKEN_SECRET is required with CONFIG_URL');
+  if (!tokens) {
+    throw new Error('SERVICE_PRIVATE_KEY is required with CONFIG_URL');
   }
-  const token = serviceTokenSource(env.SERVICE_TOKEN_SECRET, service);
+  // The config center and its registry are one service: `config` is their audience.
+  const token = () => tokens('config');
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const snapshotDir = env.CONFIG_SNAPSHOT_DIR.replace(/\/+$/, '');
   const config = createConfigClient({
@@ -217,6 +202,7 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
     registration,
     discovery,
     resilience: rules.resilience,
+    tokens,
     backgroundTasks: [
       registration,
       { stop: () => config.stop() },

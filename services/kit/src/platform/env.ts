@@ -1,4 +1,6 @@
+import type { JWK } from 'jose';
 import { z } from 'zod';
+import { servicePrivateKeySchema, servicePublicKeysSchema } from '../identity/service-keys.ts';
 
 // Both the registry's label names and the config center's `labels=` grammar accept these.
 const labelKey = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/;
@@ -29,7 +31,7 @@ export const instanceLabelsSchema = z
 
 /**
  * Variables every business service reads to reach the platform: the config center (which is
- * also the registry), its namespace, the secret that signs service tokens, and how this
+ * also the registry), its namespace, the service's own key and the keys it trusts, and how this
  * instance presents itself. Without CONFIG_URL a service runs on its config defaults and does
  * not register.
  */
@@ -39,7 +41,14 @@ export const platformEnvShape = {
     .string()
     .regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes')
     .default('dev'),
-  SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** This service's private Ed25519 JWK (with `kid`): it signs the service's own tokens. */
+  SERVICE_PRIVATE_KEY: servicePrivateKeySchema.optional(),
+  /** The services' public keys, `{ "orders": <JWK> | [<JWK>, …] }`: whose tokens to trust. */
+  SERVICE_PUBLIC_KEYS: servicePublicKeysSchema.optional(),
+  /** Users' JWKS, which user access tokens are checked against. */
+  JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** The bearer Prometheus sends for `/metrics` (and the console for `/resilience`). */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   INSTANCE_LABELS: instanceLabelsSchema,
   ADVERTISED_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   INSTANCE_WEIGHT: z.coerce.number().int().min(0).max(10_000).default(100),
@@ -51,15 +60,15 @@ export const platformEnvShape = {
   CONFIG_SNAPSHOT_DIR: z.string().default('.trellis/config-snapshots'),
 };
 
-/** A service's env schema refinement: CONFIG_URL needs SERVICE_TOKEN_SECRET. */
-export function requireTokenSecretWithConfigUrl(
-  env: { CONFIG_URL?: string | undefined; SERVICE_TOKEN_SECRET?: string | undefined },
+/** A service's env schema refinement: CONFIG_URL needs the service's own key to sign with. */
+export function requireServiceKeyWithConfigUrl(
+  env: { CONFIG_URL?: string | undefined; SERVICE_PRIVATE_KEY?: unknown },
   ctx: z.RefinementCtx,
 ): void {
-  if (env.CONFIG_URL && !env.SERVICE_TOKEN_SECRET) {
+  if (env.CONFIG_URL && !env.SERVICE_PRIVATE_KEY) {
     ctx.addIssue({
       code: 'custom',
-      path: ['SERVICE_TOKEN_SECRET'],
+      path: ['SERVICE_PRIVATE_KEY'],
       message: 'is required with CONFIG_URL',
     });
   }
@@ -71,7 +80,10 @@ export interface PlatformEnv {
   SERVICE_VERSION: string;
   CONFIG_URL?: string | undefined;
   CONFIG_NAMESPACE: string;
-  SERVICE_TOKEN_SECRET?: string | undefined;
+  SERVICE_PRIVATE_KEY?: (JWK & { kid: string; d: string }) | undefined;
+  SERVICE_PUBLIC_KEYS?: Record<string, JWK | JWK[]> | undefined;
+  JWKS_URL?: string | undefined;
+  METRICS_TOKEN?: string | undefined;
   INSTANCE_LABELS: Record<string, string>;
   ADVERTISED_URL?: string | undefined;
   INSTANCE_WEIGHT: number;

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
+import type { Caller } from '../identity/caller.ts';
 import { pathParam, routeTemplate } from '../route-template.ts';
 import { blockedToApiError } from './answers.ts';
 import type { Resilience } from './engine.ts';
@@ -11,13 +12,16 @@ import {
 } from './resource.ts';
 import type { SystemGuard } from './system-guard.ts';
 
-/** `key:<id>` for an API key `<id>.<secret>`, the calling service the typed client names, or anonymous. */
+/**
+ * What caller-keyed rules match: `key:<id>` for an API key the gateway verified, the verified
+ * calling service, or anonymous. Never a header taken on the caller's word.
+ */
 export function callerOf(c: Context): string {
-  const apiKey = c.req.header('x-api-key');
-  if (apiKey) {
-    return `key:${apiKey.split('.', 1)[0]}`;
+  const caller = (c.get('caller') as Caller | undefined) ?? {};
+  if (caller.apiKey) {
+    return `key:${caller.apiKey.id}`;
   }
-  return c.req.header('x-trellis-caller') || 'anonymous';
+  return caller.service ?? 'anonymous';
 }
 
 async function bodyField(c: Context, name: string): Promise<unknown> {
