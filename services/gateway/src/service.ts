@@ -6,6 +6,8 @@ import { buildRouteTable } from './contract/route-table.ts';
 import { readUpstreamDocuments } from './contract/upstream-documents.ts';
 import type { GatewayDeps } from './deps.ts';
 import { askUsers, createApiKeyCache } from './edge/api-keys.ts';
+import { corsFromConfig } from './edge/cors.ts';
+import { verifyApiKeys } from './edge/identity.ts';
 import { gatewayEnvSchema } from './env.ts';
 import { createProxyRouter } from './routes/proxy/index.ts';
 
@@ -31,6 +33,7 @@ export const gatewayService = defineService({
   config: gatewayConfig,
   routes: [() => createProxyRouter(gatewayContract().routes)],
   document: () => gatewayContract().document,
+  edge: () => ({ first: [corsFromConfig()], identified: [verifyApiKeys()] }),
   discovery: registryDiscovery,
   clients: {
     users: (options) => createUpstreamFetch('users', options),

@@ -14,6 +14,7 @@ import type { Resilience } from './resilience/engine.ts';
 import { assertAccessDeclared } from './route.ts';
 import {
   createService,
+  type EdgeMiddleware,
   type OpenApiDocument,
   openApiDocumentOf,
   type ServiceApp,
@@ -88,6 +89,8 @@ interface AppDeclaration {
   quietRoutes?: readonly string[];
   /** The OpenAPI document to serve and publish instead of the routes' own (the gateway's). */
   document?: () => OpenApiDocument;
+  /** An edge service's middleware for outside callers (see `EdgeMiddleware`). */
+  edge?: () => EdgeMiddleware;
   /**
    * Checks user access tokens itself rather than through users' JWKS at `JWKS_URL`: the users
    * service, which holds the keys.
@@ -152,6 +155,7 @@ function appFactory<Deps>(
       readiness: { database: options.ping },
       ...(declaration.quietRoutes ? { quietRoutes: declaration.quietRoutes } : {}),
       ...(declaration.document ? { document: declaration.document } : {}),
+      ...(declaration.edge ? { edge: declaration.edge() } : {}),
     });
     for (const router of declaration.routes) {
       app.route('/', router());

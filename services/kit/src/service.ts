@@ -54,7 +54,20 @@ export interface ServiceOptions<Deps> {
    * token. Without it no credential verifies and only public routes answer.
    */
   identity?: IdentitySettings;
+  /** An edge service's own middleware, at the two places the kit leaves for it. */
+  edge?: EdgeMiddleware;
   now?: () => Date;
+}
+
+/**
+ * Where an edge service (the gateway) handles outside callers: `first` runs before anything
+ * may refuse the call, so refusals carry what it adds (CORS); `identified` once the kit has
+ * verified the caller's credentials and before the resilience engine, so what it adds to the
+ * caller (a verified API key) is what caller-keyed rules count.
+ */
+export interface EdgeMiddleware {
+  first?: readonly MiddlewareHandler[];
+  identified?: readonly MiddlewareHandler[];
 }
 
 /** An OpenAPI 3.1 document, as `/openapi.json` serves it. */
@@ -138,8 +151,14 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     c.set('deps', deps);
     return next();
   });
+  for (const middleware of options.edge?.first ?? []) {
+    app.use(middleware);
+  }
   app.use(limitBodies(options.maxBodyBytes ?? 1024 * 1024));
   app.use(identifyCallers(createIdentify(name, options.identity ?? {})));
+  for (const middleware of options.edge?.identified ?? []) {
+    app.use(middleware);
+  }
   if (options.protect !== false) {
     app.use(inboundProtection(resilience, platformPaths));
   }

@@ -1,6 +1,6 @@
+import type { Caller } from '@trellis/kit';
 import { ApiError } from '@trellis/kit';
 import type { Context } from 'hono';
-import type { EdgeCaller } from '../../edge/identity.ts';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the fetch sets itself. */
 const hopByHop = [
@@ -48,8 +48,12 @@ function connectionNamed(headers: Headers): Set<string> {
   );
 }
 
-/** The client's headers the service may see, and those saying who the gateway verified. */
-export function forwardedHeaders(c: Context, caller: EdgeCaller, clientAddress: string): Headers {
+/**
+ * The client's headers the service may see, and the API key the gateway verified. The user's
+ * token goes on as `x-trellis-user-token` through the kit's propagation, from the verified
+ * caller; what the client sent under that name (or any `x-trellis-*`) never does.
+ */
+export function forwardedHeaders(c: Context, caller: Caller, clientAddress: string): Headers {
   const incoming = c.req.raw.headers;
   const named = connectionNamed(incoming);
   const headers = new Headers();
@@ -64,9 +68,6 @@ export function forwardedHeaders(c: Context, caller: EdgeCaller, clientAddress: 
   headers.set('x-forwarded-host', c.req.header('host') ?? url.host);
   if (caller.apiKey) {
     headers.set('x-trellis-api-key', `${caller.apiKey.id} ${caller.apiKey.scopes.join(',')}`);
-  }
-  if (caller.userToken) {
-    headers.set('x-trellis-user-token', caller.userToken);
   }
   return headers;
 }

@@ -1,6 +1,8 @@
 import {
   BlockedError,
   blockedToApiError,
+  type Caller,
+  callerOfRequest,
   createRouter,
   type KitEnv,
   pause,
@@ -10,53 +12,14 @@ import type { Context } from 'hono';
 import { type GatewayRoute, mostSpecificFirst } from '../../contract/route-table.ts';
 import type { GatewayDeps } from '../../deps.ts';
 import { clientAddress } from '../../edge/client-address.ts';
-import { corsFromConfig } from '../../edge/cors.ts';
-import {
-  assertScope,
-  assertUser,
-  bearerToken,
-  type EdgeCaller,
-  verifiedApiKey,
-} from '../../edge/identity.ts';
+import { assertEdgeAccess } from '../../edge/identity.ts';
 import { edgeResource } from '../../resilience.ts';
 import { bodyWithin, forwardedHeaders, relayed } from './forward.ts';
 
 type GatewayContext = Context<KitEnv<GatewayDeps>>;
 
-/** Who is calling, verified: the API key (with the scope the route needs) and the user. */
-async function edgeCaller(c: GatewayContext, route: GatewayRoute): Promise<EdgeCaller> {
-  const { apiKeys, config } = c.get('deps');
-  const apiKey = await verifiedApiKey(
-    c.req.header('x-api-key'),
-    config.get().requireApiKey,
-    apiKeys,
-  );
-  assertScope(apiKey, route);
-  const userToken = bearerToken(c);
-  assertUser(userToken, route);
-  return { ...(apiKey ? { apiKey } : {}), ...(userToken ? { userToken } : {}) };
-}
-
-/** Sends the call on to the service owning the route and relays its answer. */
-async function forward(c: GatewayContext, route: GatewayRoute, caller: EdgeCaller, ip: string) {
-  const deps = c.get('deps');
-  const body = await bodyWithin(c, deps.config.get().maxBodyBytes);
-  const url = new URL(c.req.url);
-  const request = new Request(`http://${route.service}.invalid${url.pathname}${url.search}`, {
-    method: c.req.method,
-    headers: forwardedHeaders(c, caller, ip),
-    ...(body ? { body } : {}),
-    signal: c.req.raw.signal,
-  });
-  return relayed(await deps[route.service](request, route.template));
-}
-
 /** Admits the call through the edge rules (per address, per key), or refuses it with 429. */
-async function admitAtEdge(
-  c: GatewayContext,
-  caller: EdgeCaller,
-  ip: string,
-): Promise<ResourceEntry> {
+async function admitAtEdge(c: GatewayContext, caller: Caller, ip: string): Promise<ResourceEntry> {
   const entry = await c.get('deps').resources.acquire(edgeResource, {
     kind: 'custom',
     caller: caller.apiKey ? `key:${caller.apiKey.id}` : 'anonymous',
@@ -76,9 +39,28 @@ async function admitAtEdge(
   return entry;
 }
 
+/**
+ * Sends the call on to the service owning the route, through discovery and the engine, and
+ * relays its answer. The transport adds the gateway's own token for that service and the
+ * signed-in user's token; the gateway names the API key it verified.
+ */
+async function forward(c: GatewayContext, route: GatewayRoute, caller: Caller, ip: string) {
+  const deps = c.get('deps');
+  const body = await bodyWithin(c, deps.config.get().maxBodyBytes);
+  const url = new URL(c.req.url);
+  const request = new Request(`http://${route.service}.invalid${url.pathname}${url.search}`, {
+    method: c.req.method,
+    headers: forwardedHeaders(c, caller, ip),
+    ...(body ? { body } : {}),
+    signal: c.req.raw.signal,
+  });
+  return relayed(await deps[route.service](request, route.template));
+}
+
 function proxyHandler(route: GatewayRoute) {
   return async (c: GatewayContext) => {
-    const caller = await edgeCaller(c, route);
+    assertEdgeAccess(c, route);
+    const caller = callerOfRequest(c);
     const ip = clientAddress(c);
     const entry = await admitAtEdge(c, caller, ip);
     try {
@@ -95,7 +77,6 @@ function proxyHandler(route: GatewayRoute) {
 /** One route per operation the gateway routes, each forwarding to the service that owns it. */
 export function createProxyRouter(routes: readonly GatewayRoute[]) {
   const router = createRouter<GatewayDeps>();
-  router.use(corsFromConfig());
   for (const route of mostSpecificFirst(routes)) {
     router.on(route.method, route.honoPath, proxyHandler(route));
   }
