@@ -5,7 +5,7 @@ import { mergeDocuments } from './contract/merged-document.ts';
 import { buildRouteTable } from './contract/route-table.ts';
 import { readUpstreamDocuments } from './contract/upstream-documents.ts';
 import type { GatewayDeps } from './deps.ts';
-import { askUsers, createApiKeyCache } from './edge/api-keys.ts';
+import { apiKeysThroughUsers } from './edge/api-keys.ts';
 import { corsFromConfig } from './edge/cors.ts';
 import { verifyApiKeys } from './edge/identity.ts';
 import { gatewayEnvSchema } from './env.ts';
@@ -43,12 +43,6 @@ export const gatewayService = defineService({
   deps: ({ baseDeps, resilience }): GatewayDeps => ({
     ...baseDeps,
     resources: resilience.resources,
-    apiKeys: createApiKeyCache({
-      ask: askUsers(baseDeps.users),
-      ttl: () => ({
-        acceptedSeconds: baseDeps.config.get().apiKeyCacheSeconds,
-        refusedSeconds: baseDeps.config.get().apiKeyRefusalCacheSeconds,
-      }),
-    }),
+    apiKeys: apiKeysThroughUsers(baseDeps.users, baseDeps.config),
   }),
 });

@@ -1,5 +1,6 @@
 import { type UpstreamFetch, upstreamFailure } from '@trellis/client';
-import { z } from '@trellis/kit';
+import { type LiveConfig, z } from '@trellis/kit';
+import type { GatewayConfig } from '../config.ts';
 
 /** What users answers for a key it knows: `POST /v1/api-keys/verify` (docs/identity.md). */
 export const VerifiedKeySchema = z.object({
@@ -113,4 +114,18 @@ export function createApiKeyCache(options: ApiKeyCacheOptions): ApiKeyVerifier {
       return question;
     },
   };
+}
+
+/** The gateway's verifier: users asked, answers kept as long as the live config says. */
+export function apiKeysThroughUsers(
+  users: UpstreamFetch,
+  config: LiveConfig<GatewayConfig>,
+): ApiKeyVerifier {
+  return createApiKeyCache({
+    ask: askUsers(users),
+    ttl: () => ({
+      acceptedSeconds: config.get().apiKeyCacheSeconds,
+      refusedSeconds: config.get().apiKeyRefusalCacheSeconds,
+    }),
+  });
 }
