@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const businessServices = ['users', 'orders', 'meetings'] as const;
+const businessServices = ['users', 'orders', 'meetings', 'gateway'] as const;
 const registryUrl = 'http://config:4110';
 
 interface ComposeService {

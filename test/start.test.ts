@@ -18,7 +18,7 @@ const platform = {
   configEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
   snapshotDir: '/tmp/trellis/config-snapshots',
   logLevel: 'info',
-  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103 },
+  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103, gateway: 4000 },
 };
 
 describe('npm start', () => {
@@ -36,9 +36,29 @@ describe('npm start', () => {
     expect(byName.orders).not.toHaveProperty('JWT_SECRET');
   });
 
+  it('starts the gateway on 4000, after the services it routes to, knowing where each is', () => {
+    const { specs } = planServices(platform);
+    const gateway = specs.at(-1);
+    expect(gateway?.name).toBe('gateway');
+    expect(gateway?.env).toMatchObject({
+      PORT: '4000',
+      USERS_URL: 'http://127.0.0.1:4101',
+      ORDERS_URL: 'http://127.0.0.1:4102',
+      MEETINGS_URL: 'http://127.0.0.1:4103',
+    });
+    expect(readStartConfig({}).ports.gateway).toBe(4000);
+    expect(readStartConfig({ GATEWAY_PORT: '5000' }).ports.gateway).toBe(5000);
+  });
+
   it('starts the config center first with its secrets, and points every service at it', () => {
     const { specs } = planServices(platform);
-    expect(specs.map((spec) => spec.name)).toEqual(['config', 'users', 'orders', 'meetings']);
+    expect(specs.map((spec) => spec.name)).toEqual([
+      'config',
+      'users',
+      'orders',
+      'meetings',
+      'gateway',
+    ]);
     const [center, ...others] = specs;
     expect(center?.env).toMatchObject({
       PORT: '4110',
@@ -68,6 +88,7 @@ describe('npm start', () => {
         path.join('services', 'config', 'src', 'main.ts'),
         path.join('services', 'orders', 'src', 'main.ts'),
         path.join('services', 'meetings', 'src', 'main.ts'),
+        path.join('services', 'gateway', 'src', 'main.ts'),
       ]);
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -80,7 +101,13 @@ describe('npm start', () => {
       CONFIG_PORT: '5110',
       TRELLIS_DATA_DIR: '/tmp/elsewhere',
     });
-    expect(config.ports).toEqual({ config: 5110, users: 4101, orders: 5102, meetings: 4103 });
+    expect(config.ports).toEqual({
+      config: 5110,
+      users: 4101,
+      orders: 5102,
+      meetings: 4103,
+      gateway: 4000,
+    });
     expect(config.dataDir).toBe('/tmp/elsewhere');
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
   });

@@ -24,6 +24,7 @@ export function planAdmin(options: {
       ORDERS_URL: options.serviceUrls.orders,
       MEETINGS_URL: options.serviceUrls.meetings,
       CONFIG_URL: options.serviceUrls.config,
+      GATEWAY_URL: options.serviceUrls.gateway,
       ADMIN_SESSION_SECRET: options.sessionSecret,
       LOG_LEVEL: options.logLevel,
     },

@@ -19,7 +19,7 @@ export interface StartConfig {
   /** Lifetime of users' access tokens; long enough for a console session by default. */
   jwtTtlSeconds: number;
   logLevel: string;
-  ports: { config: number; users: number; orders: number; meetings: number };
+  ports: { config: number; users: number; orders: number; meetings: number; gateway: number };
   /** Off when the console is run elsewhere (`npm run dev -w @trellis/admin`) or not at all. */
   adminConsole: boolean;
   adminPort: number;
@@ -31,6 +31,7 @@ export const portSettings = {
   USERS_PORT: 4101,
   ORDERS_PORT: 4102,
   MEETINGS_PORT: 4103,
+  GATEWAY_PORT: 4000,
   ADMIN_PORT: 3000,
 } as const;
 export type PortSetting = keyof typeof portSettings;
@@ -91,6 +92,7 @@ const startSettingsSchema = z
     USERS_PORT: portNumber.default(portSettings.USERS_PORT),
     ORDERS_PORT: portNumber.default(portSettings.ORDERS_PORT),
     MEETINGS_PORT: portNumber.default(portSettings.MEETINGS_PORT),
+    GATEWAY_PORT: portNumber.default(portSettings.GATEWAY_PORT),
     ADMIN_PORT: portNumber.default(portSettings.ADMIN_PORT),
   })
   .superRefine((settings, ctx) => {
@@ -144,6 +146,7 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
       users: settings.USERS_PORT,
       orders: settings.ORDERS_PORT,
       meetings: settings.MEETINGS_PORT,
+      gateway: settings.GATEWAY_PORT,
     },
     adminConsole: settings.ADMIN_CONSOLE,
     adminPort: settings.ADMIN_PORT,

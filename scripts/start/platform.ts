@@ -97,6 +97,7 @@ function adminSpecFor(config: StartConfig, sessionSecret: string): AdminSpec {
       users: baseUrl(config.ports.users),
       orders: baseUrl(config.ports.orders),
       meetings: baseUrl(config.ports.meetings),
+      gateway: baseUrl(config.ports.gateway),
     },
     sessionSecret,
     logLevel: config.logLevel,

@@ -5,8 +5,11 @@ import { keepRunning } from './keep-running.ts';
 import { formatLogLine } from './log-lines.ts';
 import type { ProcessSpec } from './process.ts';
 
-/** The config center first: every other service loads its config and registers there. */
-export const serviceNames = ['config', 'users', 'orders', 'meetings'] as const;
+/**
+ * The config center first: every other service loads its config and registers there. The
+ * gateway last: it routes to the others.
+ */
+export const serviceNames = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface ServiceSpec {
@@ -47,6 +50,12 @@ function serviceEnv(name: ServiceName, platform: PlatformEnv): Record<string, st
     ...(name === 'users'
       ? { JWT_SECRET: platform.jwtSecret, JWT_TTL_SECONDS: String(platform.jwtTtlSeconds) }
       : { USERS_URL: baseUrl(platform.ports.users) }),
+    ...(name === 'gateway'
+      ? {
+          ORDERS_URL: baseUrl(platform.ports.orders),
+          MEETINGS_URL: baseUrl(platform.ports.meetings),
+        }
+      : {}),
   };
 }
 
