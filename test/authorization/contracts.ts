@@ -11,6 +11,8 @@ type Schema = Record<string, unknown>;
 interface RawOperation {
   operationId?: string;
   'x-trellis-access'?: Access;
+  /** Set by the gateway: the service an operation it routes belongs to. */
+  'x-trellis-service'?: string;
   security?: Record<string, string[]>[];
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
@@ -26,6 +28,10 @@ export interface ContractOperation {
   method: string;
   /** The path template, `/v1/orders/{id}/pay`. */
   path: string;
+  /** The service that answers it: itself, or for the gateway the service it routes to. */
+  owningService: string;
+  /** The API key scope the gateway asks of it (`orders:write`); undefined elsewhere. */
+  apiKeyScope: string | undefined;
   /** Undefined when the operation declares none: the matrix fails it. */
   access: Access | undefined;
   security: Record<string, string[]>[] | undefined;
@@ -88,6 +94,8 @@ export function operationsOf(service: string, document: Document): ContractOpera
         operationId: raw.operationId ?? `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
         path,
+        owningService: raw['x-trellis-service'] ?? service,
+        apiKeyScope: raw.security?.flatMap((scheme) => scheme.apiKey ?? [])[0],
         access: raw['x-trellis-access'],
         security: raw.security,
         isList: answersPage(document, raw),

@@ -24,6 +24,8 @@ import { type Answer, callOperation, fixtureContext, personOf } from './requests
 
 const operations = allOperations();
 const title = (operation: ContractOperation) => `${operation.service} ${operation.operationId}`;
+const fixtureOf = (operation: ContractOperation) =>
+  fixtures[operation.owningService]?.[operation.operationId];
 
 describe('the operations the matrix is made of', () => {
   it('come from the contract of every service, the gateway included', () => {
@@ -44,14 +46,16 @@ describe('the operations the matrix is made of', () => {
     '%s has a matrix fixture',
     (_, operation) => {
       expect(
-        fixtures[operation.service]?.[operation.operationId],
-        `no fixture for ${title(operation)}: add one to test/authorization/fixtures/${operation.service}.ts`,
+        fixtureOf(operation),
+        `no fixture for ${title(operation)}: add one to test/authorization/fixtures/${operation.owningService}.ts`,
       ).toBeDefined();
     },
   );
 
   it('has no fixture for an operation no contract holds', () => {
-    const known = new Set(operations.map(title));
+    const known = new Set(
+      operations.map((operation) => `${operation.owningService} ${operation.operationId}`),
+    );
     const stale = Object.entries(fixtures).flatMap(([service, byId]) =>
       Object.keys(byId)
         .map((operationId) => `${service} ${operationId}`)
@@ -65,15 +69,29 @@ describe('the operations the matrix is made of', () => {
       .filter((operation) => operation.access)
       .map((operation) => [title(operation), operation] as const),
   )('%s documents its security as its access says', (_, operation) => {
-    const expected = operation.access?.public ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }];
-    expect(operation.security).toEqual(expected);
+    expect(operation.security).toEqual(securityOf(operation));
   });
 });
+
+/**
+ * A public operation takes a bearer token or none, any other one a bearer token; through the
+ * gateway, an API key with the operation's scope (`<service>:read` for GET and HEAD, else
+ * `:write`) and, unless public, the user's bearer token.
+ */
+function securityOf(operation: ContractOperation) {
+  const open = operation.access?.public;
+  if (operation.service !== 'gateway') {
+    return open ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }];
+  }
+  const reads = operation.method === 'GET' || operation.method === 'HEAD';
+  const apiKey = [`${operation.owningService}:${reads ? 'read' : 'write'}`];
+  return open ? [{ apiKey }] : [{ apiKey, bearerAuth: [] }];
+}
 
 /** The cases of one operation: each caller and what it must get. */
 function casesOf(operation: ContractOperation) {
   const access = operation.access;
-  if (!access || !fixtures[operation.service]?.[operation.operationId]) {
+  if (!access || !fixtureOf(operation)) {
     return []; // failed above
   }
   return callersOf(operation, access).map((caller) => ({
@@ -98,7 +116,7 @@ function summary(answer: Answer): string {
 }
 
 async function check(operation: ContractOperation, caller: MatrixCaller, expected: Expectation) {
-  const fixture = fixtures[operation.service]?.[operation.operationId];
+  const fixture = fixtureOf(operation);
   if (!fixture) {
     throw new Error(`no fixture for ${title(operation)}`);
   }

@@ -37,6 +37,8 @@ export interface MatrixPlatform {
   urls: Record<string, string>;
   /** The people of the matrix, and a second admin (four eyes: an author cannot approve). */
   people: Record<PersonName | 'secondAdmin', Person>;
+  /** Consumers' API keys through the gateway, one per scope (`orders:write` → `trk_live_…`). */
+  apiKeys: Record<string, string>;
   /** `Authorization` (and nothing) for calling `service` as `caller`. */
   headersFor(
     caller: MatrixCaller | 'secondAdmin',
@@ -188,6 +190,33 @@ async function createPeople(identity: TestIdentity, usersUrl: string) {
   return { owner, other, operator, admin, secondAdmin };
 }
 
+const scopes = ['users', 'orders', 'meetings'].flatMap((service) => [
+  `${service}:read`,
+  `${service}:write`,
+]);
+
+/** One API key per scope, made by the admin, for calls through the gateway. */
+async function createApiKeys(identity: TestIdentity, admin: Person, usersUrl: string) {
+  const headers = { 'content-type': 'application/json', ...(await identity.asUser(admin)) };
+  const made = await Promise.all(
+    scopes.map(async (scope) => {
+      const res = await fetch(`${usersUrl}/v1/api-keys`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: `matrix ${scope}`, scopes: [scope] }),
+      });
+      const body = (await res.json()) as { key?: string };
+      if (res.status !== 201 || !body.key) {
+        throw new Error(
+          `creating an API key for ${scope} answered ${res.status}: ${JSON.stringify(body)}`,
+        );
+      }
+      return [scope, body.key] as const;
+    }),
+  );
+  return Object.fromEntries(made);
+}
+
 /**
  * Starts `services` (users first: the others check people through it) with keys for every
  * name in `trusted`, and creates the matrix's people through users.
@@ -215,10 +244,14 @@ export async function startMatrixPlatform(
       running.push(await startOne(name, held.ports[index] ?? 0, env, identity));
     }
     const people = await createPeople(identity, String(urls.users));
+    const apiKeys = urls.gateway
+      ? await createApiKeys(identity, people.admin, String(urls.users))
+      : {};
     return {
       identity,
       urls,
       people,
+      apiKeys,
       async headersFor(caller, service) {
         if (caller === 'secondAdmin') {
           return identity.asUser(people.secondAdmin);
@@ -229,7 +262,10 @@ export async function startMatrixPlatform(
         if (caller.kind === 'service') {
           return identity.asService(caller.service, service);
         }
-        return identity.asUser(people[caller.person]);
+        if (caller.kind === 'metrics') {
+          return { authorization: `Bearer ${identity.metricsToken}` };
+        }
+        return identity.asUser(people[caller.kind === 'user' ? caller.person : 'admin']);
       },
       stop,
     };

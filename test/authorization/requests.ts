@@ -79,6 +79,30 @@ async function callerHeaders(
   return platform.headersFor(caller, service);
 }
 
+/** `orders:write` → `orders:read` and back: a scope of the same service, not the one needed. */
+function otherScope(scope: string): string {
+  return scope.endsWith(':read')
+    ? scope.replace(/:read$/, ':write')
+    : scope.replace(/:write$/, ':read');
+}
+
+/** The consumer's API key for a call through the gateway (none elsewhere, or when refused one). */
+function apiKeyHeader(
+  platform: MatrixPlatform,
+  operation: ContractOperation,
+  caller: MatrixCaller,
+): Record<string, string> {
+  const scope = operation.apiKeyScope;
+  if (operation.service !== 'gateway' || !scope || caller.kind === 'no-api-key') {
+    return {};
+  }
+  const key = platform.apiKeys[caller.kind === 'api-key-without-scope' ? otherScope(scope) : scope];
+  if (!key) {
+    throw new Error(`no API key for ${scope}`);
+  }
+  return { 'x-api-key': key };
+}
+
 /** Calls the operation as `caller` with the request its fixture planned. */
 export async function callOperation(
   platform: MatrixPlatform,
@@ -90,6 +114,7 @@ export async function callOperation(
   const url = `${base}${withQuery(filledPath(operation.path, plan.path), plan.query)}`;
   const headers = {
     ...(plan.headers ?? {}),
+    ...apiKeyHeader(platform, operation, caller),
     ...(await callerHeaders(platform, caller, plan, operation.service)),
   };
   return send(url, operation.method, headers, plan.body);
