@@ -97,11 +97,12 @@ async function platformEnv(
   trusted: readonly string[],
 ): Promise<Record<string, string>> {
   const pairs = await Promise.all(trusted.map((name) => identity.serviceKey(name)));
+  // Each service finds the others at <NAME>_URL; none joins the config center (no CONFIG_URL),
+  // so nothing the matrix registers there can draw their traffic.
   const upstreams = Object.fromEntries(
-    Object.entries(urls).map(([name, url]) => [
-      `${name.toUpperCase().replaceAll('-', '_')}_URL`,
-      url,
-    ]),
+    Object.entries(urls)
+      .filter(([name]) => name !== 'config')
+      .map(([name, url]) => [`${name.toUpperCase().replaceAll('-', '_')}_URL`, url]),
   );
   return {
     ...upstreams,

@@ -7,6 +7,7 @@ import type { MatrixPlatform, Person } from './platform.ts';
 /** What one call answered. */
 export interface Answer {
   status: number;
+  headers: Headers;
   contentType: string;
   body: Record<string, unknown>;
   text: string;
@@ -34,14 +35,14 @@ async function send(
   if (contentType.includes('event-stream')) {
     // A watch that let us in streams until we leave; its status and type are the answer.
     await res.body?.cancel();
-    return { status: res.status, contentType, body: {}, text: '' };
+    return { status: res.status, headers: res.headers, contentType, body: {}, text: '' };
   }
   const text = await res.text();
   let parsed: Record<string, unknown> = {};
   if (contentType.includes('json') && text) {
     parsed = JSON.parse(text) as Record<string, unknown>;
   }
-  return { status: res.status, contentType, body: parsed, text };
+  return { status: res.status, headers: res.headers, contentType, body: parsed, text };
 }
 
 function withQuery(path: string, query: Record<string, string> | undefined): string {
@@ -141,7 +142,13 @@ export function fixtureContext(platform: MatrixPlatform): FixtureContext {
     const as = options.as ?? 'admin';
     const url = `${platform.urls[service]}${withQuery(path, options.query)}`;
     const headers = { ...(options.headers ?? {}), ...(await setupHeaders(platform, as, service)) };
-    const answer = await send(url, method, headers, options.body);
+    let answer = await send(url, method, headers, options.body);
+    for (let retries = 3; answer.status === 429 && retries > 0; retries -= 1) {
+      // Preparing a request is no test of flow limits: wait as told and go on.
+      const seconds = Number(answer.headers.get('retry-after')) || 1;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      answer = await send(url, method, headers, options.body);
+    }
     const ok = answer.status >= 200 && answer.status < 300;
     if (!ok && !options.accept?.includes(answer.status)) {
       const who = typeof as === 'object' ? `service ${as.service}` : as;
