@@ -374,16 +374,44 @@ describe('tokens', () => {
     const genuine = await platform.token(owner);
     const tokens = await badTokens(genuine, platform.database, platform.tokenKeyEncryptionKey);
     const admin = await platform.adminToken();
+    // Through the gateway, as an outside consumer with an API key.
+    const headers = { 'x-api-key': await platform.consumerKey() };
     for (const [service, route] of probes.filter(([name]) => platform.services[name])) {
-      const valid = await platform.call(service, 'GET', route, { token: admin });
+      const valid = await platform.call(service, 'GET', route, { token: admin, headers });
       expectStatus(valid, 200, `${service} ${route} with a valid admin token`);
       for (const [kind, token] of Object.entries(tokens)) {
-        const answer = await platform.call(service, 'GET', route, { token });
+        const answer = await platform.call(service, 'GET', route, { token, headers });
         expectProblem(answer, 401, `${service} ${route} with ${kind}`);
         expect(answer.headers.get('www-authenticate'), `${service} with ${kind}`).toMatch(
           /^Bearer/,
         );
       }
+    }
+  });
+
+  it('refuses at the gateway an API key whose secret part is wrong', async () => {
+    const gateway = platform.services.gateway;
+    if (!gateway) {
+      return;
+    }
+    const key = await platform.consumerKey();
+    const token = await platform.token(owner);
+    const good = await platform.call('gateway', 'GET', '/v1/orders?limit=1', {
+      token,
+      headers: { 'x-api-key': key },
+    });
+    expectStatus(good, 200, 'the genuine key');
+    const secret = key.slice(key.lastIndexOf('_') + 1);
+    const wrong = `${key.slice(0, key.lastIndexOf('_') + 1)}${secret.startsWith('A') ? 'B' : 'A'}${secret.slice(1)}`;
+    for (const candidate of [wrong, key.slice(0, key.lastIndexOf('_') + 1), `${key}x`]) {
+      expectProblem(
+        await platform.call('gateway', 'GET', '/v1/orders?limit=1', {
+          token,
+          headers: { 'x-api-key': candidate },
+        }),
+        401,
+        'a key with its id right and its secret wrong',
+      );
     }
   });
 

@@ -76,6 +76,8 @@ export interface IdentityPlatform {
   adminToken(): Promise<string>;
   /** An account made by the seeded admin, with these roles and a password. */
   createAccount(label: string, roles?: string[]): Promise<Account>;
+  /** An API key with every scope, made by the seeded admin once: an outside consumer's. */
+  consumerKey(): Promise<string>;
   /** A token of `service` for `audience`, signed with `service`'s own key. */
   serviceToken(service: IdentityService, audience: string): Promise<string>;
   stop(): Promise<void>;
@@ -271,6 +273,7 @@ function platformOf(parts: {
   };
   const adminToken = () => token(parts.admin);
   let accounts = 0;
+  let consumerKey: Promise<string> | undefined;
   return {
     ...parts,
     url,
@@ -289,6 +292,20 @@ function platformOf(parts: {
         json: { ...account, name: label, roles },
       });
       return { id: String(expectStatus(created, 201, `creating ${label}`).body.id), ...account };
+    },
+    consumerKey() {
+      consumerKey ??= (async () => {
+        const scopes = ['users', 'orders', 'meetings'].flatMap((name) => [
+          `${name}:read`,
+          `${name}:write`,
+        ]);
+        const created = await platformCall('users', 'POST', '/v1/api-keys', {
+          token: await adminToken(),
+          json: { name: 'identity tests', scopes },
+        });
+        return String(expectStatus(created, 201, 'creating an API key').body.key);
+      })();
+      return consumerKey;
     },
     serviceToken(service, audience) {
       let sign = signers.get(service);
