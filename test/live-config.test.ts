@@ -37,7 +37,9 @@ let center: ServiceProcess;
 let users: ServiceProcess;
 let orders: ServiceProcess;
 let operatorToken: string;
+let operatorLogin: { id: string; email: string; password: string };
 let buyer: string;
+let buyerToken: string;
 const running: ServiceProcess[] = [];
 
 function serviceToken(service: string): Promise<string> {
@@ -116,6 +118,7 @@ const tea = { sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 };
 async function placeOrder(service: ServiceProcess, lines: number): Promise<number> {
   const res = await call(service.url, 'POST', '/v1/orders', {
     json: { userId: buyer, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
+    token: buyerToken,
   });
   return res.status;
 }
@@ -181,7 +184,6 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     INSTANCE_ID: 'users-e2e',
-    JWT_SECRET: randomBytes(32).toString('hex'),
     TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PASSWORD_ITERATIONS: '1000',
     CONFIG_URL: centerUrl,
@@ -192,19 +194,30 @@ beforeAll(async () => {
   // USERS_URL leads nowhere: orders reaches users only through the registry.
   orders = await startOrders('orders-e2e', await closedUrl());
 
-  const operator = { email: 'ops@example.com', password: 'operate carefully' };
-  const created = await call(users.url, 'POST', '/v1/users', {
-    json: { ...operator, name: 'Ops', roles: ['operator'] },
-  });
-  expect(created.status).toBe(201);
-  const session = await call(users.url, 'POST', '/v1/sessions', { json: operator });
-  expect(session.status).toBe(201);
-  operatorToken = session.body.accessToken as string;
-  const customer = await call(users.url, 'POST', '/v1/users', {
-    json: { email: 'buyer@example.com', name: 'Buyer' },
-  });
-  buyer = customer.body.id as string;
+  // Sign-up makes members only; the operator's role is granted in the database, as a seed would.
+  operatorLogin = await signUp('ops@example.com', 'operate carefully');
+  await database.sql`update users set roles = '{member,operator}' where id = ${operatorLogin.id}`;
+  operatorToken = await signIn(operatorLogin);
+  const customer = await signUp('buyer@example.com', 'buy things gladly');
+  buyer = customer.id;
+  buyerToken = await signIn(customer);
 }, 90_000);
+
+async function signUp(email: string, password: string) {
+  const created = await call(users.url, 'POST', '/v1/users', {
+    json: { email, password, name: email.split('@')[0] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { id: created.body.id as string, email, password };
+}
+
+async function signIn(user: { email: string; password: string }): Promise<string> {
+  const session = await call(users.url, 'POST', '/v1/sessions', {
+    json: { email: user.email, password: user.password },
+  });
+  expect(session.status, JSON.stringify(session.body)).toBe(201);
+  return session.body.accessToken as string;
+}
 
 afterAll(async () => {
   await Promise.all(running.map((service) => service.stop()));
@@ -325,5 +338,22 @@ describe('live config, end to end', () => {
       20_000,
     );
     expect(back).toContainEqual(expect.objectContaining({ address: offline.url }));
+  });
+
+  it("refuses a demoted operator's next token to change or read the config", async () => {
+    await database.sql`update users set roles = '{member}' where id = ${operatorLogin.id}`;
+    const demoted = await signIn(operatorLogin);
+    const draft = await call(centerUrl, 'PUT', '/v1/config/dev/orders/draft', {
+      json: { values: { maxItemsPerOrder: 50 } },
+      token: demoted,
+    });
+    expect(draft.status).toBe(403);
+    const release = await call(centerUrl, 'POST', '/v1/config/dev/orders/releases', {
+      json: { comment: 'still an operator?' },
+      token: demoted,
+    });
+    expect(release.status).toBe(403);
+    const audit = await call(centerUrl, 'GET', '/v1/config/dev/orders/audit', { token: demoted });
+    expect(audit.status).toBe(403);
   });
 });
