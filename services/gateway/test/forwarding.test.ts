@@ -319,6 +319,19 @@ describe('limits at the edge', () => {
     }
     expect(byAddress).toEqual([200, 429]);
   });
+  it('counts a verified key as the caller of per-route rules naming it', async () => {
+    config.set({
+      resilience: {
+        flow: [{ resource: 'GET /v1/orders/{id}', caller: 'key:key_read', threshold: 1 }],
+      },
+    });
+    const get = (key: string) =>
+      call('/v1/orders/ord_1', { headers: { 'x-api-key': key, ...member } });
+    expect((await get(readKey)).status).toBe(200);
+    const limited = await get(readKey);
+    expect((await expectProblem(limited, 429)).resource).toBe('GET /v1/orders/{id}');
+    expect((await get(allKey)).status).toBe(200);
+  });
 });
 
 describe('CORS from live config', () => {
