@@ -158,7 +158,6 @@ describe('routing', () => {
     for (const [method, path] of [
       ['GET', '/v1/registry/services'],
       ['GET', '/v1/config/namespaces'],
-      ['POST', '/v1/users/lookup'],
       ['POST', '/v1/api-keys/verify'],
       ['GET', '/v1/nothing'],
       ['GET', '/healthz/../v1/registry/services'],
