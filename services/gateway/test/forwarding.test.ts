@@ -140,6 +140,16 @@ describe('routing', () => {
     }
   });
 
+  it('answers HEAD as the service answers it, with the read scope', async () => {
+    const res = await call('/v1/orders/ord_1', {
+      method: 'HEAD',
+      headers: { 'x-api-key': readKey, ...member },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-answered-by')).toBe('orders');
+    expect(await res.text()).toBe('');
+  });
+
   it('forwards the method and body of a write and answers with the service’s status and headers', async () => {
     const body = JSON.stringify({ currency: 'EUR', items: [] });
     const res = await call('/v1/orders', {
