@@ -30,6 +30,8 @@ export interface TestGatewayOptions {
   config?: TestGatewayConfig;
   /** Defaults to asking users at `urls.users`, cached as the live config says. */
   apiKeys?: ApiKeyVerifier;
+  /** The clock the API key cache keeps time by (epoch ms); the wall clock by default. */
+  now?: () => number;
   logger?: Logger;
 }
 
@@ -58,7 +60,7 @@ export function createTestGatewayApp(options: TestGatewayOptions) {
     config,
     ...upstreams,
     resources: resilience.resources,
-    apiKeys: options.apiKeys ?? apiKeysThroughUsers(upstreams.users, config),
+    apiKeys: options.apiKeys ?? apiKeysThroughUsers(upstreams.users, config, options.now),
   };
   const app = createGatewayApp({
     deps,

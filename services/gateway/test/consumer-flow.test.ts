@@ -190,7 +190,6 @@ describe('a consumer with an API key, through the gateway alone', () => {
 
   it('never routes what only services may call, nor the platform’s own surfaces', async () => {
     for (const [method, route] of [
-      ['POST', '/v1/users/lookup'],
       ['POST', '/v1/api-keys/verify'],
       ['GET', '/v1/registry/services'],
       ['GET', '/v1/config/namespaces'],

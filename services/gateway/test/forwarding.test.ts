@@ -140,6 +140,16 @@ describe('routing', () => {
     }
   });
 
+  it('answers HEAD as the service answers it, with the read scope', async () => {
+    const res = await call('/v1/orders/ord_1', {
+      method: 'HEAD',
+      headers: { 'x-api-key': readKey, ...member },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-answered-by')).toBe('orders');
+    expect(await res.text()).toBe('');
+  });
+
   it('forwards the method and body of a write and answers with the service’s status and headers', async () => {
     const body = JSON.stringify({ currency: 'EUR', items: [] });
     const res = await call('/v1/orders', {
@@ -158,7 +168,6 @@ describe('routing', () => {
     for (const [method, path] of [
       ['GET', '/v1/registry/services'],
       ['GET', '/v1/config/namespaces'],
-      ['POST', '/v1/users/lookup'],
       ['POST', '/v1/api-keys/verify'],
       ['GET', '/v1/nothing'],
       ['GET', '/healthz/../v1/registry/services'],
@@ -318,6 +327,19 @@ describe('limits at the edge', () => {
       );
     }
     expect(byAddress).toEqual([200, 429]);
+  });
+  it('counts a verified key as the caller of per-route rules naming it', async () => {
+    config.set({
+      resilience: {
+        flow: [{ resource: 'GET /v1/orders/{id}', caller: 'key:key_read', threshold: 1 }],
+      },
+    });
+    const get = (key: string) =>
+      call('/v1/orders/ord_1', { headers: { 'x-api-key': key, ...member } });
+    expect((await get(readKey)).status).toBe(200);
+    const limited = await get(readKey);
+    expect((await expectProblem(limited, 429)).resource).toBe('GET /v1/orders/{id}');
+    expect((await get(allKey)).status).toBe(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import { type UpstreamFetch, upstreamFailure } from '@trellis/client';
-import { type LiveConfig, z } from '@trellis/kit';
+import { ApiError, type LiveConfig, z } from '@trellis/kit';
 import type { GatewayConfig } from '../config.ts';
 
 /** What users answers for a key it knows: `POST /v1/api-keys/verify` (docs/identity.md). */
@@ -14,10 +14,24 @@ export type VerifiedKey = z.infer<typeof VerifiedKeySchema>;
 export type AskForKey = (key: string) => Promise<VerifiedKey | undefined>;
 
 /** `trk_live_<id>_<secret>`: anything else is refused without asking users. */
-const keyShape = /^trk_[a-z]+_[A-Za-z0-9_-]{8,200}$/;
+const keyShape = /^trk_[a-z]+_[A-Za-z0-9_-]{8,290}$/;
 
-/** A key users answers 400, 401, 404 or 422 for is not a key; anything else is its failure. */
-const refusals = new Set([400, 401, 404, 422]);
+/**
+ * Users refuses a key with a plain 401. A 401 with a `WWW-Authenticate` challenge is the kit
+ * refusing the gateway's own token: a fault of the platform, not of the consumer's key.
+ */
+async function refusedKey(response: Response): Promise<boolean> {
+  if (response.status !== 401) {
+    return false;
+  }
+  await response.body?.cancel();
+  if (response.headers.has('www-authenticate')) {
+    throw new ApiError('internal', {
+      detail: 'The users service refused the gateway’s own credentials while checking an API key.',
+    });
+  }
+  return true;
+}
 
 /** Asks users, with the gateway's service token, through its upstream fetch. */
 export function askUsers(users: UpstreamFetch, baseUrl = 'http://users.invalid'): AskForKey {
@@ -29,8 +43,7 @@ export function askUsers(users: UpstreamFetch, baseUrl = 'http://users.invalid')
       body: JSON.stringify({ key }),
     });
     const response = await users(request, template);
-    if (refusals.has(response.status)) {
-      await response.body?.cancel();
+    if (await refusedKey(response)) {
       return undefined;
     }
     if (response.status !== 200) {
@@ -120,8 +133,10 @@ export function createApiKeyCache(options: ApiKeyCacheOptions): ApiKeyVerifier {
 export function apiKeysThroughUsers(
   users: UpstreamFetch,
   config: LiveConfig<GatewayConfig>,
+  now?: () => number,
 ): ApiKeyVerifier {
   return createApiKeyCache({
+    ...(now ? { now } : {}),
     ask: askUsers(users),
     ttl: () => ({
       acceptedSeconds: config.get().apiKeyCacheSeconds,

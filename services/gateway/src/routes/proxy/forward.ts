@@ -1,9 +1,8 @@
-import type { Caller } from '@trellis/kit';
-import { ApiError } from '@trellis/kit';
+import { ApiError, type Caller } from '@trellis/kit';
 import type { Context } from 'hono';
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and those the fetch sets itself. */
-const hopByHop = [
+/** Hop-by-hop headers (RFC 9110 §7.6.1): for one connection, never passed on. */
+const hopByHop = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -13,9 +12,7 @@ const hopByHop = [
   'trailer',
   'transfer-encoding',
   'upgrade',
-  'host',
-  'content-length',
-];
+]);
 
 /**
  * What the client sent that the service never sees: its credentials (the gateway speaks for it
@@ -24,6 +21,8 @@ const hopByHop = [
  */
 const notForwarded = new Set([
   ...hopByHop,
+  'host',
+  'content-length',
   'authorization',
   'x-api-key',
   'cookie',
@@ -101,16 +100,10 @@ export function relayed(response: Response): Response {
   const named = connectionNamed(response.headers);
   const decoded = response.headers.has('content-encoding');
   for (const [name, value] of response.headers) {
-    if (hopByHop.includes(name) && name !== 'content-length') {
-      continue;
+    const encoding = name === 'content-encoding' || name === 'content-length';
+    if (!hopByHop.has(name) && !named.has(name) && !(decoded && encoding)) {
+      headers.append(name, value);
     }
-    if (
-      named.has(name) ||
-      (decoded && (name === 'content-encoding' || name === 'content-length'))
-    ) {
-      continue;
-    }
-    headers.append(name, value);
   }
   return new Response(response.body, { status: response.status, headers });
 }
