@@ -14,12 +14,15 @@ import { type MatrixPlatform, startMatrixPlatform } from './platform.ts';
 import { type Answer, callOperation, fixtureContext, personOf } from './requests.ts';
 
 /**
- * The authorization matrix: every operation of every committed contract, called as anonymous,
- * the member who owns its target, another member, an operator, an admin, a service its access
- * does not name and each service it names, against the services running in this process.
- * Each must answer exactly what its declared access (`x-trellis-access`) says: 2xx when
- * allowed (a page of only their own items for a member let in as an owner), else a 401
- * problem for anonymous and a 403 problem for anyone else. See docs/identity.md.
+ * The authorization matrix: every operation of every committed contract (the gateway's merged
+ * document included), called as anonymous, the member who owns its target, another member, an
+ * operator, an admin, a service its access does not name, each service it names and the
+ * metrics token, against the services running in this process. Each must answer exactly what
+ * its declared access (`x-trellis-access`) says (see callers.ts and docs/identity.md): 2xx
+ * when allowed (for a member let in as an owner of a list, a page of only their own items),
+ * else a 401 problem for anonymous and a 403 problem for anyone else. Every operation needs a
+ * fixture (fixtures/<service>.ts) that prepares a fresh request the allowed callers succeed
+ * with.
  */
 
 const operations = allOperations();
@@ -96,12 +99,8 @@ function casesOf(operation: ContractOperation) {
   }
   return callersOf(operation, access).map((caller) => ({
     caller,
-    expectation: expectationOf(operation, caller),
+    expectation: expectationFor(access, caller, operation),
   }));
-}
-
-function expectationOf(operation: ContractOperation, caller: MatrixCaller): Expectation {
-  return expectationFor(operation.access ?? {}, caller, operation);
 }
 
 let platform: MatrixPlatform;
