@@ -97,15 +97,27 @@ beforeAll(async () => {
   for (const service of denoServices) {
     ports.set(service, await freePort());
   }
-  // Every service checks user tokens against users' JWKS, users under Deno here too.
-  const usersUrl = `http://127.0.0.1:${ports.get('users') ?? 0}`;
+  const url = (service: string) => `http://127.0.0.1:${ports.get(service) ?? 0}`;
+  // Every service checks user tokens against users' JWKS, users under Deno here too, and
+  // finds the others there: the gateway routes to them.
+  const usersUrl = url('users');
+  const upstreams = {
+    USERS_URL: usersUrl,
+    ORDERS_URL: url('orders'),
+    MEETINGS_URL: url('meetings'),
+  };
   // Started together: Deno's start-up is most of this file's time.
   await Promise.all(
     denoServices.map(async (service) => {
       const started = await startServiceProcess(
         service,
         ports.get(service) ?? 0,
-        { ...environment, ...identity.envFor(service, usersUrl), DATABASE_URL: database.url },
+        {
+          ...environment,
+          ...upstreams,
+          ...identity.envFor(service, usersUrl),
+          DATABASE_URL: database.url,
+        },
         { runtime: 'deno', readyTimeoutMs: 90_000 },
       );
       running.set(service, started);

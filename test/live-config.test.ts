@@ -4,44 +4,59 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { serviceTokenSigner } from '@trellis/kit';
+import {
+  generateServiceKey,
+  type ServiceKeyPair,
+  serviceTokenSigner,
+  trustSetOf,
+} from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call } from './http-call.ts';
-import {
-  createPlatformIdentity,
-  type PlatformIdentity,
-  type SignedIn,
-  signInWithRoles,
-  signUp,
-} from './platform-identity.ts';
 import { type ServiceProcess, startServiceProcess } from './service-process.ts';
 
 /**
  * Live config end to end: a real config center, users and orders, each a process started from
- * its main.ts with its own key, as `npm start` runs them. An operator signed in through users
- * publishes through the center's HTTP API; orders changes behaviour without a restart.
+ * its main.ts as `npm start` runs them. An operator signed in through users publishes through
+ * the center's HTTP API; orders changes behaviour without a restart.
  */
 
+const secrets = { CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+/** Each service's own key pair; the center and the services trust their public keys. */
+const keys: Record<string, ServiceKeyPair> = {};
+let trust: string;
+let jwksUrl: string;
 const paymentKey = `pk_live_${randomBytes(12).toString('hex')}`;
 const mask = '••••••';
 
-let identity: PlatformIdentity;
 let database: TestDatabase;
 let snapshotDir: string;
 let centerPort: number;
 let centerUrl: string;
-let usersUrl: string;
 let center: ServiceProcess;
 let users: ServiceProcess;
 let orders: ServiceProcess;
 let operatorToken: string;
-let buyer: SignedIn;
+let operatorLogin: { id: string; email: string; password: string };
+let buyer: string;
+let buyerToken: string;
 const running: ServiceProcess[] = [];
 
-/** A token of `service`, signed with its own key, for the config center. */
-async function serviceToken(service: string): Promise<string> {
-  return identity.keys.serviceToken(service, 'config');
+function serviceToken(service: string): Promise<string> {
+  const pair = keys[service];
+  if (!pair) {
+    throw new Error(`no key of ${service}`);
+  }
+  return serviceTokenSigner(service, pair.privateJwk)('config');
+}
+
+/** What a service of the platform is given: its own key, the keys it trusts, users' JWKS. */
+function identityEnv(service: string): Record<string, string> {
+  return {
+    SERVICE_PRIVATE_KEY: JSON.stringify(keys[service]?.privateJwk),
+    SERVICE_PUBLIC_KEYS: trust,
+    JWKS_URL: jwksUrl,
+  };
 }
 
 async function startCenter(port: number, name = 'config'): Promise<ServiceProcess> {
@@ -52,7 +67,9 @@ async function startCenter(port: number, name = 'config'): Promise<ServiceProces
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       INSTANCE_ID: name,
-      ...identity.envFor('config', usersUrl),
+      ...secrets,
+      SERVICE_PUBLIC_KEYS: trust,
+      JWKS_URL: jwksUrl,
     },
     { name },
   );
@@ -60,7 +77,7 @@ async function startCenter(port: number, name = 'config'): Promise<ServiceProces
   return started;
 }
 
-async function startOrders(instanceId: string, usersAt: string): Promise<ServiceProcess> {
+async function startOrders(instanceId: string, usersUrl: string): Promise<ServiceProcess> {
   const started = await startServiceProcess(
     'orders',
     await freePort(),
@@ -69,10 +86,10 @@ async function startOrders(instanceId: string, usersAt: string): Promise<Service
       LOG_LEVEL: 'info',
       INSTANCE_ID: instanceId,
       CONFIG_URL: centerUrl,
+      ...identityEnv('orders'),
       CONFIG_SNAPSHOT_DIR: snapshotDir,
       INSTANCE_LABELS: 'zone:a',
-      USERS_URL: usersAt,
-      ...identity.envFor('orders', users.url),
+      USERS_URL: usersUrl,
     },
     { name: instanceId },
   );
@@ -97,11 +114,11 @@ async function publish(values: Record<string, unknown>, via = centerUrl): Promis
 
 const tea = { sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 };
 
-/** The buyer places an order of `lines` lines for themselves; answers its status. */
+/** Places an order of `lines` lines and answers its status. */
 async function placeOrder(service: ServiceProcess, lines: number): Promise<number> {
   const res = await call(service.url, 'POST', '/v1/orders', {
-    headers: buyer.headers,
-    json: { userId: buyer.id, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
+    json: { userId: buyer, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
+    token: buyerToken,
   });
   return res.status;
 }
@@ -124,16 +141,13 @@ async function untilStatus(
   throw new Error(`still ${last}, not ${status}, after ${timeoutMs} ms`);
 }
 
-interface Snapshot {
+async function snapshotOfOrders(): Promise<{
   revision: number;
   values: Record<string, unknown>;
-  /** The file as written on disk. */
   text: string;
-}
-
-async function snapshotOfOrders(): Promise<Snapshot> {
+}> {
   const text = await readFile(path.join(snapshotDir, 'dev', 'orders.json'), 'utf8');
-  return { ...(JSON.parse(text) as Omit<Snapshot, 'text'>), text };
+  return { ...(JSON.parse(text) as { revision: number; values: Record<string, unknown> }), text };
 }
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000) {
@@ -155,40 +169,55 @@ async function registered(service: string): Promise<{ instanceId: string; addres
 }
 
 beforeAll(async () => {
-  identity = await createPlatformIdentity();
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-live-config-'));
+  for (const service of ['users', 'orders']) {
+    keys[service] = await generateServiceKey(service);
+  }
+  trust = JSON.stringify(trustSetOf(Object.values(keys)));
+  const usersPort = await freePort();
+  jwksUrl = `http://127.0.0.1:${usersPort}/.well-known/jwks.json`;
   centerPort = await freePort();
   centerUrl = `http://127.0.0.1:${centerPort}`;
-  const usersPort = await freePort();
-  usersUrl = `http://127.0.0.1:${usersPort}`;
   center = await startCenter(centerPort);
   users = await startServiceProcess('users', usersPort, {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     INSTANCE_ID: 'users-e2e',
+    TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PASSWORD_ITERATIONS: '1000',
     CONFIG_URL: centerUrl,
+    ...identityEnv('users'),
     CONFIG_SNAPSHOT_DIR: snapshotDir,
-    ...identity.envFor('users', usersUrl),
   });
   running.push(users);
   // USERS_URL leads nowhere: orders reaches users only through the registry.
   orders = await startOrders('orders-e2e', await closedUrl());
 
-  const operator = await signInWithRoles(database, users.url, {
-    email: 'ops@example.com',
-    name: 'Ops',
-    password: 'operate carefully',
-    roles: ['operator'],
-  });
-  operatorToken = operator.token;
-  buyer = await signUp(users.url, {
-    email: 'buyer@example.com',
-    name: 'Buyer',
-    password: 'buys a lot of tea',
-  });
+  // Sign-up makes members only; the operator's role is granted in the database, as a seed would.
+  operatorLogin = await signUp('ops@example.com', 'operate carefully');
+  await database.sql`update users set roles = '{member,operator}' where id = ${operatorLogin.id}`;
+  operatorToken = await signIn(operatorLogin);
+  const customer = await signUp('buyer@example.com', 'buy things gladly');
+  buyer = customer.id;
+  buyerToken = await signIn(customer);
 }, 90_000);
+
+async function signUp(email: string, password: string) {
+  const created = await call(users.url, 'POST', '/v1/users', {
+    json: { email, password, name: email.split('@')[0] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { id: created.body.id as string, email, password };
+}
+
+async function signIn(user: { email: string; password: string }): Promise<string> {
+  const session = await call(users.url, 'POST', '/v1/sessions', {
+    json: { email: user.email, password: user.password },
+  });
+  expect(session.status, JSON.stringify(session.body)).toBe(201);
+  return session.body.accessToken as string;
+}
 
 afterAll(async () => {
   await Promise.all(running.map((service) => service.stop()));
@@ -213,43 +242,17 @@ describe('live config, end to end', () => {
     expect(await placeOrder(orders, 3)).toBe(201);
   });
 
-  it('refuses a fake users instance registered with any credential but users’ own', async () => {
-    const fake = {
-      service: 'users',
-      instanceId: 'users-fake',
-      address: 'http://127.0.0.1:9',
-      version: '9.9.9',
-      weight: 10_000,
-    };
-    const register = (headers: Record<string, string>) =>
-      call(centerUrl, 'POST', '/v1/registry/instances', { json: fake, headers });
-    // Orders' own, valid token: orders may register orders, not users.
-    expect((await register(await identity.asService('orders', 'config'))).status).toBe(403);
-    // Orders' key signing a token that says it is users: no key of users verifies it.
-    const ordersKey = (await identity.keys.serviceKey('orders')).privateJwk;
-    const forged = await serviceTokenSigner('users', ordersKey)('config');
-    expect((await register({ authorization: `Bearer ${forged}` })).status).toBe(401);
-    expect((await register({ authorization: `Bearer ${operatorToken}` })).status).toBe(403);
-    expect((await register({})).status).toBe(401);
-    const listed = await registered('users');
-    expect(listed.map((item) => item.instanceId)).not.toContain('users-fake');
-    // Orders still finds the real users and accepts an order for an existing user only.
-    expect(await placeOrder(orders, 1)).toBe(201);
-  });
-
-  it('delivers a secret decrypted to orders, masked to an operator and to no other service', async () => {
+  it('delivers a secret decrypted to orders only, masked to operators, sealed in the snapshot', async () => {
     const revision = await publish({ maxItemsPerOrder: 3, paymentProviderApiKey: paymentKey });
     const snapshot = await eventually(snapshotOfOrders, (s) => s.revision === revision);
-    // Kept on disk for starts while the center is down, but never the secret in clear.
-    expect(snapshot?.values.maxItemsPerOrder).toBe(3);
     expect(snapshot?.text).not.toContain(paymentKey);
+    expect(snapshot?.values.paymentProviderApiKey).toMatch(/^enc:v1:/);
     const route = '/v1/config/dev/orders/effective?instanceId=orders-e2e';
     const own = await call(centerUrl, 'GET', route, { token: await serviceToken('orders') });
     expect((own.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(paymentKey);
     const operator = await call(centerUrl, 'GET', route, { token: operatorToken });
     expect(operator.status).toBe(200);
     expect((operator.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(mask);
-    // Another service, with its own valid token, may not read orders' config at all.
     const users = await call(centerUrl, 'GET', route, { token: await serviceToken('users') });
     expect(users.status).toBe(403);
     expect(JSON.stringify(orders.lines)).not.toContain(paymentKey);
@@ -335,5 +338,22 @@ describe('live config, end to end', () => {
       20_000,
     );
     expect(back).toContainEqual(expect.objectContaining({ address: offline.url }));
+  });
+
+  it("refuses a demoted operator's next token to change or read the config", async () => {
+    await database.sql`update users set roles = '{member}' where id = ${operatorLogin.id}`;
+    const demoted = await signIn(operatorLogin);
+    const draft = await call(centerUrl, 'PUT', '/v1/config/dev/orders/draft', {
+      json: { values: { maxItemsPerOrder: 50 } },
+      token: demoted,
+    });
+    expect(draft.status).toBe(403);
+    const release = await call(centerUrl, 'POST', '/v1/config/dev/orders/releases', {
+      json: { comment: 'still an operator?' },
+      token: demoted,
+    });
+    expect(release.status).toBe(403);
+    const audit = await call(centerUrl, 'GET', '/v1/config/dev/orders/audit', { token: demoted });
+    expect(audit.status).toBe(403);
   });
 });

@@ -170,6 +170,7 @@ describe('npm start', () => {
       gateway: 4000,
     });
     expect(config.dataDir).toBe('/tmp/elsewhere');
+    expect(readStartConfig({ GATEWAY_PORT: '5000' }).ports.gateway).toBe(5000);
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
   });
 

@@ -11,6 +11,7 @@ const serviceUrl = (port: number) =>
 
 const adminEnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
+  GATEWAY_URL: serviceUrl(4000),
   USERS_URL: serviceUrl(4101),
   ORDERS_URL: serviceUrl(4102),
   MEETINGS_URL: serviceUrl(4103),
@@ -59,6 +60,7 @@ export function adminConfig(): AdminConfig {
   const env = parseEnv(adminEnvSchema, process.env);
   cached = {
     serviceUrls: {
+      gateway: env.GATEWAY_URL,
       users: env.USERS_URL,
       orders: env.ORDERS_URL,
       meetings: env.MEETINGS_URL,

@@ -13,7 +13,7 @@ import type {
  * figures are tested without a server.
  */
 
-export const resilienceServices = ['users', 'orders', 'meetings'] as const;
+export const resilienceServices = ['users', 'orders', 'meetings', 'gateway'] as const;
 export type ResilienceService = (typeof resilienceServices)[number];
 
 export type { BlockReason, BreakerState, ForcedState, ResourceKind };

@@ -6,6 +6,7 @@ import { createTransport, type Discovery, type TransportOptions } from './transp
 
 export { pickWeighted, type WeightedPeer } from './balancer.ts';
 export type { components as ConfigComponents } from './generated/config.ts';
+export type { components as GatewayComponents } from './generated/gateway.ts';
 export type { components as MeetingsComponents } from './generated/meetings.ts';
 export type { components as OrdersComponents } from './generated/orders.ts';
 export type { components as UsersComponents } from './generated/users.ts';
@@ -50,10 +51,10 @@ export function createClient<S extends ServiceName>(
   // openapi-fetch hands the transport the very Request its middleware saw, so the template can
   // ride along beside it; a middleware that swaps the Request leaves the URL to be matched.
   const templates = new WeakMap<Request, string>();
+  const upstream = createUpstreamFetch(service, options);
   const client = createFetchClient<ServicePaths[S]>({
-    // With discovery, the transport swaps this placeholder origin for a live instance.
-    baseUrl: options.baseUrl ?? `http://${service}.invalid`,
-    fetch: createTransport({ ...options, service, template: (request) => templates.get(request) }),
+    baseUrl: upstreamBaseUrl(service, options),
+    fetch: (request) => upstream(request, templates.get(request)),
   });
   client.use({
     onRequest({ request, schemaPath }) {
@@ -61,6 +62,33 @@ export function createClient<S extends ServiceName>(
     },
   });
   return client;
+}
+
+/**
+ * Sends a Request to one service through the transport: discovery, balancing, retries, the
+ * resource `<service> → <METHOD> <template>` under the resilience engine. What the typed
+ * clients run on, and what a proxy uses to forward calls it did not build itself.
+ */
+export type UpstreamFetch = (request: Request, template?: string) => Promise<Response>;
+
+export function createUpstreamFetch(service: ServiceName, options: ClientOptions): UpstreamFetch {
+  const templates = new WeakMap<Request, string>();
+  const transport = createTransport({
+    ...options,
+    service,
+    template: (request) => templates.get(request),
+  });
+  return (request, template) => {
+    if (template !== undefined) {
+      templates.set(request, template);
+    }
+    return transport(request);
+  };
+}
+
+/** The origin requests to `service` are built on; with discovery, a placeholder it swaps. */
+export function upstreamBaseUrl(service: ServiceName, options: ClientOptions): string {
+  return options.baseUrl ?? `http://${service}.invalid`;
 }
 
 /** Discovery from fixed URLs, e.g. `{ users: 'http://127.0.0.1:4101' }`; the default ports otherwise. */

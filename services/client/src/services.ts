@@ -1,5 +1,6 @@
 /** Services with a published contract, and the port each listens on by default. */
 export const defaultPorts = {
+  gateway: 4000,
   users: 4101,
   orders: 4102,
   meetings: 4103,

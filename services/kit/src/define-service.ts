@@ -12,7 +12,13 @@ import type { PlatformEnv } from './platform/env.ts';
 import type { LiveConfig } from './platform/live-config.ts';
 import type { Resilience } from './resilience/engine.ts';
 import { assertAccessDeclared } from './route.ts';
-import { createService, openApiDocumentOf, type ServiceApp } from './service.ts';
+import {
+  createService,
+  type EdgeMiddleware,
+  type OpenApiDocument,
+  openApiDocumentOf,
+  type ServiceApp,
+} from './service.ts';
 import type { ClientFactories, DiscoveryOptions, UpstreamEnv } from './upstreams.ts';
 
 /** What every service's environment holds (`baseEnvSchema` plus its PORT). */
@@ -81,6 +87,10 @@ interface AppDeclaration {
   routes: readonly RouterFactory[];
   /** Route templates whose successful requests are logged at debug: machine chatter. */
   quietRoutes?: readonly string[];
+  /** The OpenAPI document to serve and publish instead of the routes' own (the gateway's). */
+  document?: () => OpenApiDocument;
+  /** An edge service's middleware for outside callers (see `EdgeMiddleware`). */
+  edge?: () => EdgeMiddleware;
   /**
    * Checks user access tokens itself rather than through users' JWKS at `JWKS_URL`: the users
    * service, which holds the keys.
@@ -144,6 +154,8 @@ function appFactory<Deps>(
       ...(options.identity ? { identity: options.identity } : {}),
       readiness: { database: options.ping },
       ...(declaration.quietRoutes ? { quietRoutes: declaration.quietRoutes } : {}),
+      ...(declaration.document ? { document: declaration.document } : {}),
+      ...(declaration.edge ? { edge: declaration.edge() } : {}),
     });
     for (const router of declaration.routes) {
       app.route('/', router());

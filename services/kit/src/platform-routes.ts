@@ -34,6 +34,8 @@ export interface PlatformRoutesOptions {
   metrics: ServiceMetrics;
   resilience: Resilience;
   documentConfig: Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
+  /** Served at `/openapi.json` instead of the document the routes make, when given. */
+  document?: (() => unknown) | undefined;
 }
 
 type ServiceRoutes<Deps> = OpenAPIHono<KitEnv<Deps>>;
@@ -129,6 +131,11 @@ export function registerPlatformRoutes<Deps>(
 ): void {
   registerHealth(app, options);
   registerFigures(app, options);
-  app.doc31('/openapi.json', options.documentConfig);
+  const { document } = options;
+  if (document) {
+    app.get('/openapi.json', (c) => c.json(document()));
+  } else {
+    app.doc31('/openapi.json', options.documentConfig);
+  }
   registerApiReference(app, `Trellis ${options.name} API`);
 }

@@ -45,12 +45,33 @@ export interface ServiceOptions<Deps> {
    */
   protect?: boolean;
   /**
+   * The document `/openapi.json` serves in place of the one the routes make: the gateway's,
+   * merged from the contracts of the services it routes to.
+   */
+  document?: () => OpenApiDocument;
+  /**
    * How callers' credentials are checked: users' JWKS, the services' trust set, the metrics
    * token. Without it no credential verifies and only public routes answer.
    */
   identity?: IdentitySettings;
+  /** An edge service's own middleware, at the two places the kit leaves for it. */
+  edge?: EdgeMiddleware;
   now?: () => Date;
 }
+
+/**
+ * Where an edge service (the gateway) handles outside callers: `first` runs before anything
+ * may refuse the call, so refusals carry what it adds (CORS); `identified` once the kit has
+ * verified the caller's credentials and before the resilience engine, so what it adds to the
+ * caller (a verified API key) is what caller-keyed rules count.
+ */
+export interface EdgeMiddleware {
+  first?: readonly MiddlewareHandler[];
+  identified?: readonly MiddlewareHandler[];
+}
+
+/** An OpenAPI 3.1 document, as `/openapi.json` serves it. */
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 export type ServiceApp<Deps> = OpenAPIHono<KitEnv<Deps>>;
 
@@ -61,6 +82,7 @@ export interface ServiceInfo {
   metrics: ServiceMetrics;
   resilience: Resilience;
   documentConfig: Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
+  document: (() => OpenApiDocument) | undefined;
 }
 
 const serviceInfo = new WeakMap<object, ServiceInfo>();
@@ -76,8 +98,9 @@ export function infoOf(app: object): ServiceInfo {
 /** The OpenAPI 3.1 document of a service, exactly as `/openapi.json` serves it. */
 export function openApiDocumentOf(app: {
   getOpenAPI31Document: OpenAPIHono['getOpenAPI31Document'];
-}) {
-  return app.getOpenAPI31Document(infoOf(app).documentConfig);
+}): OpenApiDocument {
+  const info = infoOf(app);
+  return info.document?.() ?? app.getOpenAPI31Document(info.documentConfig);
 }
 
 /** A router for one resource; shares the validation hook so bad input is always a 400 problem. */
@@ -128,8 +151,14 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     c.set('deps', deps);
     return next();
   });
+  for (const middleware of options.edge?.first ?? []) {
+    app.use(middleware);
+  }
   app.use(limitBodies(options.maxBodyBytes ?? 1024 * 1024));
   app.use(identifyCallers(createIdentify(name, options.identity ?? {})));
+  for (const middleware of options.edge?.identified ?? []) {
+    app.use(middleware);
+  }
   if (options.protect !== false) {
     app.use(inboundProtection(resilience, platformPaths));
   }
@@ -158,7 +187,16 @@ export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<D
     metrics,
     resilience,
     documentConfig,
+    document: options.document,
   });
-  serviceInfo.set(app, { name, version, instanceId, metrics, resilience, documentConfig });
+  serviceInfo.set(app, {
+    name,
+    version,
+    instanceId,
+    metrics,
+    resilience,
+    documentConfig,
+    document: options.document,
+  });
   return app;
 }
