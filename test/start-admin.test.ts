@@ -94,7 +94,10 @@ describe('npm start and the admin console', () => {
   it('prints the console’s address and the admin login', () => {
     const text = stripVTControlCharacters(
       renderSummary({
-        services: [{ name: 'users', url: 'http://127.0.0.1:4101' }],
+        services: [
+          { name: 'users', url: 'http://127.0.0.1:4101' },
+          { name: 'gateway', url: 'http://127.0.0.1:4000' },
+        ],
         admin: { url: 'http://127.0.0.1:3000' },
         skipped: [],
         database: { url: 'postgres://x', origin: 'embedded' },

@@ -72,9 +72,8 @@ export function renderSummary(summary: Summary): string {
     '',
     `/metrics and /resilience answer the metrics token as a bearer (${summary.metricsTokenFrom}).`,
   );
-  const entry =
-    summary.services.find((s) => s.name === 'gateway') ??
-    summary.services.find((s) => s.name === 'users');
+  // Users directly: the gateway also wants an outside consumer's API key.
+  const entry = summary.services.find((s) => s.name === 'users');
   const member = summary.otherLogins.find((login) => login.email.startsWith('member@'));
   if (entry && summary.login && member) {
     const body = JSON.stringify({ email: member.email, password: member.password });
