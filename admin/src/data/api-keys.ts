@@ -1,0 +1,29 @@
+import 'server-only';
+import type { UsersComponents } from '@trellis/client';
+import { type Outcome, outcomeOf } from '@/lib/problem';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
+
+export type ApiKey = UsersComponents['schemas']['ApiKey'];
+export type ApiKeyPage = UsersComponents['schemas']['ApiKeyPage'];
+
+/** The scopes users grants (services/users/src/api-keys.ts): read is GET and HEAD. */
+export const apiKeyScopes = [
+  'users:read',
+  'users:write',
+  'orders:read',
+  'orders:write',
+  'meetings:read',
+  'meetings:write',
+] as const;
+
+export function listApiKeys(
+  caller: Caller,
+  query: { cursor?: string | undefined },
+): Promise<Outcome<ApiKeyPage>> {
+  return outcomeOf(
+    serviceClient('users').GET('/v1/api-keys', {
+      headers: asOperator(caller),
+      params: { query: { limit: 50, ...(query.cursor ? { cursor: query.cursor } : {}) } },
+    }),
+  );
+}
