@@ -19,7 +19,7 @@ const adminEnvSchema = z.object({
   ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(28_800),
   LOG_LEVEL: logLevelSchema.default('info'),
   /** The bearer the services' `/metrics` and `/resilience` answer, as Prometheus holds it. */
-  METRICS_TOKEN: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface AdminConfig {
