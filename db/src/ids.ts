@@ -7,6 +7,9 @@ export const idPrefixes = {
   room: 'room',
   meeting: 'mtg',
   event: 'evt',
+  session: 'ses',
+  apiKey: 'key',
+  securityEvent: 'sev',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

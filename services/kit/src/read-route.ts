@@ -46,7 +46,8 @@ export function readRoute<Params extends IdParams, Answer extends z.ZodType>(
 }
 
 export interface ReadHandler<Deps, Row, Item extends Versioned> {
-  read: (deps: Deps, id: string) => Promise<Row | undefined>;
+  /** The row; given the request too, for a check of who asks (`assertOwns`) before reading. */
+  read: (deps: Deps, id: string, c: Context<KitEnv<Deps>>) => Promise<Row | undefined>;
   notFound: (id: string) => Error;
   present: (row: Row) => Item;
 }
@@ -66,7 +67,7 @@ export function registerRead<Deps, Answer extends z.ZodType, Row>(
 ) {
   const serve = async (c: Context<KitEnv<Deps>>) => {
     const { id } = c.req.valid('param' as never) as { id: string };
-    const row = await handler.read(c.get('deps'), id);
+    const row = await handler.read(c.get('deps'), id, c);
     if (row === undefined) {
       throw handler.notFound(id);
     }

@@ -24,6 +24,16 @@ export class IllegalUserTransition extends IllegalStatusTransition {
   }
 }
 
+/** Roles are granted by admins alone: at sign-up, in a change, by anyone else. */
+export class RolesNeedAdmin extends ApiError {
+  constructor() {
+    super('forbidden', {
+      detail: 'Only an admin may grant or change roles.',
+      errors: [{ in: 'body', path: 'roles', message: 'may only be set by an admin' }],
+    });
+  }
+}
+
 export class UserNotFound extends ApiError {
   constructor(id: string) {
     super('not_found', { detail: `No user with id ${id}.` });

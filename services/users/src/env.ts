@@ -1,9 +1,16 @@
-import { serviceEnvSchema, z } from '@trellis/kit';
+import { decodeEncryptionKey, serviceEnvSchema, z } from '@trellis/kit';
+
+const seconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 export const usersEnvSchema = serviceEnvSchema(4101, {
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Seals the private parts of the token signing keys in Postgres; only users holds it. */
+  TOKEN_KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => decodeEncryptionKey(value) !== undefined, 'must be 32 bytes in base64'),
   JWT_ISSUER: z.string().default('trellis-users'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  ACCESS_TOKEN_TTL_SECONDS: seconds(1, 86_400, 900),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(1, 365 * 86_400, 30 * 86_400),
   PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).default(600_000),
 });
 

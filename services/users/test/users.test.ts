@@ -2,10 +2,8 @@ import { requestHash } from '@trellis/db';
 import { idempotencyKeys, outbox, users } from '@trellis/db/schema';
 import { expectIdempotentRace, expectKeyReuseRefused, expectProblem } from '@trellis/kit/testing';
 import { asc, eq, sql } from 'drizzle-orm';
-import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResultSchema, UserPageSchema, UserSchema } from '../src/routes/users/schema.ts';
-import { testTokenSecret } from '../src/testing.ts';
 import { createUsersHarness, type UsersHarness } from './harness.ts';
 
 let h: UsersHarness;
@@ -360,83 +358,6 @@ describe('POST /v1/users/lookup', () => {
       await h.request('/v1/users/lookup', { method: 'POST', json: { ids: [] } }),
       400,
       'ids',
-    );
-  });
-});
-
-describe('POST /v1/sessions', () => {
-  it('signs in with the right password and issues a JWT naming the user and roles', async () => {
-    const { body } = await createUser({
-      email: 'op@example.com',
-      name: 'Operator',
-      password: 'operate carefully',
-      roles: ['operator'],
-    });
-    const res = await h.request('/v1/sessions', {
-      method: 'POST',
-      json: { email: 'OP@example.com', password: 'operate carefully' },
-    });
-    expect(res.status).toBe(201);
-    const session = (await res.json()) as {
-      accessToken: string;
-      tokenType: string;
-      expiresIn: number;
-    };
-    expect(session.tokenType).toBe('Bearer');
-    expect(session.expiresIn).toBe(900);
-    const { payload } = await jwtVerify(
-      session.accessToken,
-      new TextEncoder().encode(testTokenSecret),
-      {
-        issuer: 'trellis-users',
-        currentDate: h.clock.now,
-      },
-    );
-    expect(payload.sub).toBe(body.id);
-    expect(payload.roles).toEqual(['operator']);
-    expect(payload.exp).toBe(Math.floor(h.clock.now.getTime() / 1000) + 900);
-  });
-
-  it('refuses a wrong password and an unknown email alike with 401', async () => {
-    await createUser({ email: 'pw@example.com', name: 'PW', password: 'the right one' });
-    const wrong = await expectProblem(
-      await h.request('/v1/sessions', {
-        method: 'POST',
-        json: { email: 'pw@example.com', password: 'the wrong one' },
-      }),
-      401,
-    );
-    const unknown = await expectProblem(
-      await h.request('/v1/sessions', {
-        method: 'POST',
-        json: { email: 'nobody@example.com', password: 'x' },
-      }),
-      401,
-    );
-    expect(wrong.detail).toBe(unknown.detail);
-  });
-
-  it('refuses a suspended account with 403', async () => {
-    const { body } = await createUser({
-      email: 'gone@example.com',
-      name: 'Gone',
-      password: 'still valid',
-    });
-    await h.request(`/v1/users/${body.id}/suspend`, { method: 'POST' });
-    await expectProblem(
-      await h.request('/v1/sessions', {
-        method: 'POST',
-        json: { email: 'gone@example.com', password: 'still valid' },
-      }),
-      403,
-    );
-  });
-
-  it('answers a missing password with 400 naming it', async () => {
-    await expectProblem(
-      await h.request('/v1/sessions', { method: 'POST', json: { email: 'pw@example.com' } }),
-      400,
-      'password',
     );
   });
 });

@@ -7,7 +7,15 @@ export const pathTemplates = {
     "/v1/users/{id}",
     "/v1/users/{id}/suspend",
     "/v1/users/{id}/reactivate",
-    "/v1/sessions"
+    "/v1/sessions",
+    "/v1/sessions/refresh",
+    "/v1/sessions/sign-out",
+    "/.well-known/jwks.json",
+    "/v1/signing-keys/rotate",
+    "/v1/api-keys/verify",
+    "/v1/api-keys",
+    "/v1/api-keys/{id}/revoke",
+    "/v1/security-events"
   ],
   "orders": [
     "/v1/orders",

@@ -8,9 +8,26 @@ export const HotParamOverrideSchema = z.object({
   threshold: z.number().nonnegative().describe('Passes per window for this value.'),
 });
 
+/** Where an inbound route reads a hot parameter's value. */
+export const paramSources = ['path', 'query', 'header', 'body', 'address'] as const;
+export type ParamSource = (typeof paramSources)[number];
+
 export const HotParamRuleSchema = z.object({
   resource: z.string().min(1).describe('Resource name, such as `POST /v1/orders`.'),
   param: z.string().min(1).describe('The key in the entry params, such as `userId`.'),
+  from: z
+    .enum(paramSources)
+    .optional()
+    .describe(
+      'Where an inbound route reads the value: only that source, so a value put elsewhere ' +
+        '(another `email` in the query) cannot stand in for it; `address` is the network ' +
+        "address of the caller's connection, `param` then only names it. Unset: the path, " +
+        'the query, a header, then a top-level JSON body field, the first that has it.',
+    ),
+  ignoreCase: z
+    .boolean()
+    .optional()
+    .describe('Counts string values that differ only in letter case as one, as emails are.'),
   threshold: z.number().nonnegative().describe('Passes per window for each distinct value.'),
   windowSec: z.number().positive().default(1).describe('The window the threshold refills over.'),
   burst: z.number().int().nonnegative().default(0).describe('Extra passes a quiet value may bank.'),
@@ -29,11 +46,21 @@ export type HotParamRule = z.infer<typeof HotParamRuleSchema>;
 export type HotParamRuleInput = z.input<typeof HotParamRuleSchema>;
 
 /**
+ * The key a rule's value has in the entry params: the param's name, prefixed by its source
+ * when it names one, so rules reading one name from different sources stay apart.
+ */
+export function paramKey(rule: Pick<HotParamRule, 'param' | 'from'>): string {
+  return rule.from ? `${rule.from}:${rule.param}` : rule.param;
+}
+
+/**
  * A token bucket per parameter value. Values map to slots of numeric arrays through a Map whose
  * insertion order is the recency order; when full, the least recently seen value gives up its slot.
  */
 export class HotParamLimiter {
   readonly rule: HotParamRule;
+  /** Where its value is in the entry params (see `paramKey`). */
+  readonly key: string;
   retryAfterMs = 0;
   private readonly slots = new Map<ParamValue, number>();
   private readonly tokens: Float64Array;
@@ -45,12 +72,20 @@ export class HotParamLimiter {
 
   constructor(input: HotParamRuleInput) {
     this.rule = HotParamRuleSchema.parse(input);
+    this.key = paramKey(this.rule);
     const size = this.rule.maxTrackedValues;
     this.tokens = new Float64Array(size);
     this.refilledAt = new Float64Array(size);
     this.perMs = new Float64Array(size);
     this.capacity = new Float64Array(size);
-    this.overrides = new Map(this.rule.overrides.map((o) => [String(o.value), o.threshold]));
+    this.overrides = new Map(
+      this.rule.overrides.map((o) => [String(this.fold(o.value)), o.threshold]),
+    );
+  }
+
+  /** The value as counted: lower-cased when the rule ignores case. */
+  private fold(value: ParamValue): ParamValue {
+    return this.rule.ignoreCase && typeof value === 'string' ? value.toLowerCase() : value;
   }
 
   get trackedValues(): number {
@@ -59,15 +94,16 @@ export class HotParamLimiter {
 
   /** Passes per window allowed for `value`: its override, else the rule's threshold. */
   thresholdOf(value: ParamValue): number {
-    return this.overrides.get(String(value)) ?? this.rule.threshold;
+    return this.overrides.get(String(this.fold(value))) ?? this.rule.threshold;
   }
 
   isTracked(value: ParamValue): boolean {
-    return this.slots.has(value);
+    return this.slots.has(this.fold(value));
   }
 
   /** True if a call with this value may pass; consumes one token when it does. */
-  tryAcquire(value: ParamValue, now: number): boolean {
+  tryAcquire(given: ParamValue, now: number): boolean {
+    const value = this.fold(given);
     let slot = this.slots.get(value);
     if (slot === undefined) {
       slot = this.claimSlot(value, now);

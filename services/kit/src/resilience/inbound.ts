@@ -1,13 +1,15 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
+import { clientAddress } from '../client-address.ts';
 import type { Caller } from '../identity/caller.ts';
 import { pathParam, routeTemplate } from '../route-template.ts';
 import { blockedToApiError } from './answers.ts';
 import type { Resilience } from './engine.ts';
-import type { ParamValue } from './hot-param.ts';
+import type { ParamSource, ParamValue } from './hot-param.ts';
 import {
   BlockedError,
   type EntryInputs,
   type EntryOptions,
+  type HotParamInput,
   type ResourceEntry,
 } from './resource.ts';
 import type { SystemGuard } from './system-guard.ts';
@@ -24,9 +26,13 @@ export function callerOf(c: Context): string {
   return caller.service ?? 'anonymous';
 }
 
+/** The JSON media types, as the route's validator tells them (any case, `+json` suffixes). */
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
+
 async function bodyField(c: Context, name: string): Promise<unknown> {
-  if (!c.req.header('content-type')?.includes('json')) {
-    return undefined;
+  const mediaType = c.req.header('content-type')?.split(';', 1)[0]?.trim() ?? '';
+  if (!jsonMediaType.test(mediaType)) {
+    return undefined; // the validator reads no body either, and answers 400
   }
   try {
     // Hono caches the parsed body, so the route's validator reads it again for free.
@@ -39,33 +45,60 @@ async function bodyField(c: Context, name: string): Promise<unknown> {
   }
 }
 
+/** A hot parameter's value from the one source its rule names, the body aside. */
+function sourceValue(
+  c: Context,
+  route: string,
+  name: string,
+  from: Exclude<ParamSource, 'body'>,
+): string | undefined {
+  switch (from) {
+    case 'path':
+      return pathParam(route, c.req.path, name);
+    case 'query':
+      return c.req.query(name);
+    case 'header':
+      return c.req.header(name);
+    case 'address':
+      return clientAddress(c);
+  }
+}
+
 /**
- * Hot-parameter values from the path, the query, a header, then a top-level JSON body field;
- * synchronous unless the body has to be read.
+ * Hot-parameter values, each from the source its rule names or else from the path, the query,
+ * a header, then a top-level JSON body field; synchronous unless the body has to be read.
  */
 function paramsOf(
   c: Context,
   route: string,
-  names: readonly string[],
+  inputs: readonly HotParamInput[],
 ): Record<string, ParamValue> | Promise<Record<string, ParamValue>> {
   const params: Record<string, ParamValue> = {};
-  const wanted: string[] = [];
-  for (const name of names) {
-    const value = pathParam(route, c.req.path, name) ?? c.req.query(name) ?? c.req.header(name);
+  const inBody: HotParamInput[] = [];
+  for (const input of inputs) {
+    if (input.from === 'body') {
+      inBody.push(input);
+      continue;
+    }
+    const value = input.from
+      ? sourceValue(c, route, input.name, input.from)
+      : (pathParam(route, c.req.path, input.name) ??
+        c.req.query(input.name) ??
+        c.req.header(input.name));
     if (value !== undefined) {
-      params[name] = value;
-    } else {
-      wanted.push(name);
+      params[input.key] = value;
+    } else if (!input.from) {
+      inBody.push(input);
     }
   }
-  if (wanted.length === 0) {
+  if (inBody.length === 0) {
     return params;
   }
   return (async () => {
-    for (const name of wanted) {
-      const value = await bodyField(c, name);
+    for (const input of inBody) {
+      const value = await bodyField(c, input.name);
       if (typeof value === 'string' || typeof value === 'number') {
-        params[name] = value;
+        params[input.key] = value;
       }
     }
     return params;

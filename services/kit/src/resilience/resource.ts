@@ -23,6 +23,7 @@ import {
   type HotParamRule,
   type HotParamRuleInput,
   HotParamRuleSchema,
+  type ParamSource,
   type ParamValue,
 } from './hot-param.ts';
 import {
@@ -99,10 +100,26 @@ interface CallerFlow {
   controllers: FlowController[];
 }
 
+export interface HotParamInput {
+  key: string;
+  name: string;
+  from?: ParamSource;
+}
+
+/** The distinct parameters a resource's hot-parameter rules read. */
+function hotParamInputs(limiters: readonly HotParamLimiter[]): HotParamInput[] {
+  const inputs = new Map<string, HotParamInput>();
+  for (const { key, rule } of limiters) {
+    inputs.set(key, { key, name: rule.param, ...(rule.from ? { from: rule.from } : {}) });
+  }
+  return [...inputs.values()];
+}
+
 /** What an entry to a resource must be told, so callers gather only that. */
 export interface EntryInputs {
-  /** Parameter names hot-parameter rules look at. */
-  params: readonly string[];
+  /** The parameters hot-parameter rules look at: each one's key in the entry params, its
+   * name and the source it is read from, if the rule names one. */
+  params: readonly HotParamInput[];
   /** Whether any flow rule names a caller. */
   caller: boolean;
   /** Whether a cluster rule may make the entry wait for a lease (use `acquire`, not `tryEntry`). */
@@ -336,7 +353,7 @@ export class Resources {
     const params = options?.params;
     if (params !== undefined) {
       for (const limiter of node.hotParams) {
-        const value = params[limiter.rule.param];
+        const value = params[limiter.key];
         if (value !== undefined && !limiter.tryAcquire(value, now)) {
           return this.block(node, now, 'hot-param', limiter.retryAfterMs, {
             limit: limiter.thresholdOf(value),
@@ -566,7 +583,7 @@ export class Resources {
       .slice(0, MAX_BREAKERS_PER_RESOURCE)
       .map((r) => breaker(r, () => new CircuitBreaker(r, emit)));
     node.entryInputs = {
-      params: [...new Set(node.hotParams.map((limiter) => limiter.rule.param))],
+      params: hotParamInputs(node.hotParams),
       caller: node.callerFlow.size > 0,
       lease: ownRules.some((rule) => rule.cluster),
     };

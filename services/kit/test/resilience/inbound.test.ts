@@ -6,7 +6,7 @@ import {
   type ResilienceRulesInput,
   SystemGuard,
 } from '../../src/index.ts';
-import { captureLogger, expectProblem } from '../../src/testing.ts';
+import { captureLogger, expectProblem, listen } from '../../src/testing.ts';
 import { createTestService } from '../test-service.ts';
 
 function serviceWith(rules: ResilienceRulesInput) {
@@ -63,6 +63,71 @@ describe('inbound protection', () => {
     expect(problem.detail).toContain('for each name');
     // The validator still reads the body the guard peeked at.
     expect((await app.request('/v1/things', post(''))).status).toBe(400);
+  });
+
+  it('reads a hot parameter only from the source its rule names, never from the query or a header', async () => {
+    const { app } = serviceWith({
+      hotParams: [{ resource: 'POST /v1/things', param: 'name', from: 'body', threshold: 2 }],
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await app.request(`/v1/things?name=q${i}`, post('alice', { name: `h${i}` }));
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 429, 429]);
+  });
+
+  it('reads a JSON body whatever the case of its media type, as the validator does', async () => {
+    const { app } = serviceWith({
+      hotParams: [{ resource: 'POST /v1/things', param: 'name', from: 'body', threshold: 1 }],
+    });
+    const shouted = post('alice', { 'content-type': 'Application/JSON; charset=utf-8' });
+    expect((await app.request('/v1/things', shouted)).status).toBe(201);
+    expect((await app.request('/v1/things', shouted)).status).toBe(429);
+  });
+
+  it('counts values differing only in case as one when the rule ignores case', async () => {
+    const { app } = serviceWith({
+      hotParams: [
+        {
+          resource: 'POST /v1/things',
+          param: 'name',
+          from: 'body',
+          ignoreCase: true,
+          threshold: 2,
+        },
+      ],
+    });
+    const statuses = [];
+    for (const name of ['Alice', 'ALICE', 'alice']) {
+      statuses.push((await app.request('/v1/things', post(name))).status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+
+  it("limits by the connection's address, which only a server hands over", async () => {
+    const { app } = serviceWith({
+      hotParams: [{ resource: 'POST /v1/things', param: 'address', from: 'address', threshold: 2 }],
+    });
+    const server = await listen(app.fetch);
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(
+          `${server.url}/v1/things`,
+          post(`n${i}`, { 'x-forwarded-for': `10.0.0.${i}` }),
+        );
+        statuses.push(res.status);
+        if (res.status === 429) {
+          expect((await expectProblem(res, 429)).detail).toContain('for each address');
+        }
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+      // In process no address is known, and the rule does not apply.
+      expect((await app.request('/v1/things', post('in-process'))).status).toBe(201);
+    } finally {
+      await server.close();
+    }
   });
 
   it('limits a hot path parameter', async () => {

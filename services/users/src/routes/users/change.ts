@@ -1,8 +1,9 @@
+import type { Tx } from '@trellis/db';
 import type { UserRow } from '@trellis/db/schema';
 import { changeRequested, propagationHeaders } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { type UserAction, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
-import { findUserById, type UserChanges, updateUser } from '../../repository.ts';
+import { findUserById, type UserChanges, updateUser } from '../../repository/users.ts';
 import { userEvent } from './present.ts';
 
 /** The parts of a route's context `changeUser` uses. */
@@ -12,19 +13,23 @@ interface UserChangeContext {
   header(name: string, value: string): void;
 }
 
+export interface UserChange {
+  action: UserAction | 'update';
+  /** The changes, decided from the user as read. */
+  changes: (current: UserRow) => UserChanges;
+  event: string;
+  /** More writes on the change's transaction (audit, revoked sessions), from before and after. */
+  along?: (tx: Tx, before: UserRow, after: UserRow) => Promise<void>;
+}
+
 /**
- * Writes `changes` (decided from the user as read) at the version read, honouring the route's
- * `If-Match`, and publishes `event`; `action` names the change when another request wins.
+ * Writes a change at the version read, honouring the route's `If-Match`, and publishes its
+ * event; `action` names the change when another request wins.
  */
-export function changeUser(
-  c: UserChangeContext,
-  id: string,
-  action: UserAction | 'update',
-  changes: (current: UserRow) => UserChanges,
-  event: string,
-): Promise<UserRow> {
+export function changeUser(c: UserChangeContext, id: string, change: UserChange): Promise<UserRow> {
   const { db, now } = c.get('deps');
   const headers = propagationHeaders();
+  const { along } = change;
   return changeRequested(c, {
     read: () => findUserById(db, id),
     notFound: () => new UserNotFound(id),
@@ -33,10 +38,11 @@ export function changeUser(
         db,
         id,
         current.version,
-        changes(current),
-        (row) => userEvent(event)(row, headers),
+        change.changes(current),
+        (row) => userEvent(change.event)(row, headers),
         now(),
+        along ? (tx, updated) => along(tx, current, updated) : undefined,
       ),
-    lostRace: () => new UserChangedMeanwhile(id, action),
+    lostRace: () => new UserChangedMeanwhile(id, change.action),
   });
 }

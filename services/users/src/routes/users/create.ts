@@ -1,9 +1,23 @@
-import { propagationHeaders, type ServiceApp } from '@trellis/kit';
-import { createdRoute, createOnce, secretDigest } from '@trellis/kit/idempotency';
+import {
+  actingUser,
+  callerOfRequest,
+  describeCaller,
+  holdsRole,
+  propagationHeaders,
+  type ServiceApp,
+} from '@trellis/kit';
+import { createdRoute, createOnce } from '@trellis/kit/idempotency';
+import type { Context } from 'hono';
+import { originOf, recordSecurityEvent } from '../../audit.ts';
 import type { UsersDeps } from '../../deps.ts';
-import { assertStrongPassword, normalizeEmail, normalizeRoles } from '../../domain.ts';
+import {
+  assertStrongPassword,
+  normalizeEmail,
+  normalizeRoles,
+  RolesNeedAdmin,
+} from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
-import { insertUser } from '../../repository.ts';
+import { insertUser } from '../../repository/users.ts';
 import { presentUser, userEvent } from './present.ts';
 import { CreateUserSchema, UserSchema } from './schema.ts';
 
@@ -11,22 +25,34 @@ export const createUserRoute = createdRoute({
   path: '/v1/users',
   operationId: 'users.create',
   tags: ['users'],
-  summary: 'Create a user',
+  summary: 'Create a user (sign up)',
+  access: { public: true },
   description:
-    'While the live config `requireStrongPasswords` is on, a password shorter than 12 ' +
-    'characters or made only of letters is refused with 422 naming `password`.',
+    'Anyone may sign up, as a member; `roles` is honoured only from an admin (403 naming ' +
+    '`roles` from anyone else). While the live config `requireStrongPasswords` is on, a ' +
+    'password shorter than 12 characters or made only of letters is refused with 422 naming ' +
+    '`password`.',
   body: CreateUserSchema,
   created: { schema: UserSchema, description: 'The user was created, or this is a replay of it.' },
 });
 
+function assertMayGrant(c: Context, roles: unknown): void {
+  if (roles !== undefined && !holdsRole(actingUser(c)?.roles ?? [], 'admin')) {
+    throw new RolesNeedAdmin();
+  }
+}
+
 export function registerCreateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(createUserRoute, async (c) => {
-    const { db, now, passwordIterations, config, tokens } = c.get('deps');
+    const { db, now, passwordIterations, config, digestSecret } = c.get('deps');
     const body = c.req.valid('json');
-    const password = body.password && (await secretDigest(tokens.secret, body.password));
+    assertMayGrant(c, body.roles);
+    const password = body.password && (await digestSecret(body.password));
+    const roles = normalizeRoles(body.roles ?? ['member']);
     const headers = propagationHeaders();
     const user = await createOnce(c, db, now(), {
       operation: createUserRoute.operationId,
+      caller: describeCaller(callerOfRequest(c)),
       // Never the password itself: a digest of the body is kept beside the key.
       body: { ...body, password },
       async prepare() {
@@ -38,15 +64,23 @@ export function registerCreateUser(app: ServiceApp<UsersDeps>) {
       async write(tx, passwordHash) {
         const row = await insertUser(
           tx,
-          {
-            email: normalizeEmail(body.email),
-            name: body.name,
-            passwordHash,
-            roles: normalizeRoles(body.roles ?? ['member']),
-          },
+          { email: normalizeEmail(body.email), name: body.name, passwordHash, roles },
           (created) => userEvent('user.created')(created, headers),
           now(),
         );
+        if (body.roles) {
+          await recordSecurityEvent(
+            tx,
+            originOf(c),
+            {
+              action: 'user.roles_changed',
+              outcome: 'ok',
+              subject: row.id,
+              detail: { from: [], to: roles },
+            },
+            now(),
+          );
+        }
         return { id: row.id, body: presentUser(row) };
       },
     });

@@ -1,6 +1,6 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
-import { findUsersByIds } from '../../repository.ts';
+import { findUsersByIds } from '../../repository/users.ts';
 import { presentUser } from './present.ts';
 import { LookupResultSchema, LookupUsersSchema } from './schema.ts';
 
@@ -10,6 +10,7 @@ export const lookupUsersRoute = createRoute({
   operationId: 'users.lookup',
   tags: ['users'],
   summary: 'Fetch up to 100 users by id in one call',
+  access: { role: 'operator', services: ['meetings', 'orders'] },
   request: { body: jsonBody(LookupUsersSchema) },
   responses: {
     200: jsonResponse(LookupResultSchema, 'The users found and the ids that were not.'),

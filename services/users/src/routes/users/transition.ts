@@ -1,6 +1,8 @@
 import { type ServiceApp, transitionRoute } from '@trellis/kit';
+import { originOf, recordSecurityEvent } from '../../audit.ts';
 import type { UsersDeps } from '../../deps.ts';
 import { nextStatus, type UserAction } from '../../domain.ts';
+import { revokeUserSessions } from '../../repository/sessions.ts';
 import { changeUser } from './change.ts';
 import { presentUser } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
@@ -9,10 +11,13 @@ import { UserParamsSchema, UserSchema } from './schema.ts';
 const actions = {
   suspend: {
     event: 'user.suspended',
-    summary: 'Suspend a user: they can no longer sign in or order',
+    summary: 'Suspend a user: their sessions end, they can no longer sign in, refresh or order',
   },
   reactivate: { event: 'user.reactivated', summary: 'Reactivate a suspended user' },
-} as const satisfies Record<UserAction, { event: string; summary: string }>;
+} as const satisfies Record<
+  UserAction,
+  { event: 'user.suspended' | 'user.reactivated'; summary: string }
+>;
 
 function userTransitionRoute<Action extends UserAction>(action: Action) {
   return transitionRoute({
@@ -20,6 +25,7 @@ function userTransitionRoute<Action extends UserAction>(action: Action) {
     path: '/v1/users/{id}',
     action,
     summary: actions[action].summary,
+    access: { role: 'admin' },
     params: UserParamsSchema,
     answer: { schema: UserSchema, description: 'The user in its new status.' },
     conflict: TransitionConflictExtensions,
@@ -36,13 +42,26 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
   ] as const) {
     app.openapi(route, async (c) => {
       const { id } = c.req.valid('param');
-      const updated = await changeUser(
-        c,
-        id,
+      const { now } = c.get('deps');
+      const origin = originOf(c);
+      const { event } = actions[action];
+      const updated = await changeUser(c, id, {
         action,
-        (current) => ({ status: nextStatus(current.status, action) }),
-        actions[action].event,
-      );
+        event,
+        changes: (current) => ({ status: nextStatus(current.status, action) }),
+        along: async (tx) => {
+          // A suspended user's refresh tokens die with the suspension, in its transaction.
+          const revoked =
+            action === 'suspend' ? await revokeUserSessions(tx, id, 'suspended', now()) : [];
+          const detail = action === 'suspend' ? { sessionsRevoked: revoked.length } : {};
+          await recordSecurityEvent(
+            tx,
+            origin,
+            { action: event, outcome: 'ok', subject: id, detail },
+            now(),
+          );
+        },
+      });
       return c.json(presentUser(updated), 200);
     });
   }

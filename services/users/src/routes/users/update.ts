@@ -1,13 +1,17 @@
 import {
+  actingUser,
+  assertOwns,
   createRoute,
   errorResponses,
+  holdsRole,
   IfMatchHeaderSchema,
   jsonBody,
   type ServiceApp,
   versionedResponse,
 } from '@trellis/kit';
+import { originOf, recordSecurityEvent } from '../../audit.ts';
 import type { UsersDeps } from '../../deps.ts';
-import { normalizeEmail, normalizeRoles } from '../../domain.ts';
+import { normalizeEmail, normalizeRoles, RolesNeedAdmin } from '../../domain.ts';
 import { changeUser } from './change.ts';
 import { presentUser } from './present.ts';
 import { UpdateUserSchema, UserParamsSchema, UserSchema } from './schema.ts';
@@ -18,6 +22,10 @@ export const updateUserRoute = createRoute({
   operationId: 'users.update',
   tags: ['users'],
   summary: "Change a user's name, email or roles",
+  description:
+    'A member changes their own account, operators anyone’s; only an admin changes `roles` ' +
+    '(403 naming `roles` otherwise).',
+  access: { owner: true, role: 'operator' },
   request: {
     params: UserParamsSchema,
     headers: IfMatchHeaderSchema,
@@ -29,16 +37,43 @@ export const updateUserRoute = createRoute({
   },
 });
 
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((role, i) => role === b[i]);
+
 export function registerUpdateUser(app: ServiceApp<UsersDeps>) {
   app.openapi(updateUserRoute, async (c) => {
     const { id } = c.req.valid('param');
+    assertOwns(c, id, 'an account');
     const { email, name, roles } = c.req.valid('json');
-    const changes = () => ({
-      ...(email ? { email: normalizeEmail(email) } : {}),
-      ...(name ? { name } : {}),
-      ...(roles ? { roles: normalizeRoles(roles) } : {}),
+    if (roles && !holdsRole(actingUser(c)?.roles ?? [], 'admin')) {
+      throw new RolesNeedAdmin();
+    }
+    const origin = originOf(c);
+    const { now } = c.get('deps');
+    const updated = await changeUser(c, id, {
+      action: 'update',
+      event: 'user.updated',
+      changes: () => ({
+        ...(email ? { email: normalizeEmail(email) } : {}),
+        ...(name ? { name } : {}),
+        ...(roles ? { roles: normalizeRoles(roles) } : {}),
+      }),
+      along: async (tx, before, after) => {
+        if (!sameRoles(before.roles, after.roles)) {
+          await recordSecurityEvent(
+            tx,
+            origin,
+            {
+              action: 'user.roles_changed',
+              outcome: 'ok',
+              subject: id,
+              detail: { from: before.roles, to: after.roles },
+            },
+            now(),
+          );
+        }
+      },
     });
-    const updated = await changeUser(c, id, 'update', changes, 'user.updated');
     return c.json(presentUser(updated), 200);
   });
 }

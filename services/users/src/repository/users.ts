@@ -9,7 +9,7 @@ import {
 } from '@trellis/db';
 import { type UserRow, users } from '@trellis/db/schema';
 import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { EmailTaken } from './domain.ts';
+import { EmailTaken } from '../domain.ts';
 
 export interface NewUser {
   email: string;
@@ -49,7 +49,7 @@ export async function insertUser(
   }
 }
 
-export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: Database | Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }
@@ -108,6 +108,9 @@ export interface UserChanges {
   status?: UserRow['status'];
 }
 
+/** More writes on the transaction of a change, given the user after it: an audit entry. */
+export type AlongWithChange = (tx: Tx, updated: UserRow) => Promise<void>;
+
 /**
  * Applies changes only if the row is still at `expectedVersion`; returns undefined when
  * another writer got there first.
@@ -119,6 +122,7 @@ export async function updateUser(
   changes: UserChanges,
   event: UserEvent,
   now: Date,
+  along?: AlongWithChange,
 ): Promise<UserRow | undefined> {
   try {
     return await db.transaction(async (tx) => {
@@ -131,6 +135,7 @@ export async function updateUser(
         return undefined;
       }
       await appendEvents(tx, [event(row)]);
+      await along?.(tx, row);
       return row;
     });
   } catch (error) {
