@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { isApiKeyScope } from '@/data/api-keys';
 import { authorize } from '@/lib/auth';
 import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
@@ -17,7 +18,7 @@ export async function createApiKey(
   form: FormData,
 ): Promise<ApiKeyFormState> {
   const name = formText(form, 'name');
-  const scopes = form.getAll('scopes').map(String);
+  const scopes = form.getAll('scopes').map(String).filter(isApiKeyScope);
   const values = { name, scopes: scopes.join(' ') };
   const allowed = await authorize('apiKeys.manage');
   if (!allowed.ok) {

@@ -32,7 +32,8 @@ export async function createUser(_previous: FormState, form: FormData): Promise<
       body: {
         name: values.name ?? '',
         email: values.email ?? '',
-        roles: wanted,
+        // Users honours `roles` from admins only; a member is what sign-up makes anyway.
+        ...(wanted.some((role) => role !== 'member') ? { roles: wanted } : {}),
         ...(password ? { password } : {}),
       },
     }),

@@ -5,16 +5,17 @@ import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 export type ApiKey = UsersComponents['schemas']['ApiKey'];
 export type ApiKeyPage = UsersComponents['schemas']['ApiKeyPage'];
+export type ApiKeyScope = UsersComponents['schemas']['ApiKeyScope'];
 
 /** The scopes users grants (services/users/src/api-keys.ts): read is GET and HEAD. */
-export const apiKeyScopes = [
+export const apiKeyScopes: readonly ApiKeyScope[] = [
   'users:read',
   'users:write',
   'orders:read',
   'orders:write',
   'meetings:read',
   'meetings:write',
-] as const;
+];
 
 export function listApiKeys(
   caller: Caller,
@@ -26,4 +27,8 @@ export function listApiKeys(
       params: { query: { limit: 50, ...(query.cursor ? { cursor: query.cursor } : {}) } },
     }),
   );
+}
+
+export function isApiKeyScope(value: string): value is ApiKeyScope {
+  return (apiKeyScopes as readonly string[]).includes(value);
 }

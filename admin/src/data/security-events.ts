@@ -5,9 +5,10 @@ import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 export type SecurityEvent = UsersComponents['schemas']['SecurityEvent'];
 export type SecurityEventPage = UsersComponents['schemas']['SecurityEventPage'];
+export type SecurityAction = UsersComponents['schemas']['SecurityAction'];
 
 export interface SecurityEventQuery {
-  action?: string | undefined;
+  action?: SecurityAction | undefined;
   cursor?: string | undefined;
 }
 
@@ -30,7 +31,7 @@ export function listSecurityEvents(
 }
 
 /** The actions users records (services/users/src/audit.ts), each `ok` or `refused`. */
-export const securityEventActions = [
+export const securityEventActions: readonly SecurityAction[] = [
   'session.sign_in',
   'session.refresh',
   'session.refresh_reuse',
@@ -42,4 +43,4 @@ export const securityEventActions = [
   'api_key.revoked',
   'signing_key.created',
   'signing_key.rotated',
-] as const;
+];

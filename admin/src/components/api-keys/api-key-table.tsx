@@ -56,8 +56,7 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: ApiKey[] }) {
               {apiKey.name}
             </TableCell>
             <TableCell>
-              {/* The secret part is never known again after creation. */}
-              <code className="text-tremor-label">trk_live_{apiKey.id}_…</code>
+              <code className="text-tremor-label">{apiKey.prefix}</code>
             </TableCell>
             <TableCell>
               <span className="flex flex-wrap gap-1">
@@ -71,14 +70,16 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: ApiKey[] }) {
             <TableCell>{formatDateTime(apiKey.createdAt)}</TableCell>
             <TableCell>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</TableCell>
             <TableCell>
-              {apiKey.revokedAt ? (
-                <Badge color="rose">Revoked {formatDateTime(apiKey.revokedAt)}</Badge>
+              {apiKey.status === 'revoked' ? (
+                <Badge color="rose">
+                  Revoked {apiKey.revokedAt ? formatDateTime(apiKey.revokedAt) : ''}
+                </Badge>
               ) : (
                 <Badge color="emerald">Active</Badge>
               )}
             </TableCell>
             <TableCell className="text-right">
-              {apiKey.revokedAt ? null : <RevokeCell apiKey={apiKey} action={action} />}
+              {apiKey.status === 'revoked' ? null : <RevokeCell apiKey={apiKey} action={action} />}
             </TableCell>
           </TableRow>
         ))}
