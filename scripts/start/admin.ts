@@ -10,15 +10,11 @@ export interface AdminSpec {
   env: Record<string, string>;
 }
 
-/**
- * The console's environment: where each service is, the key of its session cookie, and the
- * metrics token its overview and resilience pages read the services' figures with.
- */
+/** The console's environment: where each service is, and the key of its session cookie. */
 export function planAdmin(options: {
   port: number;
   serviceUrls: Record<ServiceName, string>;
   sessionSecret: string;
-  metricsToken?: string | undefined;
   logLevel: string;
 }): AdminSpec {
   return {
@@ -29,7 +25,6 @@ export function planAdmin(options: {
       MEETINGS_URL: options.serviceUrls.meetings,
       CONFIG_URL: options.serviceUrls.config,
       ADMIN_SESSION_SECRET: options.sessionSecret,
-      ...(options.metricsToken ? { METRICS_TOKEN: options.metricsToken } : {}),
       LOG_LEVEL: options.logLevel,
     },
   };
