@@ -19,7 +19,7 @@ import {
   createService,
   type ResilienceRulesInput,
 } from '@trellis/kit';
-import { findUserById } from '../services/users/src/repository.ts';
+import { findUserById } from '../services/users/src/repository/users.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
 import {
   benchOptions,

@@ -11,10 +11,10 @@
  */
 import { Writable } from 'node:stream';
 import { createDb } from '@trellis/db';
-import { createLogger, createStaticConfig } from '@trellis/kit';
-import { createUsersApp, usersConfig } from '@trellis/users';
+import { createLogger } from '@trellis/kit';
+import { createTestUsers } from '@trellis/users/testing';
 import { Hono } from 'hono';
-import { findUserById } from '../services/users/src/repository.ts';
+import { findUserById } from '../services/users/src/repository/users.ts';
 import { presentUser } from '../services/users/src/routes/users/present.ts';
 import {
   benchOptions,
@@ -81,17 +81,14 @@ async function main(): Promise<void> {
       done();
     },
   });
-  const app = createUsersApp({
-    deps: {
-      db: database.db,
-      now: () => new Date(),
-      tokens: {
-        secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
-        issuer: 'trellis-users',
-        ttlSeconds: 900,
+  // Users as its tests build it (cheap password hashes), on the wall clock; every request to
+  // it carries an admin's access token, verified as any caller's is.
+  const users = createTestUsers({
+    database,
+    clock: {
+      get now() {
+        return new Date();
       },
-      passwordIterations: 1000,
-      config: createStaticConfig(usersConfig),
     },
     logger: createLogger({
       service: 'users',
@@ -99,10 +96,17 @@ async function main(): Promise<void> {
       level: 'info',
       destination: nullStream,
     }),
-    version: 'bench',
-    instanceId: 'users-bench',
-    ping: database.ping,
   });
+  const { app } = users;
+  // A key made here is sealed with the tests' key: it must not outlive the run.
+  if (await users.keys.ensureSigner()) {
+    const { kid } = await users.keys.signer();
+    cleanups.push(async () => {
+      await database.sql`delete from signing_keys where kid = ${kid}`;
+      await database.sql`delete from security_events where subject = ${kid}`;
+    });
+  }
+  const token = await users.tokenFor({ id: 'usr_'.padEnd(36, 'b'), roles: ['admin'] });
 
   const created = await app.request('/v1/users', {
     method: 'POST',
@@ -117,7 +121,9 @@ async function main(): Promise<void> {
     await database.sql`delete from outbox where aggregate_id = ${id}`;
     await database.sql`delete from users where id = ${id}`;
   });
-  const user = (await (await app.request(`/v1/users/${id}`)).json()) as Record<string, unknown>;
+  const user = (await (
+    await app.request(`/v1/users/${id}`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as Record<string, unknown>;
 
   const bare = new Hono();
   bare.get('/v1/users/:id', (c) => c.json(user));
@@ -134,11 +140,11 @@ async function main(): Promise<void> {
   };
   for (const target of Object.keys(targetNames) as Target[]) {
     console.log(`warming up ${targetNames[target]} for ${warmup} s`);
-    await load(urls[target], { seconds: warmup, connections });
+    await load(urls[target], { seconds: warmup, connections, token });
   }
   const runs: Record<Target, Run[]> = { bare: [], query: [], kit: [] };
   for (const target of order) {
-    const run = await load(urls[target], { seconds: duration, connections });
+    const run = await load(urls[target], { seconds: duration, connections, token });
     runs[target].push(run);
     console.log(
       `${targetNames[target].padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s` +

@@ -56,8 +56,15 @@ type PageItem<Page extends z.ZodType> =
 
 export interface ListHandler<Deps, Query extends PageQuery, Row, After, Item> {
   cursor: PageCursor<Row, After>;
-  /** Up to `limit + 1` rows from where the cursor points, by the query's filters. */
-  rows: (deps: Deps, query: Omit<Query, 'cursor'> & Partial<After>) => Promise<Row[]>;
+  /**
+   * Up to `limit + 1` rows from where the cursor points, by the query's filters; `c` is there
+   * to narrow them to what the caller may see (`ownerFilter`).
+   */
+  rows: (
+    deps: Deps,
+    query: Omit<Query, 'cursor'> & Partial<After>,
+    c: Context<KitEnv<Deps>>,
+  ) => Promise<Row[]>;
   present: (row: Row) => Item;
 }
 
@@ -86,7 +93,7 @@ export function registerList<
 ) {
   const serve = async (c: Context<KitEnv<Deps>>) => {
     const query = c.req.valid('query' as never) as z.output<Query>;
-    const page = await listPage(query, handler.cursor, (q) => handler.rows(c.get('deps'), q));
+    const page = await listPage(query, handler.cursor, (q) => handler.rows(c.get('deps'), q, c));
     return c.json({ ...page, items: page.items.map(handler.present) }, 200);
   };
   // TypeScript cannot match a handler to a route as generic as this one; `present` is

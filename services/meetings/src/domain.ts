@@ -35,6 +35,15 @@ export class MeetingNotFound extends ApiError {
   }
 }
 
+/** A member asked for a meeting they neither organize nor are invited to. */
+export class NotYourMeeting extends ApiError {
+  constructor(id: string) {
+    super('forbidden', {
+      detail: `You may only see meetings you organize or are invited to; ${id} is neither.`,
+    });
+  }
+}
+
 export class InvalidTimeRange extends ApiError {
   constructor(fields: TimeRangeFields) {
     super('bad_request', {
@@ -198,6 +207,11 @@ export interface MeetingState {
   status: MeetingStatus;
   organizerId: string;
   attendees: readonly { userId: string }[];
+}
+
+/** Who takes part in a meeting: its organizer and everyone invited. */
+export function participantsOf(meeting: Pick<MeetingState, 'organizerId' | 'attendees'>): string[] {
+  return [meeting.organizerId, ...meeting.attendees.map((attendee) => attendee.userId)];
 }
 
 /** Only invited attendees of a meeting still scheduled may respond. */

@@ -7,7 +7,9 @@ const lookupLimit = 100;
 /**
  * Finds the given users through the users service's batch lookup: one call for up to 100 ids
  * (organizer plus 99 attendees), two only when a full list of 100 attendees comes with the
- * organizer. Unreachable users surfaces as the transport's 503.
+ * organizer. Unreachable users surfaces as the transport's 503. The call carries meetings' own
+ * token and the token of the user the request is made for; users admits the meetings service
+ * here whoever it acts for, since a member books with people whose accounts they cannot read.
  */
 export async function lookupUsers(
   users: ServiceClient<'users'>,

@@ -14,6 +14,7 @@ import {
   MeetingCancelled,
   MeetingTooLong,
   NotAnAttendee,
+  participantsOf,
 } from '../src/domain.ts';
 import { meetingActionsFrom, takesResponses } from '../src/lifecycle.ts';
 
@@ -152,6 +153,12 @@ describe('assertMayRsvp and assertCancellable', () => {
       expect(error.status).toBe(422);
       expect(error.errors[0]?.path).toBe('userId');
     }
+  });
+
+  it('counts the organizer and every invitee as taking part, and no one else', () => {
+    const invited = { ...meeting, attendees: [{ userId: bob }, { userId: cy }] };
+    expect(participantsOf(invited)).toEqual([ada, bob, cy]);
+    expect(participantsOf(meeting)).not.toContain(cy);
   });
 
   it('refuses responses and a second cancel once the meeting is cancelled, with 409', () => {

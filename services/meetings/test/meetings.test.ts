@@ -1,11 +1,9 @@
-import { createClient } from '@trellis/client';
 import { meetings, outbox } from '@trellis/db/schema';
 import {
   closedUrl,
   expectIdempotentRace,
   expectKeyReuseRefused,
   expectProblem,
-  jsonRequester,
 } from '@trellis/kit/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -293,16 +291,14 @@ describe('POST /v1/meetings', () => {
 
   it('checks the organizer and every attendee with one batch call to users', async () => {
     const calls: string[] = [];
-    const app = h.appWithUsers(
-      createClient('users', {
-        baseUrl: h.usersUrl,
-        fetch: (request) => {
-          calls.push(`${request.method} ${new URL(request.url).pathname}`);
-          return fetch(request);
-        },
-      }),
-    );
-    const res = await jsonRequester(app)('/v1/meetings', {
+    const request = h.withUsers({
+      baseUrl: h.usersUrl,
+      fetch: (call) => {
+        calls.push(`${call.method} ${new URL(call.url).pathname}`);
+        return fetch(call);
+      },
+    });
+    const res = await request('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Counted',
@@ -318,10 +314,8 @@ describe('POST /v1/meetings', () => {
   });
 
   it('answers 503 with a problem, not 500, when users cannot be reached', async () => {
-    const app = h.appWithUsers(
-      createClient('users', { baseUrl: await closedUrl(), timeoutMs: 500 }),
-    );
-    const res = await jsonRequester(app)('/v1/meetings', {
+    const request = h.withUsers({ baseUrl: await closedUrl(), timeoutMs: 500 });
+    const res = await request('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Offline',
@@ -337,13 +331,11 @@ describe('POST /v1/meetings', () => {
   });
 
   it('answers 503 when users answers with a server error', async () => {
-    const app = h.appWithUsers(
-      createClient('users', {
-        baseUrl: h.usersUrl,
-        fetch: async () => new Response('upstream broke', { status: 500 }),
-      }),
-    );
-    const res = await jsonRequester(app)('/v1/meetings', {
+    const request = h.withUsers({
+      baseUrl: h.usersUrl,
+      fetch: async () => new Response('upstream broke', { status: 500 }),
+    });
+    const res = await request('/v1/meetings', {
       method: 'POST',
       json: {
         title: 'Broken',

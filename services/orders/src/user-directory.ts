@@ -3,7 +3,9 @@ import type { DirectoryUser } from './domain.ts';
 
 /**
  * Finds the user placing an order through the users service; undefined when users does not
- * know them. Unreachable users surfaces as the transport's 503.
+ * know them. Unreachable users surfaces as the transport's 503. The call carries orders' own
+ * token and the token of the user the request is made for; users admits the orders service
+ * here whoever it acts for, since a member may place an order but not read accounts.
  */
 export async function lookupUser(
   users: ServiceClient<'users'>,

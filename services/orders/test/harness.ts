@@ -1,7 +1,14 @@
 import { createClient, type ServiceClient } from '@trellis/client';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { createStaticConfig, type StaticConfig, type z } from '@trellis/kit';
-import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
+import {
+  captureLogger,
+  createTestIdentity,
+  type JsonRequester,
+  jsonRequester,
+  type TestIdentity,
+  type TestUser,
+} from '@trellis/kit/testing';
 import { serveTestUsers } from '@trellis/users/testing';
 import { inject } from 'vitest';
 import { createOrdersApp } from '../src/app.ts';
@@ -14,27 +21,51 @@ export interface OrdersHarness {
   /** The app's live config, held in memory; `config.set()` changes it between requests. */
   config: StaticConfig<OrdersConfig, z.input<typeof ordersConfig.schema>>;
   logLines: Record<string, unknown>[];
+  /** The keys both apps trust: user tokens and each service's own. */
+  identity: TestIdentity;
   /** Base URL of the real users service the orders app calls. */
   usersUrl: string;
+  /** The admin every `request` calls as (a back office with every right, refunds included). */
+  admin: TestUser;
+  /** Requests as `admin`; a request's own `authorization` header wins. */
   request: JsonRequester;
+  /** Requests as `user`: `h.as({ id, roles: ['operator'] })`. */
+  as(user: TestUser): JsonRequester;
+  /** Requests with no credentials at all. */
+  anonymous: JsonRequester;
   /** Creates a user through the users service and returns its id. */
   createUser(options?: { suspended?: boolean }): Promise<string>;
-  /** Requests to an orders app on the same database whose users client points at `baseUrl`. */
+  /** Requests as `admin` to an orders app on the same database calling users at `baseUrl`. */
   withUsersAt(baseUrl: string): JsonRequester;
   close(): Promise<void>;
 }
 
+/** A user id no account has: for staff, whose own account the services never look up. */
+export function staffId(): string {
+  return `usr_${crypto.randomUUID().replaceAll('-', '')}`;
+}
+
 /**
  * An orders app on its own fresh database, calling a real users app served over HTTP from the
- * same process and database, with a settable clock and captured logs.
+ * same process and database with orders' own service token, with a settable clock and
+ * captured logs. Both apps verify credentials against one test identity.
  */
 export async function createOrdersHarness(): Promise<OrdersHarness> {
   const database = await createTestDatabase(inject('adminDatabaseUrl'));
   const clock = { now: new Date('2026-11-26T10:00:00.000Z') };
-  const users = await serveTestUsers({ database, clock });
+  const identity = await createTestIdentity();
+  const users = await serveTestUsers({ database, clock, identity: identity.settings });
   const { logger, lines } = captureLogger('orders');
   const config = createStaticConfig(ordersConfig);
+  const admin: TestUser = { id: staffId(), roles: ['admin'] };
+  const asAdmin = () => identity.asUser(admin);
 
+  const usersClient = (baseUrl: string, timeoutMs: number) =>
+    createClient('users', {
+      baseUrl,
+      timeoutMs,
+      token: () => identity.serviceToken('orders', 'users'),
+    });
   const buildOrders = (client: ServiceClient<'users'>) =>
     createOrdersApp({
       deps: { db: database.db, now: () => clock.now, users: client, config },
@@ -42,9 +73,10 @@ export async function createOrdersHarness(): Promise<OrdersHarness> {
       version: 'test',
       instanceId: 'orders-test',
       ping: database.ping,
+      identity: identity.settings,
     });
-  const app = buildOrders(createClient('users', { baseUrl: users.url, timeoutMs: 5000 }));
-  const usersRequest = jsonRequester(users.app);
+  const app = buildOrders(usersClient(users.url, 5000));
+  const usersRequest = jsonRequester(users.app, asAdmin);
   let userCount = 0;
 
   return {
@@ -53,22 +85,32 @@ export async function createOrdersHarness(): Promise<OrdersHarness> {
     clock,
     config,
     logLines: lines,
+    identity,
     usersUrl: users.url,
-    request: jsonRequester(app),
+    admin,
+    request: jsonRequester(app, asAdmin),
+    as: (user) => jsonRequester(app, () => identity.asUser(user)),
+    anonymous: jsonRequester(app),
     async createUser(options = {}) {
       userCount++;
       const res = await usersRequest('/v1/users', {
         method: 'POST',
         json: { email: `buyer${userCount}@example.com`, name: `Buyer ${userCount}` },
       });
+      if (res.status !== 201) {
+        throw new Error(`users answered ${res.status} to POST /v1/users: ${await res.text()}`);
+      }
       const { id } = (await res.json()) as { id: string };
       if (options.suspended) {
-        await usersRequest(`/v1/users/${id}/suspend`, { method: 'POST' });
+        const suspended = await usersRequest(`/v1/users/${id}/suspend`, { method: 'POST' });
+        if (suspended.status !== 200) {
+          throw new Error(`users answered ${suspended.status} to suspending ${id}`);
+        }
       }
       return id;
     },
     withUsersAt(baseUrl) {
-      return jsonRequester(buildOrders(createClient('users', { baseUrl, timeoutMs: 500 })));
+      return jsonRequester(buildOrders(usersClient(baseUrl, 500)), asAdmin);
     },
     async close() {
       await users.close();

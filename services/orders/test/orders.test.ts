@@ -222,7 +222,11 @@ describe('POST /v1/orders with an Idempotency-Key', () => {
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.resourceId, id));
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ scope: 'orders.create', resourceId: id, statusCode: 201 });
+    expect(keys[0]).toMatchObject({
+      scope: `orders.create@${h.admin.id}`,
+      resourceId: id,
+      statusCode: 201,
+    });
     expect(keys[0]?.requestHash).toMatch(/^[0-9a-f]{64}$/);
     expect(keys[0]?.expiresAt.getTime()).toBe(h.clock.now.getTime() + 24 * 60 * 60 * 1000);
   });

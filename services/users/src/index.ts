@@ -1,5 +1,13 @@
+export { type ApiKeyScope, apiKeyScopes } from './api-keys.ts';
 export { createUsersApp } from './app.ts';
+export { type SecurityAction, securityActions } from './audit.ts';
 export { type UsersConfig, usersConfig } from './config.ts';
 export type { UsersDeps } from './deps.ts';
 export { hashPassword } from './password.ts';
+export * from './routes/api-keys/schema.ts';
+export * from './routes/security-events/schema.ts';
+export * from './routes/sessions/schema.ts';
+export * from './routes/signing-keys/schema.ts';
 export * from './routes/users/schema.ts';
+export { createSigningKeyStore, type SigningKeyStore } from './signing-keys.ts';
+export { createUserTokenVerifier } from './tokens.ts';

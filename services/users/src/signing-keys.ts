@@ -116,8 +116,16 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
     if (!reread && current && Date.now() - current.readAt < publishedCacheMs) {
       return current;
     }
-    publishedSet = readPublished();
-    return publishedSet;
+    const next = readPublished();
+    publishedSet = next;
+    if (!current) {
+      return next;
+    }
+    // While the database cannot be read, keep verifying with the keys already known.
+    return next.catch(() => {
+      publishedSet = Promise.resolve(current);
+      return current;
+    });
   };
 
   const ensureSigner = async () => {

@@ -22,7 +22,7 @@ import { createUserTokenVerifier, issueAccessToken } from './tokens.ts';
 export const testTokenKeyEncryptionKey = btoa('test-token-key-test-token-key-32');
 
 export interface TestUsersOptions {
-  database: TestDatabase;
+  database: Pick<TestDatabase, 'db' | 'ping'>;
   /** Read on every request, so tests move time by assigning `clock.now`. */
   clock: { now: Date };
   /** Defaults to a captured logger nobody reads. */

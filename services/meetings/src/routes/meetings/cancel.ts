@@ -1,5 +1,6 @@
 import {
   assertIfMatch,
+  assertOwns,
   etagOf,
   propagationHeaders,
   type ServiceApp,
@@ -8,6 +9,7 @@ import {
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertCancellable, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
+import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingCancelledExtensions } from './problems.ts';
 import { MeetingParamsSchema, MeetingSchema } from './schema.ts';
@@ -17,6 +19,8 @@ export const cancelMeetingRoute = transitionRoute({
   path: '/v1/meetings/{id}',
   action: 'cancel',
   summary: 'Cancel a meeting, freeing its room',
+  description: 'A member cancels only meetings they organize (403 otherwise).',
+  access: ownerOrOperator,
   params: MeetingParamsSchema,
   answer: {
     schema: MeetingSchema,
@@ -34,6 +38,7 @@ export function registerCancelMeeting(app: ServiceApp<MeetingsDeps>) {
       db,
       id,
       ({ meeting }) => {
+        assertOwns(c, meeting.organizerId, 'meetings');
         assertIfMatch(ifMatch, etagOf(meeting.id, meeting.version));
         assertCancellable(meeting);
         return { kind: 'cancel' };

@@ -1,4 +1,4 @@
-import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { actingUser, assertOwns, propagationHeaders, type ServiceApp } from '@trellis/kit';
 import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../domain.ts';
 import { findRoomById, insertMeeting } from '../../repository.ts';
 import { lookupUsers } from '../../user-directory.ts';
+import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingRuleExtensions, RoomTakenExtensions } from './problems.ts';
 import { type CreateMeeting, CreateMeetingSchema, MeetingSchema } from './schema.ts';
@@ -20,8 +21,11 @@ export const createMeetingRoute = createdRoute({
   operationId: 'meetings.create',
   tags: ['meetings'],
   summary: 'Schedule a meeting in a room',
+  access: ownerOrOperator,
   description:
     'Books the room for [startsAt, endsAt) and invites the attendees, each `pending`. ' +
+    'A member books as themselves (organizerId, 403 otherwise); operators and admins for ' +
+    'anyone. Keys are scoped to the signed-in user. ' +
     'The organizer takes a seat but is not listed among the attendees. ' +
     '409 when the room is taken in an overlapping range; 422 when the room does not exist, ' +
     'a person is unknown or suspended, the room is too small, or the meeting lasts longer ' +
@@ -58,9 +62,12 @@ export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
   app.openapi(createMeetingRoute, async (c) => {
     const deps = c.get('deps');
     const body = c.req.valid('json');
+    // Before the key is looked up, so a stored answer is replayed only to whom it may go.
+    assertOwns(c, body.organizerId, 'meetings');
     const headers = propagationHeaders();
     const meeting = await createOnce(c, deps.db, deps.now(), {
       operation: createMeetingRoute.operationId,
+      caller: actingUser(c)?.id,
       body,
       prepare: () => checkMeeting(deps, body),
       async write(tx, invitees) {

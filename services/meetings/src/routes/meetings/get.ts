@@ -1,13 +1,14 @@
 import { readRoute, registerRead, type ServiceApp } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { MeetingNotFound } from '../../domain.ts';
-import { findMeetingById } from '../../repository.ts';
+import { findMeetingFor, ownerOrOperator } from './access.ts';
 import { presentMeeting } from './present.ts';
 import { MeetingParamsSchema, MeetingSchema } from './schema.ts';
 
 export const getMeetingRoute = readRoute({
   operationId: 'meetings.get',
   summary: 'Get a meeting with its attendees and their responses',
+  access: ownerOrOperator,
   params: MeetingParamsSchema,
   answer: {
     schema: MeetingSchema,
@@ -17,7 +18,7 @@ export const getMeetingRoute = readRoute({
 
 export function registerGetMeeting(app: ServiceApp<MeetingsDeps>) {
   registerRead(app, getMeetingRoute, {
-    read: ({ db }, id) => findMeetingById(db, id),
+    read: ({ db }, id, c) => findMeetingFor(c, db, id),
     notFound: (id) => new MeetingNotFound(id),
     present: presentMeeting,
   });

@@ -1,7 +1,9 @@
 import {
+  assertOwns,
   InvalidCursor,
   isStorableInstant,
   listRoute,
+  ownerFilter,
   type PageCursor,
   registerList,
   type ServiceApp,
@@ -9,12 +11,17 @@ import {
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertTimeRange } from '../../domain.ts';
 import { listMeetings, type MeetingRecord } from '../../repository.ts';
+import { ownerOrOperator } from './access.ts';
 import { presentMeeting } from './present.ts';
 import { ListMeetingsQuerySchema, MeetingPageSchema } from './schema.ts';
 
 export const listMeetingsRoute = listRoute({
   operationId: 'meetings.list',
   summary: 'List meetings by start time, filtered by room, person and time window',
+  description:
+    'A member sees only the meetings they organize or are invited to (asking for another ' +
+    "person's is a 403); operators and admins see all.",
+  access: ownerOrOperator,
   request: { query: ListMeetingsQuerySchema },
   page: { schema: MeetingPageSchema, description: 'One page of meetings.' },
 });
@@ -47,8 +54,13 @@ function timeWindow(from: string | undefined, to: string | undefined) {
 export function registerListMeetings(app: ServiceApp<MeetingsDeps>) {
   registerList(app, listMeetingsRoute, {
     cursor: startCursor,
-    rows: ({ db }, { from, to, ...query }) =>
-      listMeetings(db, { ...query, ...timeWindow(from, to) }),
+    rows: ({ db }, { from, to, attendeeId, ...query }, c) => {
+      if (attendeeId) {
+        assertOwns(c, attendeeId, 'meetings');
+      }
+      const person = attendeeId ?? ownerFilter(c);
+      return listMeetings(db, { ...query, attendeeId: person, ...timeWindow(from, to) });
+    },
     present: presentMeeting,
   });
 }

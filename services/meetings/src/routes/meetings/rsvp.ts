@@ -1,5 +1,6 @@
 import {
   assertIfMatch,
+  assertOwns,
   createRoute,
   errorResponses,
   etagOf,
@@ -12,6 +13,7 @@ import {
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertMayRsvp, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
+import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingCancelledExtensions } from './problems.ts';
 import { MeetingParamsSchema, MeetingSchema, RecordRsvpSchema } from './schema.ts';
@@ -22,7 +24,9 @@ export const rsvpMeetingRoute = createRoute({
   operationId: 'meetings.rsvp',
   tags: ['meetings'],
   summary: "Record an attendee's response",
+  access: ownerOrOperator,
   description:
+    'A member responds only for themselves (403 otherwise); operators and admins for anyone. ' +
     'Only invited attendees respond (the organizer does not): 422 for anyone else, ' +
     '409 when the meeting is cancelled. Responding again replaces the earlier answer.',
   request: {
@@ -47,6 +51,7 @@ export function registerRsvpMeeting(app: ServiceApp<MeetingsDeps>) {
     const { id } = c.req.valid('param');
     const { userId, response } = c.req.valid('json');
     const ifMatch = c.req.valid('header')['if-match'];
+    assertOwns(c, userId, 'responses');
     const record = await changeMeeting(
       db,
       id,

@@ -11,6 +11,7 @@ export const roomBookingsRoute = createRoute({
   operationId: 'rooms.bookings',
   tags: ['rooms'],
   summary: 'Count the bookings of each room on a day',
+  access: { role: 'member' },
   description:
     'Scheduled meetings overlapping the UTC day, counted per room by the service, however many ' +
     'there are. Cancelled meetings do not count; a meeting running over midnight counts on both days.',

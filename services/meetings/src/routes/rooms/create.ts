@@ -10,6 +10,7 @@ export const createRoomRoute = createdRoute({
   operationId: 'rooms.create',
   tags: ['rooms'],
   summary: 'Create a room',
+  access: { role: 'operator' },
   description: 'Room names are unique, compared case-insensitively (409 naming `name`).',
   body: CreateRoomSchema,
   created: { schema: RoomSchema, description: 'The room was created, or this is a replay of it.' },

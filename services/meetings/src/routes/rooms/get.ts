@@ -11,6 +11,7 @@ export const getRoomRoute = createRoute({
   operationId: 'rooms.get',
   tags: ['rooms'],
   summary: 'Get a room',
+  access: { role: 'member' },
   request: { params: RoomParamsSchema },
   responses: {
     200: jsonResponse(RoomSchema, 'The room.'),

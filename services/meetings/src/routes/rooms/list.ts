@@ -7,6 +7,7 @@ import { ListRoomsQuerySchema, RoomPageSchema } from './schema.ts';
 export const listRoomsRoute = listRoute({
   operationId: 'rooms.list',
   summary: 'List rooms by name',
+  access: { role: 'member' },
   request: { query: ListRoomsQuerySchema },
   page: { schema: RoomPageSchema, description: 'One page of rooms.' },
 });

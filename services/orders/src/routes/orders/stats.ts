@@ -10,6 +10,7 @@ export const orderStatsRoute = createRoute({
   operationId: 'orders.stats',
   tags: ['orders'],
   summary: 'Orders and revenue per UTC day, and what awaits payment',
+  access: { role: 'operator' },
   description:
     'Figures for dashboards: orders placed and revenue per day for the last `days` UTC days ' +
     '(today last), and the orders waiting for payment now. Revenue counts an order on the ' +

@@ -1,4 +1,5 @@
 import {
+  type Access,
   changeRequested,
   propagationHeaders,
   type ServiceApp,
@@ -14,17 +15,31 @@ import {
   paymentDeadline,
   paymentTooLate,
 } from '../../domain.ts';
-import { findOrderById, type OrderWithItems, transitionOrder } from '../../repository.ts';
+import { type OrderWithItems, transitionOrder } from '../../repository.ts';
+import { findOrderFor, ownerOrOperator } from './access.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
 import { OrderParamsSchema, OrderSchema } from './schema.ts';
 
+// A member pays and cancels their own orders; fulfilment is the operators', refunds the admins'.
 const actions = {
-  pay: { event: 'order.paid', summary: 'Mark a pending order as paid' },
-  cancel: { event: 'order.cancelled', summary: 'Cancel an order that is not paid yet' },
-  fulfill: { event: 'order.fulfilled', summary: 'Mark a paid order as fulfilled' },
-  refund: { event: 'order.refunded', summary: 'Refund a paid order that is not fulfilled' },
-} as const satisfies Record<OrderAction, { event: string; summary: string }>;
+  pay: { event: 'order.paid', summary: 'Mark a pending order as paid', access: ownerOrOperator },
+  cancel: {
+    event: 'order.cancelled',
+    summary: 'Cancel an order that is not paid yet',
+    access: ownerOrOperator,
+  },
+  fulfill: {
+    event: 'order.fulfilled',
+    summary: 'Mark a paid order as fulfilled',
+    access: { role: 'operator' },
+  },
+  refund: {
+    event: 'order.refunded',
+    summary: 'Refund a paid order that is not fulfilled',
+    access: { role: 'admin' },
+  },
+} as const satisfies Record<OrderAction, { event: string; summary: string; access: Access }>;
 
 function orderTransitionRoute<Action extends OrderAction>(action: Action) {
   return transitionRoute({
@@ -32,6 +47,7 @@ function orderTransitionRoute<Action extends OrderAction>(action: Action) {
     path: '/v1/orders/{id}',
     action,
     summary: actions[action].summary,
+    access: actions[action].access,
     description:
       'Answers 409 with the current status in `currentStatus` when the order is not in a ' +
       'state this action applies to.' +
@@ -111,7 +127,7 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
       const { id } = c.req.valid('param');
       const headers = propagationHeaders();
       const updated = await changeRequested(c, {
-        read: () => findOrderById(deps.db, id),
+        read: () => findOrderFor(c, deps.db, id),
         notFound: () => new OrderNotFound(id),
         write: (current) => applyAction(deps, current, action, headers),
         // Another request moved the order first; report where it is now.
