@@ -46,10 +46,18 @@ function forward(request: NextRequest, { policy }: Secured): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
+/**
+ * The session cookie's value for a few minutes once users ended the session: the request that
+ * found out may be a prefetch the user never sees, so the pages after it still say why they
+ * were signed out. Signing in again replaces it.
+ */
+const endedMarker = 'ended';
+
 /** Sends a request without a (live) session to the login page, or answers 401 to a write. */
-function signInAgain(request: NextRequest, ended: boolean): NextResponse {
+function signInAgain(request: NextRequest, endedNow: boolean, https: boolean): NextResponse {
   const { pathname, search } = request.nextUrl;
   const safe = safeMethods.has(request.method);
+  const ended = endedNow || request.cookies.get(sessionCookie)?.value === endedMarker;
   const wanted = safeNextPath(
     safe
       ? `${pathname}${search}`
@@ -69,7 +77,10 @@ function signInAgain(request: NextRequest, ended: boolean): NextResponse {
   } else {
     response = plain(401, 'Sign in first.');
   }
-  if (request.cookies.has(sessionCookie)) {
+  if (endedNow) {
+    const expiresAt = Date.now() / 1000 + 300;
+    response.cookies.set(sessionCookie, endedMarker, sessionCookieOptions({ expiresAt }, https));
+  } else if (request.cookies.has(sessionCookie) && !ended) {
     response.cookies.delete(sessionCookie);
   }
   return response;
@@ -97,20 +108,23 @@ async function guard(request: NextRequest, secured: Secured): Promise<NextRespon
     request.cookies.get(sessionCookie)?.value,
     adminConfig().sessionKey,
   );
-  if (!session || hasEnded(session)) {
-    return signInAgain(request, session !== undefined);
+  if (!session) {
+    return signInAgain(request, false, secured.https);
+  }
+  if (hasEnded(session)) {
+    return signInAgain(request, true, secured.https);
   }
   const now = Date.now() / 1000;
   if (now < session.renewAt) {
     return forward(request, secured);
   }
-  const renewal = await renewSession(session);
+  const renewal = await renewSession(session, { userAgent: request.headers.get('user-agent') });
   if (renewal.outcome === 'renewed') {
     return carryRenewed(request, renewal.session, secured);
   }
   if (renewal.outcome === 'ended') {
     adminLogger().info({ email: session.email, reason: renewal.reason }, 'session ended');
-    return signInAgain(request, true);
+    return signInAgain(request, true, secured.https);
   }
   if (now < session.accessExpiresAt) {
     return forward(request, secured);

@@ -1,5 +1,6 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
@@ -26,7 +27,8 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
     });
   }
   const log = adminLogger();
-  const signedIn = await signInAtUsers(email, password);
+  const userAgent = (await headers()).get('user-agent');
+  const signedIn = await signInAtUsers(email, password, { userAgent });
   if (!signedIn.ok) {
     const { status, detail } = signedIn.problem;
     log.info({ email, status }, 'sign-in refused');
@@ -68,7 +70,9 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
 export async function signOut(): Promise<void> {
   const session = await readSession();
   if (session) {
-    const revoked = await signOutAtUsers(session);
+    const revoked = await signOutAtUsers(session, {
+      userAgent: (await headers()).get('user-agent'),
+    });
     if (!revoked.ok) {
       adminLogger().warn(
         { email: session.email, status: revoked.problem.status },

@@ -6,9 +6,26 @@ import { serviceClient } from './services';
 import { type Issued, type Session, sessionFrom } from './session-token';
 
 /** Signs in at users; the session lasts at most the console's configured session time. */
-export async function signInAtUsers(email: string, password: string): Promise<Outcome<Issued>> {
+/**
+ * The browser's User-Agent, passed on so that users' audit trail says which browser it was; the
+ * address users records is the console's own, as users believes only the connection.
+ */
+export type Browser = { userAgent?: string | null | undefined };
+
+function asBrowser({ userAgent }: Browser): Record<string, string> {
+  return userAgent ? { 'user-agent': userAgent.slice(0, 512) } : {};
+}
+
+export async function signInAtUsers(
+  email: string,
+  password: string,
+  browser: Browser = {},
+): Promise<Outcome<Issued>> {
   const answer = await outcomeOf(
-    serviceClient('users').POST('/v1/sessions', { body: { email, password } }),
+    serviceClient('users').POST('/v1/sessions', {
+      headers: asBrowser(browser),
+      body: { email, password },
+    }),
   );
   if (!answer.ok) {
     return answer;
@@ -17,7 +34,7 @@ export async function signInAtUsers(email: string, password: string): Promise<Ou
   const issued = sessionFrom(answer.data, endsBy);
   if (!issued.ok) {
     // A member has no use for the session users opened: it is closed again at once.
-    await revokeAtUsers(answer.data.refreshToken);
+    await revokeAtUsers(answer.data.refreshToken, browser);
   }
   return { ok: true, data: issued };
 }
@@ -87,9 +104,10 @@ export function hasEnded(session: Pick<Session, 'sessionId'>): boolean {
   return session.sessionId !== '' && memory().ended.has(session.sessionId);
 }
 
-async function askRefresh(session: Session): Promise<Renewal> {
+async function askRefresh(session: Session, browser: Browser): Promise<Renewal> {
   const answer = await outcomeOf(
     serviceClient('users').POST('/v1/sessions/refresh', {
+      headers: asBrowser(browser),
       body: { refreshToken: session.refreshToken },
     }),
   );
@@ -115,7 +133,7 @@ async function askRefresh(session: Session): Promise<Renewal> {
  * that arrives later with the old cookie gets the same answer: presenting a spent refresh token
  * again would make users revoke the whole family.
  */
-export function renewSession(session: Session): Promise<Renewal> {
+export function renewSession(session: Session, browser: Browser = {}): Promise<Renewal> {
   const state = memory();
   sweep(state);
   const key = createHash('sha256').update(session.refreshToken).digest('base64url');
@@ -123,7 +141,7 @@ export function renewSession(session: Session): Promise<Renewal> {
   if (known) {
     return known.result;
   }
-  const result = askRefresh(session);
+  const result = askRefresh(session, browser);
   // Kept while a request with the old cookie may still come; an unavailable users is asked again.
   const entry = { result, keepUntil: session.expiresAt };
   state.renewals.set(key, entry);
@@ -139,9 +157,12 @@ export function renewSession(session: Session): Promise<Renewal> {
   return result;
 }
 
-function revokeAtUsers(refreshToken: string): Promise<Outcome<unknown>> {
+function revokeAtUsers(refreshToken: string, browser: Browser): Promise<Outcome<unknown>> {
   return outcomeOf(
-    serviceClient('users').POST('/v1/sessions/sign-out', { body: { refreshToken } }),
+    serviceClient('users').POST('/v1/sessions/sign-out', {
+      headers: asBrowser(browser),
+      body: { refreshToken },
+    }),
   );
 }
 
@@ -149,7 +170,7 @@ function revokeAtUsers(refreshToken: string): Promise<Outcome<unknown>> {
  * Signs out at users, which revokes the refresh family; the console also refuses the family's
  * cookies from now on, since their access tokens stay valid at the services until they expire.
  */
-export function signOutAtUsers(session: Session): Promise<Outcome<unknown>> {
+export function signOutAtUsers(session: Session, browser: Browser = {}): Promise<Outcome<unknown>> {
   rememberEnded(session);
-  return revokeAtUsers(session.refreshToken);
+  return revokeAtUsers(session.refreshToken, browser);
 }

@@ -109,6 +109,9 @@ async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output.join('\n')}`);
 }
 
+/** Services with keys in the trust set that the tests act as: the gateway, a made-up service. */
+const standIns = ['gateway', 'prometheus', 'storefront'];
+
 export interface PlatformOptions {
   /** Seconds users' access tokens live; short ones show how fast the console follows a change. */
   accessTokenTtlSeconds?: number;
@@ -124,7 +127,8 @@ function identityEnv(
   return {
     SERVICE_PRIVATE_KEY: JSON.stringify(keys.get(name)?.privateJwk),
     SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf([...keys.values()])),
-    JWKS_URL: `${usersUrl}/.well-known/jwks.json`,
+    // Users checks its own tokens; everyone else against its JWKS.
+    ...(name === 'users' ? {} : { JWKS_URL: `${usersUrl}/.well-known/jwks.json` }),
     METRICS_TOKEN: metricsToken,
   };
 }
@@ -158,7 +162,8 @@ export async function startPlatform(
     // Each service signs its own tokens with its own key and trusts the others' public keys;
     // only users signs user tokens, which the rest check against its JWKS.
     const keys = new Map<string, ServiceKeyPair>();
-    for (const name of [...serviceNames, 'gateway', 'prometheus']) {
+    // Beside the running services: those the tests call or register as, which do not run here.
+    for (const name of [...serviceNames, ...standIns]) {
       keys.set(name, await generateServiceKey(name));
     }
     const serviceKey = (service: string): ServiceKeyPair => {

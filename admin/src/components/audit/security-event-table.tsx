@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import type { SecurityEvent } from '@/data/security-events';
 import type { User } from '@/data/users';
-import { formatDateTime } from '@/lib/format';
+import { formatEventTime } from '@/lib/format';
 
 /** Refusals and revocations stand out from the routine sign-ins; changes of power come next. */
 function actionColor({ action, outcome }: SecurityEvent): string {
@@ -16,10 +16,12 @@ function actionColor({ action, outcome }: SecurityEvent): string {
   return 'gray';
 }
 
+const quiet = 'text-tremor-label text-tremor-content dark:text-dark-tremor-content';
+
 /** A user by email (linked), anything else (a service, an API key, `system`) by its id. */
-function Who({ id, people }: { id: string | null | undefined; people: Map<string, User> }) {
+function Who({ id, people }: { id: string | null; people: Map<string, User> }) {
   if (!id) {
-    return <span className="text-tremor-content-subtle">—</span>;
+    return <span className={quiet}>—</span>;
   }
   const user = people.get(id);
   if (!user) {
@@ -32,6 +34,18 @@ function Who({ id, people }: { id: string | null | undefined; people: Map<string
   );
 }
 
+function Action({ event }: { event: SecurityEvent }) {
+  const reason = typeof event.detail.reason === 'string' ? event.detail.reason : undefined;
+  return (
+    <div className="space-y-1">
+      <Badge color={actionColor(event)}>{event.action}</Badge>
+      {event.outcome === 'refused' ? (
+        <p className={quiet}>refused{reason ? `: ${reason.replaceAll('_', ' ')}` : ''}</p>
+      ) : null}
+    </div>
+  );
+}
+
 export function SecurityEventTable({
   events,
   people,
@@ -41,27 +55,28 @@ export function SecurityEventTable({
 }) {
   return (
     <DataTable
-      columns={['When', 'Action', 'Outcome', 'Actor', 'Subject', 'From', 'User agent']}
+      columns={['When (UTC)', 'Action', 'Actor', 'Subject', 'From']}
       testId="security-events"
     >
       {events.map((event) => (
-        <TableRow key={event.id}>
-          <TableCell className="whitespace-nowrap">{formatDateTime(event.at)}</TableCell>
-          <TableCell>
-            <Badge color={actionColor(event)}>{event.action}</Badge>
+        <TableRow key={event.id} data-testid="security-event" data-action={event.action}>
+          <TableCell className="align-top">{formatEventTime(event.at)}</TableCell>
+          <TableCell className="align-top">
+            <Action event={event} />
           </TableCell>
-          <TableCell>{event.outcome === 'refused' ? 'Refused' : 'Done'}</TableCell>
-          <TableCell>
+          <TableCell className="align-top">
             <Who id={event.actor} people={people} />
           </TableCell>
-          <TableCell>
+          <TableCell className="align-top">
             <Who id={event.subject} people={people} />
           </TableCell>
-          <TableCell>
+          <TableCell className="align-top">
             <code className="text-tremor-label">{event.sourceAddress ?? '—'}</code>
-          </TableCell>
-          <TableCell className="max-w-[16rem] truncate" title={event.userAgent ?? undefined}>
-            {event.userAgent ?? '—'}
+            {event.userAgent ? (
+              <p className={`${quiet} max-w-[16rem] truncate`} title={event.userAgent}>
+                {event.userAgent}
+              </p>
+            ) : null}
           </TableCell>
         </TableRow>
       ))}
