@@ -1,11 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { adminConfig } from './config';
-import { type Outcome, outcomeOf, type Problem } from './problem';
+import { type Outcome, outcomeOf, type Problem, problemFrom } from './problem';
 import { serviceClient } from './services';
 import { type Issued, type Session, sessionFrom } from './session-token';
 
-/** Signs in at users; the session lasts at most the console's configured session time. */
 /**
  * The browser's User-Agent, passed on so that users' audit trail says which browser it was; the
  * address users records is the console's own, as users believes only the connection.
@@ -16,6 +15,7 @@ function asBrowser({ userAgent }: Browser): Record<string, string> {
   return userAgent ? { 'user-agent': userAgent.slice(0, 512) } : {};
 }
 
+/** Signs in at users; the session lasts at most the console's configured session time. */
 export async function signInAtUsers(
   email: string,
   password: string,
@@ -110,7 +110,10 @@ async function askRefresh(session: Session, browser: Browser): Promise<Renewal> 
       headers: asBrowser(browser),
       body: { refreshToken: session.refreshToken },
     }),
-  );
+  ).catch((error: unknown) => ({
+    ok: false as const,
+    problem: problemFrom(503, { detail: String(error) }),
+  }));
   if (!answer.ok) {
     const { status, detail } = answer.problem;
     if (status === 400 || status === 401 || status === 403) {
