@@ -5,14 +5,21 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ConfigClient, createConfigClient, createLogger } from '@trellis/kit';
+import {
+  type ConfigClient,
+  createConfigClient,
+  createLogger,
+  type ServiceKeyPair,
+  serviceTokenSigner,
+} from '@trellis/kit';
 import { ordersConfig } from '../services/orders/src/config.ts';
 
 export interface WatchWorkerData {
   centerUrl: string;
   namespace: string;
   service: string;
-  token: string;
+  /** The service's own private key: it signs the clients' tokens and seals their snapshots. */
+  privateJwk: ServiceKeyPair['privateJwk'];
   snapshotDir: string;
   /** Instance numbers of this worker's clients. */
   first: number;
@@ -34,6 +41,7 @@ const now = () => performance.timeOrigin + performance.now();
 const logger = createLogger({ service: data.service, instance: 'bench', level: 'error' });
 
 const clients: ConfigClient<unknown>[] = [];
+const tokens = serviceTokenSigner(data.service, data.privateJwk);
 for (let index = data.first; index < data.first + data.count; index++) {
   const client = createConfigClient({
     centerUrl: data.centerUrl,
@@ -41,8 +49,9 @@ for (let index = data.first; index < data.first + data.count; index++) {
     service: data.service,
     instanceId: `bench-${index}`,
     definition: ordersConfig,
-    token: data.token,
+    token: () => tokens('config'),
     snapshotPath: path.join(data.snapshotDir, `bench-${index}.json`),
+    snapshotKey: data.privateJwk.d,
     logger,
   });
   client.onChange(() => {

@@ -22,10 +22,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { serveTestJwks, trustEnvOf } from '@trellis/config/testing';
 import { createDb } from '@trellis/db';
 import { freePort } from '@trellis/db/embedded';
-import { issueServiceToken } from '@trellis/kit';
-import { SignJWT } from 'jose';
+import { createTestIdentity } from '@trellis/kit/testing';
 import type { WatchWorkerData, WatchWorkerMessage } from './config-watch-worker.ts';
 import {
   benchOptions,
@@ -59,12 +59,10 @@ const namespace = 'dev';
 // Its own service name, so a bench against a shared database touches nothing else.
 const service = 'bench-watch';
 const mask = '••••••';
-const secrets = {
-  SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-};
-const encoder = new TextEncoder();
+// Real Ed25519 keys made for the run: users' signing key (served as its JWKS) and the bench
+// service's own key pair, which the center is told to trust.
+const identity = await createTestIdentity();
+const secrets = { CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
 /** Milliseconds since the epoch, sub-millisecond and comparable across worker threads. */
 const epochNow = () => performance.timeOrigin + performance.now();
 /** On a shared server, the bench's own config rows are deleted at the end. */
@@ -90,6 +88,9 @@ function deleteBenchRows(url: string): void {
 /** The center as `npm start` runs it, in its own process so it has an event loop of its own. */
 async function startCenter(databaseUrl: string): Promise<string> {
   const port = await freePort();
+  const jwks = await serveTestJwks(identity);
+  cleanups.push(() => jwks.close());
+  const trust = await trustEnvOf(identity, jwks.url, [service]);
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', import.meta.resolve('tsx'), 'services/config/src/main.ts'],
@@ -98,6 +99,7 @@ async function startCenter(databaseUrl: string): Promise<string> {
       env: {
         ...process.env,
         ...secrets,
+        ...trust,
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
@@ -133,14 +135,12 @@ async function startCenter(databaseUrl: string): Promise<string> {
 }
 
 function operatorToken(): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ email: 'bench@example.com', roles: ['operator'] })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b')
-    .setIssuer('trellis-users')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(encoder.encode(secrets.JWT_SECRET));
+  return identity.userToken({
+    id: 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b',
+    email: 'bench@example.com',
+    roles: ['operator'],
+    ttlSeconds: 3600,
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -154,11 +154,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const databaseUrl = await startDatabase(deleteBenchRows);
   const centerUrl = await startCenter(databaseUrl);
-  const serviceToken = await issueServiceToken(
-    encoder.encode(secrets.SERVICE_TOKEN_SECRET),
-    service,
-    3600,
-  );
+  const { privateJwk } = await identity.serviceKey(service);
+  const serviceToken = await identity.serviceToken(service, 'config');
   const userToken = await operatorToken();
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-bench-snapshots-'));
   cleanups.push(() => rm(snapshotDir, { recursive: true, force: true }));
@@ -185,7 +182,7 @@ async function main(): Promise<void> {
       centerUrl,
       namespace,
       service,
-      token: serviceToken,
+      privateJwk,
       snapshotDir,
       first,
       count,

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { issueServiceToken } from '@trellis/kit';
+import {
+  generateServiceKey,
+  type ServiceKeyPair,
+  serviceTokenSigner,
+  trustSetOf,
+} from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call } from './http-call.ts';
@@ -16,11 +21,11 @@ import { type ServiceProcess, startServiceProcess } from './service-process.ts';
  * the center's HTTP API; orders changes behaviour without a restart.
  */
 
-const secrets = {
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
-  CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-};
+const secrets = { CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+/** Each service's own key pair; the center and the services trust their public keys. */
+const keys: Record<string, ServiceKeyPair> = {};
+let trust: string;
+let jwksUrl: string;
 const paymentKey = `pk_live_${randomBytes(12).toString('hex')}`;
 const mask = '••••••';
 
@@ -32,18 +37,40 @@ let center: ServiceProcess;
 let users: ServiceProcess;
 let orders: ServiceProcess;
 let operatorToken: string;
+let operatorLogin: { id: string; email: string; password: string };
 let buyer: string;
+let buyerToken: string;
 const running: ServiceProcess[] = [];
 
 function serviceToken(service: string): Promise<string> {
-  return issueServiceToken(new TextEncoder().encode(secrets.SERVICE_TOKEN_SECRET), service, 600);
+  const pair = keys[service];
+  if (!pair) {
+    throw new Error(`no key of ${service}`);
+  }
+  return serviceTokenSigner(service, pair.privateJwk)('config');
+}
+
+/** What a service of the platform is given: its own key, the keys it trusts, users' JWKS. */
+function identityEnv(service: string): Record<string, string> {
+  return {
+    SERVICE_PRIVATE_KEY: JSON.stringify(keys[service]?.privateJwk),
+    SERVICE_PUBLIC_KEYS: trust,
+    JWKS_URL: jwksUrl,
+  };
 }
 
 async function startCenter(port: number, name = 'config'): Promise<ServiceProcess> {
   const started = await startServiceProcess(
     'config',
     port,
-    { DATABASE_URL: database.url, LOG_LEVEL: 'warn', INSTANCE_ID: name, ...secrets },
+    {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      INSTANCE_ID: name,
+      ...secrets,
+      SERVICE_PUBLIC_KEYS: trust,
+      JWKS_URL: jwksUrl,
+    },
     { name },
   );
   running.push(started);
@@ -59,7 +86,7 @@ async function startOrders(instanceId: string, usersUrl: string): Promise<Servic
       LOG_LEVEL: 'info',
       INSTANCE_ID: instanceId,
       CONFIG_URL: centerUrl,
-      SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
+      ...identityEnv('orders'),
       CONFIG_SNAPSHOT_DIR: snapshotDir,
       INSTANCE_LABELS: 'zone:a',
       USERS_URL: usersUrl,
@@ -91,6 +118,7 @@ const tea = { sku: 'TEA-EARL-GREY-100G', quantity: 1, unitPriceCents: 1250 };
 async function placeOrder(service: ServiceProcess, lines: number): Promise<number> {
   const res = await call(service.url, 'POST', '/v1/orders', {
     json: { userId: buyer, currency: 'EUR', items: Array.from({ length: lines }, () => tea) },
+    token: buyerToken,
   });
   return res.status;
 }
@@ -113,9 +141,13 @@ async function untilStatus(
   throw new Error(`still ${last}, not ${status}, after ${timeoutMs} ms`);
 }
 
-async function snapshotOfOrders(): Promise<{ revision: number; values: Record<string, unknown> }> {
+async function snapshotOfOrders(): Promise<{
+  revision: number;
+  values: Record<string, unknown>;
+  text: string;
+}> {
   const text = await readFile(path.join(snapshotDir, 'dev', 'orders.json'), 'utf8');
-  return JSON.parse(text) as { revision: number; values: Record<string, unknown> };
+  return { ...(JSON.parse(text) as { revision: number; values: Record<string, unknown> }), text };
 }
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000) {
@@ -139,36 +171,53 @@ async function registered(service: string): Promise<{ instanceId: string; addres
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-live-config-'));
+  for (const service of ['users', 'orders']) {
+    keys[service] = await generateServiceKey(service);
+  }
+  trust = JSON.stringify(trustSetOf(Object.values(keys)));
+  const usersPort = await freePort();
+  jwksUrl = `http://127.0.0.1:${usersPort}/.well-known/jwks.json`;
   centerPort = await freePort();
   centerUrl = `http://127.0.0.1:${centerPort}`;
   center = await startCenter(centerPort);
-  users = await startServiceProcess('users', await freePort(), {
+  users = await startServiceProcess('users', usersPort, {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     INSTANCE_ID: 'users-e2e',
-    JWT_SECRET: secrets.JWT_SECRET,
+    TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PASSWORD_ITERATIONS: '1000',
     CONFIG_URL: centerUrl,
-    SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
+    ...identityEnv('users'),
     CONFIG_SNAPSHOT_DIR: snapshotDir,
   });
   running.push(users);
   // USERS_URL leads nowhere: orders reaches users only through the registry.
   orders = await startOrders('orders-e2e', await closedUrl());
 
-  const operator = { email: 'ops@example.com', password: 'operate carefully' };
-  const created = await call(users.url, 'POST', '/v1/users', {
-    json: { ...operator, name: 'Ops', roles: ['operator'] },
-  });
-  expect(created.status).toBe(201);
-  const session = await call(users.url, 'POST', '/v1/sessions', { json: operator });
-  expect(session.status).toBe(201);
-  operatorToken = session.body.accessToken as string;
-  const customer = await call(users.url, 'POST', '/v1/users', {
-    json: { email: 'buyer@example.com', name: 'Buyer' },
-  });
-  buyer = customer.body.id as string;
+  // Sign-up makes members only; the operator's role is granted in the database, as a seed would.
+  operatorLogin = await signUp('ops@example.com', 'operate carefully');
+  await database.sql`update users set roles = '{member,operator}' where id = ${operatorLogin.id}`;
+  operatorToken = await signIn(operatorLogin);
+  const customer = await signUp('buyer@example.com', 'buy things gladly');
+  buyer = customer.id;
+  buyerToken = await signIn(customer);
 }, 90_000);
+
+async function signUp(email: string, password: string) {
+  const created = await call(users.url, 'POST', '/v1/users', {
+    json: { email, password, name: email.split('@')[0] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { id: created.body.id as string, email, password };
+}
+
+async function signIn(user: { email: string; password: string }): Promise<string> {
+  const session = await call(users.url, 'POST', '/v1/sessions', {
+    json: { email: user.email, password: user.password },
+  });
+  expect(session.status, JSON.stringify(session.body)).toBe(201);
+  return session.body.accessToken as string;
+}
 
 afterAll(async () => {
   await Promise.all(running.map((service) => service.stop()));
@@ -193,18 +242,19 @@ describe('live config, end to end', () => {
     expect(await placeOrder(orders, 3)).toBe(201);
   });
 
-  it('delivers a secret decrypted to orders and masked to everyone else', async () => {
+  it('delivers a secret decrypted to orders only, masked to operators, sealed in the snapshot', async () => {
     const revision = await publish({ maxItemsPerOrder: 3, paymentProviderApiKey: paymentKey });
     const snapshot = await eventually(snapshotOfOrders, (s) => s.revision === revision);
-    expect(snapshot?.values.paymentProviderApiKey).toBe(paymentKey);
+    expect(snapshot?.text).not.toContain(paymentKey);
+    expect(snapshot?.values.paymentProviderApiKey).toMatch(/^enc:v1:/);
     const route = '/v1/config/dev/orders/effective?instanceId=orders-e2e';
     const own = await call(centerUrl, 'GET', route, { token: await serviceToken('orders') });
     expect((own.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(paymentKey);
-    for (const token of [await serviceToken('users'), operatorToken]) {
-      const other = await call(centerUrl, 'GET', route, { token });
-      expect(other.status).toBe(200);
-      expect((other.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(mask);
-    }
+    const operator = await call(centerUrl, 'GET', route, { token: operatorToken });
+    expect(operator.status).toBe(200);
+    expect((operator.body.values as Record<string, unknown>).paymentProviderApiKey).toBe(mask);
+    const users = await call(centerUrl, 'GET', route, { token: await serviceToken('users') });
+    expect(users.status).toBe(403);
     expect(JSON.stringify(orders.lines)).not.toContain(paymentKey);
     expect(await placeOrder(orders, 4)).toBe(422);
   });
@@ -232,10 +282,8 @@ describe('live config, end to end', () => {
       snapshotOfOrders,
       (s) => s.revision === (rollback.body.revision as number),
     );
-    expect(snapshot?.values).toMatchObject({
-      maxItemsPerOrder: 3,
-      paymentProviderApiKey: paymentKey,
-    });
+    expect(snapshot?.values).toMatchObject({ maxItemsPerOrder: 3 });
+    expect(snapshot?.text).not.toContain(paymentKey);
   });
 
   it('turns on debug logging live', async () => {
@@ -290,5 +338,22 @@ describe('live config, end to end', () => {
       20_000,
     );
     expect(back).toContainEqual(expect.objectContaining({ address: offline.url }));
+  });
+
+  it("refuses a demoted operator's next token to change or read the config", async () => {
+    await database.sql`update users set roles = '{member}' where id = ${operatorLogin.id}`;
+    const demoted = await signIn(operatorLogin);
+    const draft = await call(centerUrl, 'PUT', '/v1/config/dev/orders/draft', {
+      json: { values: { maxItemsPerOrder: 50 } },
+      token: demoted,
+    });
+    expect(draft.status).toBe(403);
+    const release = await call(centerUrl, 'POST', '/v1/config/dev/orders/releases', {
+      json: { comment: 'still an operator?' },
+      token: demoted,
+    });
+    expect(release.status).toBe(403);
+    const audit = await call(centerUrl, 'GET', '/v1/config/dev/orders/audit', { token: demoted });
+    expect(audit.status).toBe(403);
   });
 });

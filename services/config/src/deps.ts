@@ -1,8 +1,7 @@
 import type { DbHandle } from '@trellis/db';
-import type { BackgroundTask, Logger, TokenSecrets } from '@trellis/kit';
+import type { BackgroundTask, Logger } from '@trellis/kit';
 import { createAppliedRecorder, type RecordApplied } from './config/applied.ts';
 import { createReleaseFeeds, type ReleaseFeeds } from './config/feeds.ts';
-import { createIdentityCache, type Identify } from './config/identity.ts';
 import { cachedNamespaces, type NamespaceLookup } from './config/namespaces.ts';
 import { createConfigNotifier } from './config/notifier.ts';
 import { type ConfigContext, openRelease } from './config/releases.ts';
@@ -13,8 +12,6 @@ import type { RegistryDeps } from './registry/deps.ts';
 import { createRegistryNotifier, type RegistryPolicy } from './registry/index.ts';
 
 export interface ConfigDeps extends ConfigContext, RegistryDeps {
-  /** Verifies a bearer token, remembering tokens already verified. */
-  identify: Identify;
   /** Looks a namespace up, remembering the answer briefly. */
   namespace: NamespaceLookup;
   feeds: ReleaseFeeds;
@@ -26,7 +23,6 @@ export interface ConfigDeps extends ConfigContext, RegistryDeps {
 
 export interface ConfigRuntimeOptions {
   database: Pick<DbHandle, 'db' | 'sql'>;
-  tokens: TokenSecrets;
   /** 32 bytes: the AES-256-GCM key secrets are encrypted with. */
   encryptionKey: Uint8Array<ArrayBuffer>;
   logger: Logger;
@@ -74,8 +70,6 @@ export function createConfigRuntime(options: ConfigRuntimeOptions): {
   const deps: ConfigDeps = {
     db: database.db,
     now,
-    tokens: options.tokens,
-    identify: createIdentityCache(options.tokens),
     namespace: cachedNamespaces(database.db),
     cipher,
     validators: createSchemaValidators(),

@@ -5,8 +5,6 @@ import { configEnvSchema } from './env.ts';
 import { createConfigRouter } from './routes/config/index.ts';
 import { createRegistryRouter } from './routes/registry/index.ts';
 
-const encoder = new TextEncoder();
-
 /**
  * The config center and service registry, declared. It is the platform the other services
  * connect to, so it declares no live config: it neither loads one nor registers.
@@ -31,11 +29,6 @@ export const configService = defineService({
     }
     const { deps, backgroundTasks } = createConfigRuntime({
       database,
-      tokens: {
-        service: encoder.encode(env.SERVICE_TOKEN_SECRET),
-        user: encoder.encode(env.JWT_SECRET),
-        userIssuer: env.JWT_ISSUER,
-      },
       encryptionKey,
       logger,
     });

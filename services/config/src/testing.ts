@@ -1,52 +1,21 @@
 import type { DbHandle } from '@trellis/db';
 import {
-  issueServiceToken,
+  type IdentitySettings,
   type Logger,
   startBackgroundTasks,
   stopBackgroundTasks,
-  type TokenSecrets,
+  trustSetOf,
 } from '@trellis/kit';
-import { captureLogger, listen } from '@trellis/kit/testing';
-import { SignJWT } from 'jose';
+import { captureLogger, listen, type TestIdentity, type TestServer } from '@trellis/kit/testing';
 import { createConfigApp } from './app.ts';
 import { type ConfigDeps, createConfigRuntime } from './deps.ts';
 
-const encoder = new TextEncoder();
-
-/** Token secrets of test centers; the user secret is the users service's test secret. */
-export const testTokenSecrets: TokenSecrets = {
-  service: encoder.encode('test-service-secret-test-service-secret'),
-  user: encoder.encode('test-secret-test-secret-test-secret!'),
-  userIssuer: 'trellis-users',
-};
-
 export const testEncryptionKey = new Uint8Array(32).map((_, i) => (i * 37 + 11) % 256);
-
-/** A service token a test center accepts. */
-export function testServiceToken(service: string): Promise<string> {
-  return issueServiceToken(testTokenSecrets.service, service);
-}
-
-export interface TestUser {
-  id: string;
-  email: string;
-  roles: string[];
-}
-
-/** An access token as the users service issues them, which a test center accepts. */
-export function testUserToken(user: TestUser): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ email: user.email, name: user.email, roles: user.roles })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(user.id)
-    .setIssuer('trellis-users')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 900)
-    .sign(testTokenSecrets.user);
-}
 
 export interface TestConfigCenterOptions {
   database: Pick<DbHandle, 'db' | 'sql'>;
+  /** Whose credentials the center accepts: `createTestIdentity().settings` in tests. */
+  identity: IdentitySettings;
   /** Defaults to a captured logger, its lines in `logLines`. */
   logger?: Logger;
   pingIntervalMs?: number;
@@ -63,7 +32,7 @@ export interface TestConfigCenter {
   stop(): Promise<void>;
 }
 
-/** A config center on `database` with test secrets, wired and started as in production. */
+/** A config center on `database` trusting `identity`, wired and started as in production. */
 export async function startTestConfigCenter(
   options: TestConfigCenterOptions,
 ): Promise<TestConfigCenter> {
@@ -71,13 +40,13 @@ export async function startTestConfigCenter(
   const logger = options.logger ?? captured.logger;
   const { deps, backgroundTasks } = createConfigRuntime({
     database: options.database,
-    tokens: testTokenSecrets,
     encryptionKey: testEncryptionKey,
     logger,
     pingIntervalMs: options.pingIntervalMs ?? 15_000,
     notifierHealthIntervalMs: 1000,
   });
   const app = createConfigApp({
+    identity: options.identity,
     deps,
     logger,
     version: 'test',
@@ -99,5 +68,27 @@ export async function startTestConfigCenter(
       await stopBackgroundTasks(backgroundTasks, logger);
       await Promise.all(servers.map((server) => server.close().catch(() => {})));
     },
+  };
+}
+
+/** Serves `identity`'s user-token key as users' JWKS, for a center running in another process. */
+export function serveTestJwks(identity: TestIdentity): Promise<TestServer> {
+  return listen(() => Response.json({ keys: [identity.publicJwk] }));
+}
+
+/**
+ * The environment a center process needs to trust `identity`: users' JWKS at `jwksUrl` and the
+ * public keys of `services` (made now if they are not yet).
+ */
+export async function trustEnvOf(
+  identity: TestIdentity,
+  jwksUrl: string,
+  services: readonly string[],
+): Promise<{ JWKS_URL: string; SERVICE_PUBLIC_KEYS: string; METRICS_TOKEN: string }> {
+  const pairs = await Promise.all(services.map((service) => identity.serviceKey(service)));
+  return {
+    JWKS_URL: jwksUrl,
+    SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf(pairs)),
+    METRICS_TOKEN: identity.metricsToken,
   };
 }

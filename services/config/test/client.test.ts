@@ -13,6 +13,7 @@ import {
   people,
   publish,
   serviceToken,
+  testIdentity,
   theSecret,
   uploadSchema,
 } from './harness.ts';
@@ -22,6 +23,8 @@ type Orders = z.output<typeof ordersConfig.schema>;
 let h: ConfigHarness;
 let url: string;
 let directory: string;
+/** Orders' private key `d`: what its snapshots' secrets are sealed under. */
+let ordersKey: string;
 const clients: ConfigClient<unknown>[] = [];
 const base = { logLevel: 'info', paymentTimeoutMinutes: 30, maxItems: 50 };
 const logs = captureLogger('orders');
@@ -30,6 +33,7 @@ beforeAll(async () => {
   h = await createConfigHarness();
   url = (await h.center.serve()).url;
   directory = await mkdtemp(path.join(tmpdir(), 'trellis-config-client-'));
+  ordersKey = (await (await testIdentity).serviceKey('orders')).privateJwk.d;
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.stop()));
@@ -44,6 +48,7 @@ function ordersClient(
     centerUrl?: string;
     instanceId?: string;
     snapshotPath?: string;
+    snapshotKey?: string;
     logger?: Logger;
     fetch?: (request: Request) => Promise<Response>;
   } = {},
@@ -58,7 +63,9 @@ function ordersClient(
     logger: options.logger ?? logs.logger,
     retryDelayMs: { initial: 20, max: 150 },
     requestTimeoutMs: 1000,
-    ...(options.snapshotPath ? { snapshotPath: options.snapshotPath } : {}),
+    ...(options.snapshotPath
+      ? { snapshotPath: options.snapshotPath, snapshotKey: options.snapshotKey ?? ordersKey }
+      : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   clients.push(client as ConfigClient<unknown>);
@@ -201,6 +208,72 @@ describe('the kit config client', () => {
       await client.stop();
       await server.shutdown('test');
     }
+  });
+
+  it('keeps secrets sealed in the snapshot file, and opens them when it starts from it', async () => {
+    const snapshotPath = path.join(directory, 'sealed', 'orders.json');
+    const res = await publish(h.center, people.ada, { ...base, stripeKey: theSecret });
+    const { revision } = (await res.json()) as { revision: number };
+    const first = ordersClient({ snapshotPath });
+    await first.start();
+    expect(first.get().stripeKey).toBe(theSecret);
+    await first.stop();
+
+    const text = await readFile(snapshotPath, 'utf8');
+    expect(text).not.toContain(theSecret);
+    const stored = JSON.parse(text) as { revision: number; values: Record<string, unknown> };
+    expect(stored.revision).toBe(revision);
+    expect(stored.values.stripeKey).toMatch(/^enc:v1:/);
+    expect(stored.values.maxItems).toBe(50);
+
+    const offline = ordersClient({ centerUrl: await closedUrl(), snapshotPath });
+    await offline.start();
+    expect(offline.source).toBe('snapshot');
+    expect(offline.get().stripeKey).toBe(theSecret);
+  });
+
+  it('cannot open a snapshot with the key of another service, and starts on the defaults', async () => {
+    const snapshotPath = path.join(directory, 'foreign', 'orders.json');
+    await publish(h.center, people.ada, { ...base, maxItems: 7, stripeKey: theSecret });
+    const first = ordersClient({ snapshotPath });
+    await first.start();
+    await first.stop();
+    const usersKey = (await (await testIdentity).serviceKey('users')).privateJwk.d;
+    const captured = captureLogger('orders');
+    const offline = ordersClient({
+      centerUrl: await closedUrl(),
+      snapshotPath,
+      snapshotKey: usersKey,
+      logger: captured.logger,
+    });
+    await offline.start();
+    expect(offline.source).toBe('defaults');
+    expect(offline.get().stripeKey).toBe(ordersConfig.defaults?.stripeKey);
+    expect(captured.lines).toContainEqual(
+      expect.objectContaining({ msg: 'cannot read the config snapshot' }),
+    );
+  });
+
+  it('writes no snapshot of a config with secrets when it has no key to seal them', async () => {
+    const snapshotPath = path.join(directory, 'keyless', 'orders.json');
+    const captured = captureLogger('orders');
+    const client = createConfigClient({
+      centerUrl: url,
+      namespace: 'dev',
+      service: 'orders',
+      instanceId: 'orders-keyless',
+      definition: ordersConfig,
+      token: () => serviceToken('orders'),
+      logger: captured.logger,
+      snapshotPath,
+    });
+    clients.push(client as ConfigClient<unknown>);
+    await client.start();
+    await client.stop();
+    await expect(readFile(snapshotPath, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(captured.lines).toContainEqual(
+      expect.objectContaining({ msg: 'cannot write the config snapshot' }),
+    );
   });
 
   it('falls back to long polls when the stream keeps failing', async () => {

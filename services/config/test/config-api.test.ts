@@ -517,6 +517,25 @@ describe('approvals in a protected namespace', () => {
     await expectProblem(await decide(1, 'approve', people.mallory), 403);
   });
 
+  it("takes roles from the token: a demoted admin's new token neither approves nor publishes", async () => {
+    const demoted = { ...people.linus, roles: ['member' as const] };
+    const approve = await decide(1, 'approve', demoted);
+    expect((await expectProblem(approve, 403)).detail).toMatch(/admin/);
+    const asOperator = { ...people.linus, roles: ['operator' as const] };
+    await expectProblem(await decide(1, 'approve', asOperator), 403);
+    const publishing = await h.center.request('/v1/config/dev/orders/releases', {
+      method: 'POST',
+      headers: bearer(await userToken(demoted)),
+      json: { comment: 'still an admin?' },
+    });
+    await expectProblem(publishing, 403);
+    await expectProblem(await saveDraft(h.center, demoted, { ...base, maxItems: 3 }), 403);
+    const pending = ChangeRequestListSchema.parse(
+      (await getJson(h.center, '/v1/config/prod/orders/change-requests?status=pending')).body,
+    );
+    expect(pending.items.map((r) => r.id)).toEqual([1]);
+  });
+
   it("publishes on another admin's approval, as the author's release approved by them", async () => {
     const res = await decide(1, 'approve', people.linus);
     expect(res.status).toBe(200);
@@ -558,7 +577,8 @@ describe('approvals in a protected namespace', () => {
     );
     const withdrawn = await decide(third.id, 'reject', people.ada);
     expect(ChangeRequestSchema.parse(await withdrawn.json()).status).toBe('withdrawn');
-    await expectProblem(await decide(third.id, 'reject', people.mallory), 409);
+    await expectProblem(await decide(third.id, 'reject', people.grace), 409);
+    await expectProblem(await decide(third.id, 'reject', people.mallory), 403);
   });
 
   it('needs approval for a rollback too', async () => {
@@ -587,6 +607,64 @@ describe('approvals in a protected namespace', () => {
       ['request', 'ada@example.com', null],
     ]);
     expect(entries[1]?.changes).toContainEqual({ path: 'maxItems', op: 'add', after: 70 });
+  });
+});
+
+describe('who may read the config', () => {
+  const reads = [
+    '/v1/config/namespaces',
+    '/v1/config/schemas/orders',
+    '/v1/config/prod/services',
+    '/v1/config/prod/orders/draft',
+    '/v1/config/prod/orders/draft/diff',
+    '/v1/config/prod/orders/diff?from=0&to=1',
+    '/v1/config/prod/orders/releases',
+    '/v1/config/prod/orders/releases/1',
+    '/v1/config/prod/orders/audit',
+    '/v1/config/prod/orders/change-requests',
+    '/v1/config/prod/orders/instances',
+    '/v1/config/prod/orders/effective?instanceId=orders-1',
+    '/v1/config/prod/orders/poll?instanceId=orders-1',
+    '/v1/config/prod/orders/watch?instanceId=orders-1',
+  ];
+
+  it('refuses a member every read with 403, and anonymous callers with 401', async () => {
+    const member = bearer(await userToken(people.mallory));
+    for (const path of reads) {
+      await expectProblem(await h.center.request(path, { headers: member }), 403);
+      await expectProblem(await h.center.request(path), 401);
+    }
+  });
+
+  it('lets operators, admins and services read, a service only its own effective config', async () => {
+    for (const user of [people.ada, people.grace]) {
+      for (const path of reads.filter((p) => !p.includes('/watch'))) {
+        expect((await getJson(h.center, path, await userToken(user))).status, path).toBe(200);
+      }
+    }
+    const users = await serviceToken('users');
+    for (const path of ['/v1/config/prod/orders/releases', '/v1/config/prod/orders/audit']) {
+      expect((await getJson(h.center, path, users)).status, path).toBe(200);
+    }
+    for (const path of reads.filter((p) => /effective|poll|watch/.test(p))) {
+      await expectProblem(await h.center.request(path, { headers: bearer(users) }), 403);
+    }
+  });
+
+  it('refuses a member every change with 403', async () => {
+    const member = bearer(await userToken(people.mallory));
+    for (const [method, path] of [
+      ['PUT', '/v1/config/dev/orders/draft'],
+      ['POST', '/v1/config/dev/orders/releases'],
+      ['POST', '/v1/config/dev/orders/rollback'],
+      ['POST', '/v1/config/dev/orders/gray/promote'],
+      ['POST', '/v1/config/dev/orders/gray/abandon'],
+      ['POST', '/v1/config/prod/orders/change-requests/1/approve'],
+      ['POST', '/v1/config/prod/orders/change-requests/1/reject'],
+    ] as const) {
+      const res = await h.center.request(path, { method, headers: member, json: {} });
+      await expectProblem(res, 403);
+    }
   });
 });
 

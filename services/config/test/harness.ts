@@ -1,23 +1,37 @@
 import { createDb, type DbHandle } from '@trellis/db';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { defineConfig, readEventStream, type ServerSentEvent, z } from '@trellis/kit';
-import { type JsonRequester, jsonRequester } from '@trellis/kit/testing';
+import {
+  createTestIdentity,
+  type JsonRequester,
+  jsonRequester,
+  type TestIdentity,
+  type TestUser,
+} from '@trellis/kit/testing';
 import { inject } from 'vitest';
 import {
   startTestConfigCenter,
   type TestConfigCenter,
   type TestConfigCenterOptions,
-  type TestUser,
-  testServiceToken,
-  testTokenSecrets,
-  testUserToken,
 } from '../src/testing.ts';
 
 export type { TestUser };
 
-export const tokenSecrets = testTokenSecrets;
-export const serviceToken = testServiceToken;
-export const userToken = testUserToken;
+/**
+ * The test file's platform keys: users' signing key (standing in for users' JWKS) and a key
+ * pair per service, all real Ed25519; the centers of the file trust them.
+ */
+export const testIdentity: Promise<TestIdentity> = createTestIdentity();
+
+/** A token of `service`, signed with its own key, for the config center. */
+export async function serviceToken(service: string): Promise<string> {
+  return (await testIdentity).serviceToken(service, 'config');
+}
+
+/** An access token of `user`, as users signs them. */
+export async function userToken(user: TestUser): Promise<string> {
+  return (await testIdentity).userToken(user);
+}
 
 /** People with the roles the config center cares about. */
 export const people = {
@@ -66,9 +80,17 @@ export interface ConfigCenter extends TestConfigCenter {
   bodies: string[];
 }
 
-/** A config center on `database`, its notifier listening, as its declaration wires it. */
-export async function startCenter(options: TestConfigCenterOptions): Promise<ConfigCenter> {
-  const center = await startTestConfigCenter(options);
+/**
+ * A config center on `database`, its notifier listening, as its declaration wires it, trusting
+ * the file's `testIdentity` unless told otherwise.
+ */
+export async function startCenter(
+  options: Omit<TestConfigCenterOptions, 'identity'> & Partial<TestConfigCenterOptions>,
+): Promise<ConfigCenter> {
+  const center = await startTestConfigCenter({
+    identity: (await testIdentity).settings,
+    ...options,
+  });
   const inner = jsonRequester(center.app);
   const bodies: string[] = [];
   return {
@@ -93,7 +115,7 @@ export interface ConfigHarness {
 }
 
 export async function createConfigHarness(
-  options: Omit<TestConfigCenterOptions, 'database'> = {},
+  options: Omit<TestConfigCenterOptions, 'database' | 'identity'> = {},
 ): Promise<ConfigHarness> {
   const database = await createTestDatabase(inject('adminDatabaseUrl'));
   const center = await startCenter({ database, ...options });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EffectiveSchema } from '../src/routes/config/schema.ts';
+import { EffectiveSchema, ReleaseSchema } from '../src/routes/config/schema.ts';
 import {
   bearer,
   type ConfigHarness,
@@ -89,9 +89,11 @@ describe('secrets', () => {
     ]) {
       expect((await get(path, ada)).status, path).toBe(200);
     }
-    // Another service's token reads orders' config masked too.
+    // Another service reads orders' releases masked, and not orders' effective config at all.
+    const release = await get('/v1/config/dev/orders/releases/2', users);
+    expect(ReleaseSchema.parse(await release.json()).values.stripeKey).toBe('••••••');
     const asUsers = await get('/v1/config/dev/orders/effective?instanceId=orders-1', users);
-    expect(EffectiveSchema.parse(await asUsers.json()).values.stripeKey).toBe('••••••');
+    expect(asUsers.status).toBe(403);
 
     // prod: a request, its approval, a rejected one, and the list an approver reads.
     expect(

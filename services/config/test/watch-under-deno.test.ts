@@ -1,31 +1,29 @@
 import { freePort } from '@trellis/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { createConfigClient, issueServiceToken } from '@trellis/kit';
-import { captureLogger } from '@trellis/kit/testing';
-import { SignJWT } from 'jose';
+import { createConfigClient } from '@trellis/kit';
+import { captureLogger, type TestServer } from '@trellis/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ServiceProcess, startServiceProcess } from '../../../test/service-process.ts';
-import { ordersConfig, people } from './harness.ts';
+import { serveTestJwks, trustEnvOf } from '../src/testing.ts';
+import { ordersConfig, people, serviceToken, testIdentity, userToken } from './harness.ts';
 
 // The smoke test every service passes under Deno is test/deno.test.ts; this one is about the
 // center's own long-lived streams on Deno.serve.
-const serviceSecret = 'deno-service-secret-deno-service-secret';
-const userSecret = 'deno-test-secret-deno-test-secret-0123';
-const encoder = new TextEncoder();
 
 let database: TestDatabase;
+let jwks: TestServer;
 let center: ServiceProcess;
 let baseUrl: string;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
+  jwks = await serveTestJwks(await testIdentity);
   center = await startServiceProcess(
     'config',
     await freePort(),
     {
       DATABASE_URL: database.url,
-      SERVICE_TOKEN_SECRET: serviceSecret,
-      JWT_SECRET: userSecret,
+      ...(await trustEnvOf(await testIdentity, jwks.url, ['orders'])),
       CONFIG_ENCRYPTION_KEY: btoa('0123456789abcdef0123456789abcdef'),
       LOG_LEVEL: 'info',
       NO_COLOR: '1',
@@ -37,19 +35,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await center?.stop(0);
+  await jwks?.close();
   await database?.drop();
 });
-
-async function adminToken() {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ email: people.ada.email, roles: ['operator'] })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(people.ada.id)
-    .setIssuer('trellis-users')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 900)
-    .sign(encoder.encode(userSecret));
-}
 
 describe('the config center under Deno', () => {
   it('validates, publishes and pushes a change to a kit client over SSE', async () => {
@@ -59,14 +47,14 @@ describe('the config center under Deno', () => {
       service: 'orders',
       instanceId: 'orders-deno',
       definition: ordersConfig,
-      token: await issueServiceToken(encoder.encode(serviceSecret), 'orders'),
+      token: () => serviceToken('orders'),
       logger: captureLogger('orders').logger,
     });
     await client.start();
     try {
       expect(client.source).toBe('center');
       const headers = {
-        authorization: `Bearer ${await adminToken()}`,
+        authorization: `Bearer ${await userToken(people.ada)}`,
         'content-type': 'application/json',
       };
       const refused = await fetch(`${baseUrl}/v1/config/dev/orders/draft`, {
@@ -100,7 +88,7 @@ describe('the config center under Deno', () => {
   it('exits cleanly on SIGTERM while a watch stream is open', async () => {
     const watch = await fetch(`${baseUrl}/v1/config/dev/orders/watch?instanceId=x`, {
       headers: {
-        authorization: `Bearer ${await issueServiceToken(encoder.encode(serviceSecret), 'orders')}`,
+        authorization: `Bearer ${await serviceToken('orders')}`,
       },
     });
     expect(watch.status).toBe(200);

@@ -10,6 +10,7 @@ import {
   publish,
   serviceToken,
   startCenter,
+  testIdentity,
   uploadSchema,
   userToken,
   watchConfig,
@@ -189,6 +190,7 @@ describe('two center instances', () => {
   it('end their watch streams when they stop, so shutdown does not wait on them', async () => {
     const third = await startTestConfigCenter({
       database: h.secondHandle(),
+      identity: (await testIdentity).settings,
       instanceId: 'config-c',
     });
     const server = await third.serve();

@@ -84,7 +84,12 @@ function messageOf(error: Error): string {
 
 /** A copy of `error` and its causes without query values, parameters or query strings. */
 function scrubError(error: Error, depth = 0): Error {
-  const copy = Object.create(Object.getPrototypeOf(error)) as Error & Record<string, unknown>;
+  // DOMException's accessors (code, name) throw on anything but a real one, as a copy is.
+  const prototype =
+    typeof DOMException !== 'undefined' && error instanceof DOMException
+      ? Error.prototype
+      : Object.getPrototypeOf(error);
+  const copy = Object.create(prototype) as Error & Record<string, unknown>;
   const database = isDatabaseError(error);
   for (const key of depth < maxDepth ? Object.keys(error) : []) {
     if (!valueFields.has(key) && !(database && rowFields.has(key)) && key !== 'cause') {

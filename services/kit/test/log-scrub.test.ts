@@ -56,6 +56,15 @@ describe('log lines', () => {
     expect(lines[0]).toMatchObject({ err: { message: 'loop' }, other: { message: 'loop' } });
   });
 
+  it('carry a DOMException, as Web Crypto and timeouts throw them', () => {
+    const { logger, lines } = captureLogger();
+    logger.warn({ err: new DOMException('The operation failed', 'OperationError') }, 'failed');
+    expect(lines[0]).toMatchObject({
+      msg: 'failed',
+      err: { message: 'The operation failed', stack: expect.any(String) },
+    });
+  });
+
   it('keep the codes that say what failed', () => {
     const { logger, lines } = captureLogger();
     const error = Object.assign(new Error('duplicate key'), { code: 'E_DUP', status: 409 });

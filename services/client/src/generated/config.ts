@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * An instance reports the revision it applied or rejected
-         * @description Needs the service token of that service.
+         * @description Needs the token of that service itself (403 otherwise).
          */
         post: operations["config.reportApplied"];
         delete?: never;
@@ -168,7 +168,7 @@ export interface paths {
         };
         /**
          * The config one instance runs
-         * @description The newest live gray release matching the instance, else the live full release, else the schema defaults. Secrets are decrypted only for the service's own token.
+         * @description The newest live gray release matching the instance, else the live full release, else the schema defaults. Operators and admins read any service's, masked; a service reads only its own (403 otherwise), and only it gets the secrets decrypted.
          */
         get: operations["config.getEffective"];
         put?: never;
@@ -245,7 +245,7 @@ export interface paths {
         };
         /**
          * Long-poll an instance's effective config
-         * @description The fallback for clients that cannot hold a stream: answers at once when the instance should run a revision newer than `afterRevision`, else waits up to `timeoutMs` for one and answers 304.
+         * @description The fallback for clients that cannot hold a stream: answers at once when the instance should run a revision newer than `afterRevision`, else waits up to `timeoutMs` for one and answers 304. Who may read it as `config.getEffective` says.
          */
         get: operations["config.poll"];
         put?: never;
@@ -323,7 +323,7 @@ export interface paths {
         };
         /**
          * Stream an instance's effective config as it changes (SSE)
-         * @description Server-sent events. Each `config` event has `id: <revision>` and the effective config as data. With `Last-Event-ID` (or `afterRevision`) every change after that revision is replayed first, in order; without, the current effective config comes first. A `: ping` comment every 15 s keeps the connection alive.
+         * @description Server-sent events. Each `config` event has `id: <revision>` and the effective config as data. With `Last-Event-ID` (or `afterRevision`) every change after that revision is replayed first, in order; without, the current effective config comes first. A `: ping` comment every 15 s keeps the connection alive. Who may watch as `config.getEffective` says.
          */
         get: operations["config.watch"];
         put?: never;
@@ -379,7 +379,7 @@ export interface paths {
         get: operations["config.getSchema"];
         /**
          * Upload a service's config schema
-         * @description The kit calls this when a service starts, with `z.toJSONSchema` of its config and its secret keys. Needs the service token of that service.
+         * @description The kit calls this when a service starts, with `z.toJSONSchema` of its config and its secret keys. Needs the token of that service itself (403 otherwise).
          */
         put: operations["config.uploadSchema"];
         post?: never;
@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * Register an instance, or refresh its registration
-         * @description Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the service token of the service named in the body.
+         * @description Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the token of the service named in the body (403 otherwise): no service can register an instance of another.
          */
         post: operations["registry.register"];
         delete?: never;
@@ -421,7 +421,7 @@ export interface paths {
         post?: never;
         /**
          * Deregister an instance
-         * @description Sent on graceful shutdown, so discovery stops handing the instance out at once. The service token of its service, or an operator evicting it.
+         * @description Sent on graceful shutdown, so discovery stops handing the instance out at once. Needs the token of the service the instance belongs to (403 otherwise).
          */
         delete: operations["registry.deregister"];
         options?: never;
@@ -439,7 +439,7 @@ export interface paths {
         get?: never;
         /**
          * Keep an instance registered
-         * @description Sent every ttl/3. A 404 means the instance is unknown or already expired: register it again.
+         * @description Sent every ttl/3. A 404 means the instance is unknown or already expired: register it again. Needs the token of the service the instance belongs to (403 otherwise).
          */
         put: operations["registry.heartbeat"];
         post?: never;
@@ -458,7 +458,7 @@ export interface paths {
         };
         /**
          * Scrape targets for Prometheus
-         * @description Every healthy instance in the Prometheus `http_sd_configs` format, labelled with service, version and instance. Prometheus sends a token through `authorization.credentials`.
+         * @description Every healthy instance in the Prometheus `http_sd_configs` format, labelled with service, version and instance. Prometheus sends the metrics token through `authorization.credentials`; operators and services may read it too.
          */
         get: operations["registry.prometheusSd"];
         put?: never;
@@ -1651,6 +1651,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -1794,6 +1813,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -2453,6 +2491,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -2593,6 +2650,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -2993,6 +3069,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -3138,6 +3233,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -3746,6 +3860,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -3909,6 +4042,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -4054,6 +4206,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -4473,6 +4644,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -4866,6 +5056,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The resource does not exist. */
             404: {
                 headers: {
@@ -5004,6 +5213,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -5153,6 +5381,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5272,6 +5519,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -6163,6 +6429,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -6279,6 +6564,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -6412,6 +6716,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -6531,6 +6854,25 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Authentication is missing or invalid.",
+                     *       "errors": [],
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:trellis:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller may not do this.",
                      *       "errors": [],
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

@@ -1,26 +1,32 @@
-import { ApiError, type PlatformIdentity, requireRole } from '@trellis/kit';
+import { type Access, ApiError, type Caller, type Grant, holdsRole } from '@trellis/kit';
 
-/** How an identity is written in releases, change requests and the audit trail. */
-export function actorOf(identity: PlatformIdentity): string {
-  if (identity.kind === 'service') {
-    return `service:${identity.subject}`;
+/** Reads of the center and the registry: operators, admins and the platform's services. */
+export const operationsAccess = { role: 'operator', anyService: true } as const satisfies Access;
+
+/** Editing drafts, publishing, rolling back, ending gray releases: operators and admins. */
+export const editorAccess = { role: 'operator' } as const satisfies Access;
+
+/** Approving a change request: admins (and not its author: the handler checks). */
+export const approverAccess = { role: 'admin' } as const satisfies Access;
+
+/** What a service does for itself (its schema, its reports, its instances); checked per call. */
+export const serviceItselfAccess = { anyService: true } as const satisfies Access;
+
+/** How a caller is written in releases, change requests and the audit trail. */
+export function actorOf(caller: Caller): string {
+  if (caller.user) {
+    return caller.user.email ?? caller.user.id;
   }
-  return identity.email ?? identity.subject;
+  return `service:${caller.service ?? 'unknown'}`;
 }
 
-function isActor(identity: PlatformIdentity, actor: string): boolean {
-  return actor === actorOf(identity) || actor === identity.subject;
+function isActor(caller: Caller, actor: string): boolean {
+  return actor === actorOf(caller) || (caller.user !== undefined && actor === caller.user.id);
 }
 
-/** Editing drafts, publishing, rolling back and ending gray releases. */
-export function assertEditor(identity: PlatformIdentity): void {
-  requireRole(identity, ['operator', 'admin']);
-}
-
-/** Approving needs an admin who is not the author: four eyes on every protected change. */
-export function assertApprover(identity: PlatformIdentity, author: string): void {
-  requireRole(identity, ['admin']);
-  if (isActor(identity, author)) {
+/** Four eyes on every protected change: the approver (an admin) is not the author. */
+export function assertNotAuthor(caller: Caller, author: string): void {
+  if (isActor(caller, author)) {
     throw new ApiError('forbidden', {
       detail: 'The author of a change cannot approve it; another admin must.',
     });
@@ -28,27 +34,39 @@ export function assertApprover(identity: PlatformIdentity, author: string): void
 }
 
 /** Rejecting: an admin, or the author withdrawing their own request. */
-export function assertRejecter(
-  identity: PlatformIdentity,
-  author: string,
-): 'rejected' | 'withdrawn' {
-  if (identity.kind === 'user' && isActor(identity, author)) {
+export function assertRejecter(caller: Caller, author: string): 'rejected' | 'withdrawn' {
+  if (caller.user && isActor(caller, author)) {
     return 'withdrawn';
   }
-  requireRole(identity, ['admin']);
+  if (!caller.user || !holdsRole(caller.user.roles, 'admin')) {
+    throw new ApiError('forbidden', {
+      detail: 'Only an admin rejects a change request; its author may withdraw it.',
+    });
+  }
   return 'rejected';
 }
 
-/** Only a service itself uploads its schema and reports what its instances applied. */
-export function assertServiceItself(identity: PlatformIdentity, service: string): void {
-  if (identity.kind !== 'service' || identity.subject !== service) {
-    throw new ApiError('forbidden', {
-      detail: `Only the ${service} service itself may do this, with its service token.`,
-    });
+function notThisService(service: string): ApiError {
+  return new ApiError('forbidden', {
+    detail: `Only the ${service} service itself may do this, with its own token.`,
+  });
+}
+
+/** 403 unless the caller is the service `service` itself, with its own token. */
+export function assertServiceItself(caller: Caller, service: string): void {
+  if (caller.service !== service) {
+    throw notThisService(service);
+  }
+}
+
+/** A service let in as one reads only what is its own; users let in by role read any. */
+export function assertOwnIfService(grant: Grant | undefined, service: string): void {
+  if (grant?.as === 'service' && grant.service !== service) {
+    throw notThisService(service);
   }
 }
 
 /** Secrets are decrypted for the service they belong to, and for nobody else. */
-export function revealsSecrets(identity: PlatformIdentity, service: string): boolean {
-  return identity.kind === 'service' && identity.subject === service;
+export function revealsSecrets(caller: Caller, service: string): boolean {
+  return caller.service === service;
 }

@@ -1,5 +1,5 @@
-import type { PlatformIdentity } from '@trellis/kit';
-import { actorOf, assertApprover, assertRejecter } from './access.ts';
+import type { Caller } from '@trellis/kit';
+import { actorOf, assertNotAuthor, assertRejecter } from './access.ts';
 import { type DiffEntry, diffValues } from './diff.ts';
 import {
   assertPublishable,
@@ -96,20 +96,20 @@ async function pendingRequest(ctx: ConfigContext, target: Target, id: number) {
   return request;
 }
 
-/** Publishes a pending request as its author's release, approved by `identity`. */
+/** Publishes a pending request as its author's release, approved by `caller` (an admin). */
 export async function approveChange(
   ctx: ConfigContext,
   target: Target,
   id: number,
-  identity: PlatformIdentity,
+  caller: Caller,
   comment: string,
 ) {
   const request = await pendingRequest(ctx, target, id);
-  assertApprover(identity, request.author);
+  assertNotAuthor(caller, request.author);
   const schema = requireSchema(await findSchema(ctx.db, target.service), target.service);
   const plain = await openValues(ctx.cipher, target.service, request.values);
   assertValid(ctx.validators, schema, plain.values);
-  const approver = actorOf(identity);
+  const approver = actorOf(caller);
   let decided: ConfigChangeRequestRow | undefined;
   const release = await commitRelease(ctx, target, schema.secretKeys, (state) => {
     assertPublishable(liveStateOf(state), request.kind, plain.values, sameValues);
@@ -154,12 +154,12 @@ export async function rejectChange(
   ctx: ConfigContext,
   target: Target,
   id: number,
-  identity: PlatformIdentity,
+  caller: Caller,
   comment: string,
 ): Promise<ConfigChangeRequestRow> {
   const request = await pendingRequest(ctx, target, id);
-  const status = assertRejecter(identity, request.author);
-  const actor = actorOf(identity);
+  const status = assertRejecter(caller, request.author);
+  const actor = actorOf(caller);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const decided = await decideChangeRequest(tx, id, { status, decidedBy: actor }, now);

@@ -1,5 +1,5 @@
 import type { RegistryInstanceRow } from '@trellis/db/schema';
-import { ApiError, type PlatformIdentity } from '@trellis/kit';
+import { ApiError } from '@trellis/kit';
 
 export interface RegistryPolicy {
   /**
@@ -51,21 +51,6 @@ export class NotThisService extends ApiError {
       detail: `Only the ${service} service's own token may manage its instances.`,
     });
   }
-}
-
-/** A service may manage only its own instances; operators may also evict any instance. */
-export function mayManage(
-  identity: PlatformIdentity,
-  service: string,
-  action: 'register' | 'heartbeat' | 'deregister',
-): boolean {
-  if (identity.kind === 'service') {
-    return identity.subject === service;
-  }
-  return (
-    action === 'deregister' &&
-    identity.roles.some((role) => role === 'operator' || role === 'admin')
-  );
 }
 
 export type InstanceTimes = Pick<RegistryInstanceRow, 'lastHeartbeatAt' | 'ttlSeconds'>;

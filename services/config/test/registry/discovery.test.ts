@@ -4,9 +4,9 @@ import { createClient, type RegistryDiscovery, registryDiscovery } from '@trelli
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { createRegistration } from '@trellis/kit';
 import { captureLogger, listen, type TestServer } from '@trellis/kit/testing';
-import { createTestUsersApp, serveTestUsers } from '@trellis/users/testing';
+import { createTestUsers, serveTestUsers, type TestUsersOptions } from '@trellis/users/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RegistryCenter, serviceToken, startRegistryCenter } from './harness.ts';
+import { type RegistryCenter, serviceToken, startRegistryCenter, testIdentity } from './harness.ts';
 
 const ttlSeconds = 2;
 const sweepIntervalMs = 200;
@@ -21,14 +21,20 @@ beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));
   center = await startRegistryCenter({ database, policy: { sweepIntervalMs } });
   registry = await listen(center.app.fetch);
-  const users = createTestUsersApp({ database, clock: { now: new Date() } });
+  // Made now, so the users processes spawned later are given orders' public key.
+  await (await testIdentity).serviceKey('orders');
+  const users = createTestUsers(await usersOptions());
   const res = await users.request('/v1/users', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'ada@example.com', name: 'Ada Lovelace' }),
+    json: { email: 'ada@example.com', name: 'Ada Lovelace' },
   });
   userId = ((await res.json()) as { id: string }).id;
 });
+
+/** A users app on the test database that trusts the file's service keys (orders calls it). */
+async function usersOptions(): Promise<TestUsersOptions> {
+  return { database, clock: { now: new Date() }, identity: (await testIdentity).settings };
+}
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) {
@@ -45,7 +51,7 @@ afterAll(async () => {
 
 /** A users instance in this process, registered with a short TTL. */
 async function startUsers(instanceId: string) {
-  const server = await serveTestUsers({ database, clock: { now: new Date() } });
+  const server = await serveTestUsers(await usersOptions());
   const registration = createRegistration({
     registryUrl: registry.url,
     service: 'users',
@@ -82,6 +88,7 @@ async function spawnUsers(instanceId: string): Promise<{ url: string; child: Chi
       DATABASE_URL: database.url,
       REGISTRY_URL: registry.url,
       REGISTRY_TOKEN: await serviceToken('users'),
+      SERVICE_PUBLIC_KEYS: JSON.stringify((await testIdentity).settings.serviceKeys),
       INSTANCE_ID: instanceId,
       TTL_SECONDS: String(ttlSeconds),
     },
@@ -131,6 +138,8 @@ function usersClient(discovery: RegistryDiscovery) {
   const answered = new Map<string, number>();
   const client = createClient('users', {
     discovery,
+    // Orders' own token for users: discovery finds users, users checks who calls.
+    token: async () => (await testIdentity).serviceToken('orders', 'users'),
     fetch: async (request) => {
       const response = await fetch(request);
       const origin = new URL(request.url).origin;
@@ -270,7 +279,7 @@ describe('discovery through the registry', () => {
   });
 
   it('falls back to the static URL when the service has no instances', async () => {
-    const server = await serveTestUsers({ database, clock: { now: new Date() } });
+    const server = await serveTestUsers(await usersOptions());
     cleanups.push(() => server.close());
     const discovery = registryDiscovery({
       registryUrl: registry.url,

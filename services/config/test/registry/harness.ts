@@ -1,7 +1,13 @@
 import type { Database } from '@trellis/db';
-import { createService, issueServiceToken, type Logger, type TokenSecrets } from '@trellis/kit';
-import { captureLogger, type JsonRequester, jsonRequester } from '@trellis/kit/testing';
-import { SignJWT } from 'jose';
+import { createService, type Logger } from '@trellis/kit';
+import {
+  captureLogger,
+  createTestIdentity,
+  type JsonRequester,
+  jsonRequester,
+  type TestIdentity,
+  type TestUser,
+} from '@trellis/kit/testing';
 import type { RegistryDeps } from '../../src/registry/deps.ts';
 import type { RegistryPolicy } from '../../src/registry/domain.ts';
 import {
@@ -11,28 +17,26 @@ import {
 } from '../../src/registry/notifier.ts';
 import { createRegistryRouter } from '../../src/routes/registry/index.ts';
 
-const encoder = new TextEncoder();
+/** The test file's platform keys (real Ed25519), which its registries trust. */
+export const testIdentity: Promise<TestIdentity> = createTestIdentity();
 
-export const tokenSecrets: TokenSecrets = {
-  service: encoder.encode('test-service-secret-test-service-secret'),
-  user: encoder.encode('test-secret-test-secret-test-secret!'),
-  userIssuer: 'trellis-users',
-};
-
-export function serviceToken(service: string): Promise<string> {
-  return issueServiceToken(tokenSecrets.service, service);
+/** A token of `service`, signed with its own key, for the registry (audience `config`). */
+export async function serviceToken(service: string): Promise<string> {
+  return (await testIdentity).serviceToken(service, 'config');
 }
 
-/** An access token as the users service issues them. */
-export function userToken(roles: string[]): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ email: 'ada@example.com', roles })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b')
-    .setIssuer('trellis-users')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 900)
-    .sign(tokenSecrets.user);
+/** An access token of a user holding `roles`. */
+export async function userToken(roles: TestUser['roles']): Promise<string> {
+  return (await testIdentity).userToken({
+    id: 'usr_0193a5b2c4d87e1f9a0b1c2d3e4f5a6b',
+    email: 'ada@example.com',
+    ...(roles ? { roles } : {}),
+  });
+}
+
+/** The metrics token Prometheus is given. */
+export async function metricsToken(): Promise<string> {
+  return (await testIdentity).metricsToken;
 }
 
 export function bearer(token: string): { authorization: string } {
@@ -48,15 +52,16 @@ export interface RegistryCenterOptions {
 }
 
 export interface RegistryCenter {
-  app: ReturnType<typeof createRegistryApp>;
+  app: Awaited<ReturnType<typeof createRegistryApp>>;
   notifier: RegistryNotifierRuntime;
   request: JsonRequester;
   logLines: Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
-function createRegistryApp(deps: RegistryDeps, logger: Logger) {
+async function createRegistryApp(deps: RegistryDeps, logger: Logger) {
   const app = createService<RegistryDeps>({
+    identity: (await testIdentity).settings,
     name: 'config',
     version: 'test',
     instanceId: 'config-test',
@@ -82,10 +87,7 @@ export async function startRegistryCenter(options: RegistryCenterOptions): Promi
     ...(options.policy ? { policy: options.policy } : {}),
   });
   await notifier.start();
-  const app = createRegistryApp(
-    { db: options.database.db, now, tokens: tokenSecrets, registry: notifier },
-    logger,
-  );
+  const app = await createRegistryApp({ db: options.database.db, now, registry: notifier }, logger);
   return {
     app,
     notifier,

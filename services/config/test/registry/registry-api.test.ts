@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { openApiDocumentOf } from '@trellis/kit';
 import { expectProblem } from '@trellis/kit/testing';
+import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   PrometheusTargetsSchema,
@@ -11,10 +12,12 @@ import {
 } from '../../src/routes/registry/schema.ts';
 import {
   bearer,
+  metricsToken,
   type RegistryCenter,
   registerInstance,
   serviceToken,
   startRegistryCenter,
+  testIdentity,
   userToken,
 } from './harness.ts';
 
@@ -244,24 +247,24 @@ describe('deregistering', () => {
     await expectProblem(again, 404);
   });
 
-  it('lets an operator evict an instance but not a member or another service', async () => {
+  it('lets only the service itself deregister its instance: not another service, nor a user', async () => {
     await registerInstance(center, {
       service: 'users',
       instanceId: 'users-a',
       address: 'http://127.0.0.1:4101',
     });
-    for (const token of [await serviceToken('orders'), await userToken(['member'])]) {
+    for (const token of [
+      await serviceToken('orders'),
+      await userToken(['member']),
+      await userToken(['admin']),
+    ]) {
       const res = await center.request('/v1/registry/instances/users-a', {
         method: 'DELETE',
         headers: bearer(token),
       });
       await expectProblem(res, 403);
     }
-    const res = await center.request('/v1/registry/instances/users-a', {
-      method: 'DELETE',
-      headers: bearer(await userToken(['operator'])),
-    });
-    expect(res.status).toBe(204);
+    expect((await listInstances('users')).items.map((i) => i.instanceId)).toEqual(['users-a']);
   });
 });
 
@@ -304,9 +307,9 @@ describe('discovery', () => {
     expect((await listInstances('users')).items).toEqual([]);
   });
 
-  it('reads with a user token too, and answers an empty list for an unknown service', async () => {
+  it("reads with an operator's token too, and answers an empty list for an unknown service", async () => {
     const res = await center.request('/v1/registry/services/nobody/instances', {
-      headers: bearer(await userToken(['member'])),
+      headers: bearer(await userToken(['operator'])),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ service: 'nobody', items: [], protectionActive: false });
@@ -324,7 +327,7 @@ describe('discovery', () => {
     });
     advance(10);
     const res = await center.request('/v1/registry/services', {
-      headers: bearer(await userToken(['member'])),
+      headers: bearer(await userToken(['admin'])),
     });
     expect(res.status).toBe(200);
     expect(RegistryServiceListSchema.parse(await res.json()).items).toEqual([
@@ -357,7 +360,7 @@ describe('prometheus-sd', () => {
     });
     advance(10);
     const res = await center.request('/v1/registry/prometheus-sd', {
-      headers: bearer(await serviceToken('prometheus')),
+      headers: bearer(await metricsToken()),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -372,6 +375,101 @@ describe('prometheus-sd', () => {
       },
     ]);
     await expectProblem(await center.request('/v1/registry/prometheus-sd'), 401);
+  });
+
+  it('answers the metrics token, operators and services, and refuses members with 403', async () => {
+    for (const token of [
+      await metricsToken(),
+      await userToken(['operator']),
+      await serviceToken('users'),
+    ]) {
+      const res = await center.request('/v1/registry/prometheus-sd', { headers: bearer(token) });
+      expect(res.status).toBe(200);
+    }
+    const member = await center.request('/v1/registry/prometheus-sd', {
+      headers: bearer(await userToken(['member'])),
+    });
+    await expectProblem(member, 403);
+  });
+});
+
+describe('members', () => {
+  it('get 403 on every read of the registry', async () => {
+    const member = bearer(await userToken(['member']));
+    for (const path of [
+      '/v1/registry/services',
+      '/v1/registry/services/users/instances',
+      '/v1/registry/services/users/watch',
+      '/v1/registry/prometheus-sd',
+    ]) {
+      await expectProblem(await center.request(path, { headers: member }), 403);
+    }
+  });
+});
+
+describe('a service credential used for another service', () => {
+  const fake = {
+    service: 'users',
+    instanceId: 'users-a',
+    address: 'http://127.0.0.1:6666',
+    version: '1.0.0',
+    weight: 10_000,
+  };
+
+  it("cannot register, heartbeat or deregister an instance of users with orders' token", async () => {
+    const orders = bearer(await serviceToken('orders'));
+    const refused = await center.request('/v1/registry/instances', {
+      method: 'POST',
+      headers: orders,
+      json: fake,
+    });
+    await expectProblem(refused, 403);
+    expect((await listInstances('users')).items).toEqual([]);
+
+    await registerInstance(center, { ...fake, address: 'http://127.0.0.1:4101', weight: 100 });
+    const takeover = await center.request('/v1/registry/instances', {
+      method: 'POST',
+      headers: orders,
+      json: fake,
+    });
+    await expectProblem(takeover, 403);
+    const heartbeat = await center.request('/v1/registry/instances/users-a/heartbeat', {
+      method: 'PUT',
+      headers: orders,
+    });
+    await expectProblem(heartbeat, 403);
+    const deregister = await center.request('/v1/registry/instances/users-a', {
+      method: 'DELETE',
+      headers: orders,
+    });
+    await expectProblem(deregister, 403);
+    expect((await listInstances('users')).items).toEqual([
+      expect.objectContaining({
+        instanceId: 'users-a',
+        address: 'http://127.0.0.1:4101',
+        weight: 100,
+      }),
+    ]);
+  });
+
+  it('cannot sign a token as users with the key of orders (401)', async () => {
+    const identity = await testIdentity;
+    const { privateJwk } = await identity.serviceKey('orders');
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'EdDSA', kid: privateJwk.kid, typ: 'JWT' })
+      .setIssuer('service:users')
+      .setSubject('service:users')
+      .setAudience('config')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(await importJWK(privateJwk, 'EdDSA'));
+    const res = await center.request('/v1/registry/instances', {
+      method: 'POST',
+      headers: bearer(forged),
+      json: fake,
+    });
+    await expectProblem(res, 401);
+    expect((await listInstances('users')).items).toEqual([]);
   });
 });
 

@@ -23,6 +23,12 @@ export interface ConfigClientOptions<Schema extends z.ZodObject> {
   token: TokenSource;
   /** Where the last applied config is kept for starts while the center is down. */
   snapshotPath?: string;
+  /**
+   * The service's private key `d` (base64url, from `SERVICE_PRIVATE_KEY`): the snapshot's
+   * secret values are sealed under a key derived from it. Without it, a config with secrets
+   * keeps no snapshot.
+   */
+  snapshotKey?: string | undefined;
   logger: Logger;
   fetch?: (request: Request) => Promise<Response>;
   /** Bound on each ordinary call (schema upload, effective read, reports); default 3 s. */

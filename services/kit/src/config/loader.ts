@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { describeFailure } from '../platform-call/failure.ts';
 import type { CenterAccess } from './center.ts';
 import type { ConfigDefinition } from './define.ts';
-import { readSnapshot, writeSnapshot } from './snapshot.ts';
+import {
+  createSnapshotCipher,
+  readSnapshot,
+  type SnapshotCipher,
+  writeSnapshot,
+} from './snapshot.ts';
 import { asEffective, type ConfigState, type EffectiveMessage } from './state.ts';
 
 export interface ConfigLoaderOptions<Schema extends z.ZodObject> {
@@ -11,6 +16,8 @@ export interface ConfigLoaderOptions<Schema extends z.ZodObject> {
   definition: ConfigDefinition<Schema>;
   /** Where the last applied config is kept for starts while the center is down. */
   snapshotPath?: string | undefined;
+  /** The service's private key `d`: secrets in the snapshot are sealed under a key from it. */
+  snapshotKey?: string | undefined;
 }
 
 /**
@@ -21,6 +28,7 @@ export class ConfigLoader<Schema extends z.ZodObject> {
   schemaUploaded = false;
   private uploadFailures = 0;
   private snapshotWrites = Promise.resolve();
+  private snapshotCipher: Promise<SnapshotCipher> | undefined;
 
   constructor(
     private readonly center: CenterAccess,
@@ -75,13 +83,29 @@ export class ConfigLoader<Schema extends z.ZodObject> {
       return;
     }
     const snapshot = { namespace, service, revision: message.revision, values: message.values };
-    this.snapshotWrites = this.snapshotWrites.then(() =>
-      writeSnapshot(path, { ...snapshot, savedAt: new Date().toISOString() }).catch(
-        (error: unknown) => {
-          this.center.logger.warn({ err: error, path }, 'cannot write the config snapshot');
-        },
-      ),
-    );
+    const secretKeys = this.options.definition.secretKeys;
+    this.snapshotWrites = this.snapshotWrites.then(async () => {
+      try {
+        const cipher = await this.cipher();
+        await writeSnapshot(
+          path,
+          { ...snapshot, savedAt: new Date().toISOString() },
+          { secretKeys, cipher },
+        );
+      } catch (error) {
+        this.center.logger.warn({ err: error, path }, 'cannot write the config snapshot');
+      }
+    });
+  }
+
+  /** The snapshot's cipher, made on first use; undefined without a snapshot key. */
+  private cipher(): Promise<SnapshotCipher | undefined> {
+    const { snapshotKey, service } = this.options;
+    if (!snapshotKey) {
+      return Promise.resolve(undefined);
+    }
+    this.snapshotCipher ??= createSnapshotCipher(snapshotKey, service);
+    return this.snapshotCipher;
   }
 
   /** Resolves once every snapshot write begun has ended. */
@@ -115,7 +139,7 @@ export class ConfigLoader<Schema extends z.ZodObject> {
       return false;
     }
     try {
-      const snapshot = await readSnapshot(snapshotPath);
+      const snapshot = await readSnapshot(snapshotPath, await this.cipher());
       if (!snapshot || snapshot.namespace !== namespace || snapshot.service !== service) {
         return false;
       }

@@ -18,6 +18,12 @@ export interface Access {
   owner?: true;
   /** These services, calling with their own token, whoever they act for. */
   services?: readonly string[];
+  /**
+   * Any service in the platform's trust set, with its own token: for the platform's own surfaces
+   * (the config center and the registry) that every service uses; the handler narrows it when
+   * a service may act only on what is its own.
+   */
+  anyService?: true;
   /** The metrics token too (`/metrics`, `/resilience`, Prometheus' service discovery). */
   metrics?: true;
 }
@@ -34,7 +40,7 @@ export type Grant =
 /** The grant `access` gives `caller`, or undefined when it gives none. */
 export function grantFor(access: Access, caller: Caller): Grant | undefined {
   const { user, service } = caller;
-  if (service && access.services?.includes(service)) {
+  if (service && (access.anyService || access.services?.includes(service))) {
     return { as: 'service', service, ...(user ? { user } : {}) };
   }
   if (caller.metrics && access.metrics) {
@@ -63,7 +69,9 @@ function refusal(access: Access, caller: Caller): ApiError {
   if (access.role) {
     who.push(access.role === 'member' ? 'a signed-in user' : `an ${access.role} or above`);
   }
-  if (access.services?.length) {
+  if (access.anyService) {
+    who.push('a service of the platform');
+  } else if (access.services?.length) {
     who.push(`the ${access.services.join(' or ')} service`);
   }
   if (access.metrics) {

@@ -178,7 +178,10 @@ export async function connectPlatform<Schema extends z.ZodObject, Discovery = un
     token,
     logger,
     ...(snapshotDir
-      ? { snapshotPath: `${snapshotDir}/${env.CONFIG_NAMESPACE}/${service}.json` }
+      ? {
+          snapshotPath: `${snapshotDir}/${env.CONFIG_NAMESPACE}/${service}.json`,
+          snapshotKey: env.SERVICE_PRIVATE_KEY?.d,
+        }
       : {}),
     ...fetchOption,
   });

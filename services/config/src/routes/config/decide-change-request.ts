@@ -1,11 +1,12 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { approverAccess, editorAccess } from '../../config/access.ts';
 import { approveChange, rejectChange } from '../../config/change-requests.ts';
 import { findSchema } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest } from './present.ts';
 import { ChangeRequestDecidedExtensions, GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestParamsSchema, ChangeRequestSchema, DecisionSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const approveChangeRequestRoute = createRoute({
   method: 'post',
@@ -15,11 +16,11 @@ export const approveChangeRequestRoute = createRoute({
   summary: 'Approve a change request, publishing it',
   description:
     "Publishes the request as its author's release, approved by the caller. Needs the admin role and someone other than the author (403 otherwise).",
-  security: bearerSecurity,
+  access: approverAccess,
   request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
   responses: {
     200: jsonResponse(ChangeRequestSchema, 'Approved; `revision` names the release it made.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'unprocessable', {
+    ...errorResponses('not_found', 'unprocessable', {
       conflict: { ...GrayReleaseLiveExtensions, ...ChangeRequestDecidedExtensions },
     }),
   },
@@ -32,11 +33,11 @@ export const rejectChangeRequestRoute = createRoute({
   tags: ['config'],
   summary: 'Reject a change request, or withdraw your own',
   description: 'An admin rejects; the author withdraws. Nothing is published.',
-  security: bearerSecurity,
+  access: editorAccess,
   request: { params: ChangeRequestParamsSchema, body: jsonBody(DecisionSchema) },
   responses: {
     200: jsonResponse(ChangeRequestSchema, 'Rejected or withdrawn.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', {
+    ...errorResponses('not_found', {
       conflict: ChangeRequestDecidedExtensions,
     }),
   },
@@ -44,23 +45,17 @@ export const rejectChangeRequestRoute = createRoute({
 
 export function registerDecideChangeRequest(app: ServiceApp<ConfigDeps>) {
   app.openapi(approveChangeRequestRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
+    const { deps, caller, target } = await openTarget(c);
     const { id } = c.req.valid('param');
-    const { request } = await approveChange(
-      deps,
-      target,
-      id,
-      identity,
-      c.req.valid('json').comment,
-    );
+    const { request } = await approveChange(deps, target, id, caller, c.req.valid('json').comment);
     const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
     return c.json(presentChangeRequest(request, [], secretKeys), 200);
   });
 
   app.openapi(rejectChangeRequestRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
+    const { deps, caller, target } = await openTarget(c);
     const { id } = c.req.valid('param');
-    const request = await rejectChange(deps, target, id, identity, c.req.valid('json').comment);
+    const request = await rejectChange(deps, target, id, caller, c.req.valid('json').comment);
     const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
     return c.json(presentChangeRequest(request, [], secretKeys), 200);
   });

@@ -1,4 +1,5 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { diffValues } from '../../config/diff.ts';
 import { currentDraft } from '../../config/drafts.ts';
 import { openLiveState } from '../../config/releases.ts';
@@ -6,7 +7,7 @@ import { findSchema } from '../../config/repository.ts';
 import { openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DiffSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const diffDraftRoute = createRoute({
   method: 'get',
@@ -15,11 +16,11 @@ export const diffDraftRoute = createRoute({
   tags: ['config'],
   summary: 'What publishing the draft would change',
   description: 'The draft against the live full release; secrets masked.',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema },
   responses: {
     200: jsonResponse(DiffSchema, 'Live (from) against the draft (to).'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

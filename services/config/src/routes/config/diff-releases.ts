@@ -1,11 +1,12 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { diffValues } from '../../config/diff.ts';
 import { ReleaseNotFound } from '../../config/domain.ts';
 import { findRelease, findSchema } from '../../config/repository.ts';
 import { type OpenedValues, openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DiffQuerySchema, DiffSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const diffReleasesRoute = createRoute({
   method: 'get',
@@ -15,11 +16,11 @@ export const diffReleasesRoute = createRoute({
   summary: 'Diff two releases',
   description:
     'What changed from revision `from` to revision `to`; `from=0` diffs against nothing.',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: DiffQuerySchema },
   responses: {
     200: jsonResponse(DiffSchema, 'The changes, secrets masked.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

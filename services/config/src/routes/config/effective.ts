@@ -1,11 +1,11 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { revealsSecrets } from '../../config/access.ts';
+import { assertOwnIfService, operationsAccess, revealsSecrets } from '../../config/access.ts';
 import { presentEffective } from '../../config/domain.ts';
 import { parseLabels } from '../../config/gray.ts';
 import { readEffective } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { EffectiveSchema, InstanceQuerySchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const getEffectiveRoute = createRoute({
   method: 'get',
@@ -14,24 +14,25 @@ export const getEffectiveRoute = createRoute({
   tags: ['config'],
   summary: 'The config one instance runs',
   description:
-    "The newest live gray release matching the instance, else the live full release, else the schema defaults. Secrets are decrypted only for the service's own token.",
-  security: bearerSecurity,
+    "The newest live gray release matching the instance, else the live full release, else the schema defaults. Operators and admins read any service's, masked; a service reads only its own (403 otherwise), and only it gets the secrets decrypted.",
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: InstanceQuerySchema },
   responses: {
     200: jsonResponse(EffectiveSchema, 'The effective config.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerGetEffective(app: ServiceApp<ConfigDeps>) {
   app.openapi(getEffectiveRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
+    assertOwnIfService(c.get('grant'), c.req.valid('param').service);
+    const { deps, caller, target } = await openTarget(c);
     const { instanceId, labels } = c.req.valid('query');
     const effective = await readEffective(deps, target, {
       instanceId,
       labels: parseLabels(labels),
     });
     c.header('cache-control', 'no-store');
-    return c.json(presentEffective(effective, revealsSecrets(identity, target.service)), 200);
+    return c.json(presentEffective(effective, revealsSecrets(caller, target.service)), 200);
   });
 }

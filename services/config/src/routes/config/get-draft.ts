@@ -1,9 +1,10 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { currentDraft } from '../../config/drafts.ts';
 import { maskValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { DraftSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const getDraftRoute = createRoute({
   method: 'get',
@@ -12,11 +13,11 @@ export const getDraftRoute = createRoute({
   tags: ['config'],
   summary: 'Get the draft',
   description: 'The saved draft, or the live values when nobody has saved one. Secrets masked.',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema },
   responses: {
     200: jsonResponse(DraftSchema, 'The draft.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

@@ -1,10 +1,11 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { ReleaseNotFound } from '../../config/domain.ts';
 import { findRelease } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentRelease } from './present.ts';
 import { ReleaseSchema, RevisionParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const getReleaseRoute = createRoute({
   method: 'get',
@@ -12,11 +13,11 @@ export const getReleaseRoute = createRoute({
   operationId: 'config.getRelease',
   tags: ['config'],
   summary: 'Get one release',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: RevisionParamsSchema },
   responses: {
     200: jsonResponse(ReleaseSchema, 'The release, secrets masked.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

@@ -1,12 +1,12 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { actorOf, assertEditor } from '../../config/access.ts';
+import { actorOf, editorAccess } from '../../config/access.ts';
 import { NoGrayRelease } from '../../config/domain.ts';
 import { commitRelease } from '../../config/releases.ts';
 import { findSchema, setDraftBase } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentRelease } from './present.ts';
 import { GrayActionSchema, ReleaseSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 const actions = {
   promote: {
@@ -29,11 +29,11 @@ function grayRoute(action: keyof typeof actions) {
     tags: ['config'],
     summary: actions[action].summary,
     description: actions[action].description,
-    security: bearerSecurity,
+    access: editorAccess,
     request: { params: TargetParamsSchema, body: jsonBody(GrayActionSchema) },
     responses: {
       201: jsonResponse(ReleaseSchema, 'The release that ended the gray release.'),
-      ...errorResponses('unauthorized', 'forbidden', 'not_found', 'conflict'),
+      ...errorResponses('not_found', 'conflict'),
     },
   });
 }
@@ -47,10 +47,10 @@ export function registerGrayActions(app: ServiceApp<ConfigDeps>) {
     ['abandon', abandonGrayRoute],
   ] as const) {
     app.openapi(route, async (c) => {
-      const { deps, identity, target } = await openTarget(c, assertEditor);
+      const { deps, caller, target } = await openTarget(c);
       const { comment } = c.req.valid('json');
       const secretKeys = (await findSchema(deps.db, target.service))?.secretKeys ?? [];
-      const actor = actorOf(identity);
+      const actor = actorOf(caller);
       const release = await commitRelease(deps, target, secretKeys, (state) => {
         const { gray, base } = state;
         if (!gray) {

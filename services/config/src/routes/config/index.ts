@@ -1,4 +1,4 @@
-import { createRouter, registerBearerAuth } from '@trellis/kit';
+import { createRouter } from '@trellis/kit';
 import type { ConfigDeps } from '../../deps.ts';
 import { registerDecideChangeRequest } from './decide-change-request.ts';
 import { registerDiffDraft } from './diff-draft.ts';
@@ -25,7 +25,6 @@ import { registerWatch } from './watch.ts';
 /** The config API under `/v1/config`; mount with `app.route('/', createConfigRouter())`. */
 export function createConfigRouter() {
   const router = createRouter<ConfigDeps>();
-  registerBearerAuth(router);
   // The static `namespaces` and `schemas` paths first: they would also fit `{namespace}/…`.
   registerListNamespaces(router);
   registerUploadSchema(router);

@@ -1,21 +1,22 @@
 import { integerCursor, listPage, listRoute, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { listAudit } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentAudit } from './present.ts';
 import { AuditPageSchema, PageQuerySchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const listAuditRoute = listRoute({
   path: '/v1/config/{namespace}/{service}/audit',
   operationId: 'config.listAudit',
   summary: 'Who changed what, when, with the diff',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: PageQuerySchema },
   page: {
     schema: AuditPageSchema,
     description: 'A page of the audit trail, newest first, secrets masked.',
   },
-  errors: ['unauthorized', 'not_found'],
+  errors: ['not_found'],
 });
 
 const idCursor = integerCursor('id', 'beforeId');

@@ -1,4 +1,5 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { diffValues } from '../../config/diff.ts';
 import { openLiveState } from '../../config/releases.ts';
 import { findSchema, listChangeRequests } from '../../config/repository.ts';
@@ -6,7 +7,7 @@ import { openValues } from '../../config/secrets.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest } from './present.ts';
 import { ChangeRequestListSchema, ChangeRequestQuerySchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const listChangeRequestsRoute = createRoute({
   method: 'get',
@@ -14,14 +15,14 @@ export const listChangeRequestsRoute = createRoute({
   operationId: 'config.listChangeRequests',
   tags: ['config'],
   summary: 'Change requests waiting for (or given) approval',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: ChangeRequestQuerySchema },
   responses: {
     200: jsonResponse(
       ChangeRequestListSchema,
       'Newest first, each with what it would change against the live release now.',
     ),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

@@ -1,9 +1,10 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { listApplied } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentApplied } from './present.ts';
 import { InstanceStatusListSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const listInstancesRoute = createRoute({
   method: 'get',
@@ -11,11 +12,11 @@ export const listInstancesRoute = createRoute({
   operationId: 'config.listInstances',
   tags: ['config'],
   summary: 'What each instance applied or rejected',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema },
   responses: {
     200: jsonResponse(InstanceStatusListSchema, 'The last report of every instance.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 

@@ -1,8 +1,8 @@
-import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { createRoute, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { listNamespaces } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { NamespaceListSchema } from './schema.ts';
-import { authenticate, bearerSecurity } from './scope.ts';
 
 export const listNamespacesRoute = createRoute({
   method: 'get',
@@ -10,17 +10,15 @@ export const listNamespacesRoute = createRoute({
   operationId: 'config.listNamespaces',
   tags: ['config'],
   summary: 'List namespaces (environments)',
-  security: bearerSecurity,
+  access: operationsAccess,
   responses: {
     200: jsonResponse(NamespaceListSchema, 'Every namespace.'),
-    ...errorResponses('unauthorized'),
   },
 });
 
 export function registerListNamespaces(app: ServiceApp<ConfigDeps>) {
   app.openapi(listNamespacesRoute, async (c) => {
     const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
     const rows = await listNamespaces(deps.db);
     return c.json(
       {

@@ -1,18 +1,19 @@
 import { integerCursor, listPage, listRoute, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { listReleases } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentRelease } from './present.ts';
 import { PageQuerySchema, ReleasePageSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const listReleasesRoute = listRoute({
   path: '/v1/config/{namespace}/{service}/releases',
   operationId: 'config.listReleases',
   summary: 'Release history, newest first',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: PageQuerySchema },
   page: { schema: ReleasePageSchema, description: 'A page of releases, secrets masked.' },
-  errors: ['unauthorized', 'not_found'],
+  errors: ['not_found'],
 });
 
 const revisionCursor = integerCursor('revision', 'beforeRevision');

@@ -1,9 +1,9 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import { operationsAccess } from '../../config/access.ts';
 import { NamespaceNotFound } from '../../config/domain.ts';
 import { listServiceSummaries } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { NamespaceParamsSchema, ServiceStateListSchema } from './schema.ts';
-import { authenticate, bearerSecurity } from './scope.ts';
 
 export const listServicesRoute = createRoute({
   method: 'get',
@@ -11,18 +11,17 @@ export const listServicesRoute = createRoute({
   operationId: 'config.listServices',
   tags: ['config'],
   summary: 'List services with their live revision, gray release and pending approvals',
-  security: bearerSecurity,
+  access: operationsAccess,
   request: { params: NamespaceParamsSchema },
   responses: {
     200: jsonResponse(ServiceStateListSchema, 'Services known in this namespace.'),
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerListServices(app: ServiceApp<ConfigDeps>) {
   app.openapi(listServicesRoute, async (c) => {
     const deps = c.get('deps');
-    await authenticate(deps, c.req.header('authorization'));
     const { namespace } = c.req.valid('param');
     if (!(await deps.namespace(namespace))) {
       throw new NamespaceNotFound(namespace);

@@ -1,11 +1,11 @@
 import { createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { revealsSecrets } from '../../config/access.ts';
+import { assertOwnIfService, operationsAccess, revealsSecrets } from '../../config/access.ts';
 import { type Effective, presentEffective } from '../../config/domain.ts';
 import { parseLabels } from '../../config/gray.ts';
 import { openWatch, readEffective } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { EffectiveSchema, PollQuerySchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const pollRoute = createRoute({
   method: 'get',
@@ -14,22 +14,23 @@ export const pollRoute = createRoute({
   tags: ['config'],
   summary: "Long-poll an instance's effective config",
   description:
-    'The fallback for clients that cannot hold a stream: answers at once when the instance should run a revision newer than `afterRevision`, else waits up to `timeoutMs` for one and answers 304.',
-  security: bearerSecurity,
+    'The fallback for clients that cannot hold a stream: answers at once when the instance should run a revision newer than `afterRevision`, else waits up to `timeoutMs` for one and answers 304. Who may read it as `config.getEffective` says.',
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: PollQuerySchema },
   responses: {
     200: jsonResponse(EffectiveSchema, 'The effective config, newer than `afterRevision`.'),
     304: { description: 'Nothing newer within the timeout; poll again.' },
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerPoll(app: ServiceApp<ConfigDeps>) {
   app.openapi(pollRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
+    assertOwnIfService(c.get('grant'), c.req.valid('param').service);
+    const { deps, caller, target } = await openTarget(c);
     const { instanceId, labels, afterRevision, timeoutMs } = c.req.valid('query');
     const instance = { instanceId, labels: parseLabels(labels) };
-    const reveal = revealsSecrets(identity, target.service);
+    const reveal = revealsSecrets(caller, target.service);
     c.header('cache-control', 'no-store');
     if (afterRevision === undefined) {
       const effective = await readEffective(deps, target, instance);

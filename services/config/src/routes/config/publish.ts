@@ -1,5 +1,5 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { actorOf, assertEditor } from '../../config/access.ts';
+import { actorOf, editorAccess } from '../../config/access.ts';
 import { requestChange } from '../../config/change-requests.ts';
 import { assertPublishable } from '../../config/domain.ts';
 import { currentDraft } from '../../config/drafts.ts';
@@ -16,7 +16,7 @@ import type { ConfigDeps } from '../../deps.ts';
 import { presentChangeRequest, presentRelease } from './present.ts';
 import { GrayReleaseLiveExtensions } from './problems.ts';
 import { ChangeRequestSchema, PublishSchema, ReleaseSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const publishRoute = createRoute({
   method: 'post',
@@ -26,12 +26,12 @@ export const publishRoute = createRoute({
   summary: 'Publish the draft, to everyone or as a gray release',
   description:
     'Makes an immutable release with the next revision and pushes it to watching instances. In a protected namespace it makes a change request instead (202), which another admin approves. With `gray`, only matching instances get it until it is promoted or abandoned. Needs the operator or admin role.',
-  security: bearerSecurity,
+  access: editorAccess,
   request: { params: TargetParamsSchema, body: jsonBody(PublishSchema) },
   responses: {
     201: jsonResponse(ReleaseSchema, 'Published.'),
     202: jsonResponse(ChangeRequestSchema, 'Protected namespace: waiting for approval.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'unprocessable', {
+    ...errorResponses('not_found', 'unprocessable', {
       conflict: GrayReleaseLiveExtensions,
     }),
   },
@@ -39,14 +39,14 @@ export const publishRoute = createRoute({
 
 export function registerPublish(app: ServiceApp<ConfigDeps>) {
   app.openapi(publishRoute, async (c) => {
-    const { deps, identity, target, namespace } = await openTarget(c, assertEditor);
+    const { deps, caller, target, namespace } = await openTarget(c);
     const { comment, gray } = c.req.valid('json');
     const schema = requireSchema(await findSchema(deps.db, target.service), target.service);
     const draft = await currentDraft(deps, target);
     const plain = await openValues(deps.cipher, target.service, draft.stored);
     assertValid(deps.validators, schema, plain.values);
     const kind = gray ? 'gray' : 'full';
-    const actor = actorOf(identity);
+    const actor = actorOf(caller);
     if (namespace.protected) {
       const { request, changes } = await requestChange(
         deps,

@@ -1,8 +1,8 @@
 import { createRoute, errorResponses, jsonBody, type ServiceApp } from '@trellis/kit';
-import { assertServiceItself } from '../../config/access.ts';
+import { assertServiceItself, serviceItselfAccess } from '../../config/access.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { AppliedReportSchema, TargetParamsSchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const reportAppliedRoute = createRoute({
   method: 'post',
@@ -10,19 +10,19 @@ export const reportAppliedRoute = createRoute({
   operationId: 'config.reportApplied',
   tags: ['config'],
   summary: 'An instance reports the revision it applied or rejected',
-  description: 'Needs the service token of that service.',
-  security: bearerSecurity,
+  description: 'Needs the token of that service itself (403 otherwise).',
+  access: serviceItselfAccess,
   request: { params: TargetParamsSchema, body: jsonBody(AppliedReportSchema) },
   responses: {
     204: { description: 'Recorded.' },
-    ...errorResponses('unauthorized', 'forbidden', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerReportApplied(app: ServiceApp<ConfigDeps>) {
   app.openapi(reportAppliedRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
-    assertServiceItself(identity, target.service);
+    assertServiceItself(c.get('caller'), c.req.valid('param').service);
+    const { deps, target } = await openTarget(c);
     const report = c.req.valid('json');
     await deps.recordApplied(
       target,

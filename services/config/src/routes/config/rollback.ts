@@ -1,5 +1,5 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { actorOf, assertEditor } from '../../config/access.ts';
+import { actorOf, editorAccess } from '../../config/access.ts';
 import { requestChange } from '../../config/change-requests.ts';
 import { ReleaseNotFound } from '../../config/domain.ts';
 import { assertValid, commitRelease, requireSchema } from '../../config/releases.ts';
@@ -13,7 +13,7 @@ import {
   RollbackSchema,
   TargetParamsSchema,
 } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const rollbackRoute = createRoute({
   method: 'post',
@@ -23,18 +23,18 @@ export const rollbackRoute = createRoute({
   summary: 'Publish the values of an earlier release again',
   description:
     'Makes a new release (kind `rollback`, the next revision) with the values of `toRevision`, after checking them against the current schema; a live gray release ends as superseded. A change request (202) in a protected namespace. Needs the operator or admin role.',
-  security: bearerSecurity,
+  access: editorAccess,
   request: { params: TargetParamsSchema, body: jsonBody(RollbackSchema) },
   responses: {
     201: jsonResponse(ReleaseSchema, 'Rolled back.'),
     202: jsonResponse(ChangeRequestSchema, 'Protected namespace: waiting for approval.'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'unprocessable'),
+    ...errorResponses('not_found', 'unprocessable'),
   },
 });
 
 export function registerRollback(app: ServiceApp<ConfigDeps>) {
   app.openapi(rollbackRoute, async (c) => {
-    const { deps, identity, target, namespace } = await openTarget(c, assertEditor);
+    const { deps, caller, target, namespace } = await openTarget(c);
     const { toRevision, comment } = c.req.valid('json');
     const schema = requireSchema(await findSchema(deps.db, target.service), target.service);
     const earlier = await findRelease(deps.db, target, toRevision);
@@ -47,7 +47,7 @@ export function registerRollback(app: ServiceApp<ConfigDeps>) {
     }
     const plain = await openValues(deps.cipher, target.service, earlier.values);
     assertValid(deps.validators, schema, plain.values);
-    const actor = actorOf(identity);
+    const actor = actorOf(caller);
     const text = comment || `roll back to revision ${toRevision}`;
     if (namespace.protected) {
       const { request, changes } = await requestChange(

@@ -1,41 +1,34 @@
-import type { PlatformIdentity } from '@trellis/kit';
+import type { Caller, Grant } from '@trellis/kit';
 import { NamespaceNotFound } from '../../config/domain.ts';
 import type { NamespaceRow, Target } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 
-/** Every config route takes a service token or a user's access token. */
-export { bearerSecurity } from '@trellis/kit';
-
-export function authenticate(
-  deps: ConfigDeps,
-  authorization: string | undefined,
-): Promise<PlatformIdentity> {
-  return deps.identify(authorization);
-}
-
 /** The parts of a config route's context `openTarget` reads. */
 interface TargetRequest {
   get(key: 'deps'): ConfigDeps;
-  req: { header(name: 'authorization'): string | undefined; valid(target: 'param'): Target };
+  get(key: 'caller'): Caller;
+  get(key: 'grant'): Grant | undefined;
+  req: { valid(target: 'param'): Target };
 }
 
 /**
- * What every route on a namespace × service starts with: the caller authenticated (and put
- * through `check`, before anything is looked up), then the target resolved from the path.
+ * What every route on a namespace × service starts with, once the kit let the caller in: who
+ * is calling (verified), how they got in, and the target resolved from the path.
  */
-export async function openTarget(
-  c: TargetRequest,
-  check?: (identity: PlatformIdentity) => void,
-): Promise<{
+export async function openTarget(c: TargetRequest): Promise<{
   deps: ConfigDeps;
-  identity: PlatformIdentity;
+  caller: Caller;
+  grant: Grant | undefined;
   target: Target;
   namespace: NamespaceRow;
 }> {
   const deps = c.get('deps');
-  const identity = await authenticate(deps, c.req.header('authorization'));
-  check?.(identity);
-  return { deps, identity, ...(await resolveTarget(deps, c.req.valid('param'))) };
+  return {
+    deps,
+    caller: c.get('caller'),
+    grant: c.get('grant'),
+    ...(await resolveTarget(deps, c.req.valid('param'))),
+  };
 }
 
 /** The namespace × service a route addresses; 404 when the namespace does not exist. */

@@ -1,10 +1,9 @@
 import { createRoute, errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
-import { assertServiceItself } from '../../config/access.ts';
+import { assertServiceItself, serviceItselfAccess } from '../../config/access.ts';
 import { upsertSchema } from '../../config/repository.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { presentSchema } from './present.ts';
 import { ConfigSchemaSchema, ServiceParamsSchema, UploadSchemaSchema } from './schema.ts';
-import { authenticate, bearerSecurity } from './scope.ts';
 
 export const uploadSchemaRoute = createRoute({
   method: 'put',
@@ -13,12 +12,12 @@ export const uploadSchemaRoute = createRoute({
   tags: ['config'],
   summary: "Upload a service's config schema",
   description:
-    'The kit calls this when a service starts, with `z.toJSONSchema` of its config and its secret keys. Needs the service token of that service.',
-  security: bearerSecurity,
+    'The kit calls this when a service starts, with `z.toJSONSchema` of its config and its secret keys. Needs the token of that service itself (403 otherwise).',
+  access: serviceItselfAccess,
   request: { params: ServiceParamsSchema, body: jsonBody(UploadSchemaSchema) },
   responses: {
     200: jsonResponse(ConfigSchemaSchema, 'The schema as stored.'),
-    ...errorResponses('unauthorized', 'forbidden', 'unprocessable'),
+    ...errorResponses('unprocessable'),
   },
 });
 
@@ -33,9 +32,8 @@ async function hashOf(value: unknown): Promise<string> {
 export function registerUploadSchema(app: ServiceApp<ConfigDeps>) {
   app.openapi(uploadSchemaRoute, async (c) => {
     const deps = c.get('deps');
-    const identity = await authenticate(deps, c.req.header('authorization'));
     const { service } = c.req.valid('param');
-    assertServiceItself(identity, service);
+    assertServiceItself(c.get('caller'), service);
     const { jsonSchema, secretKeys } = c.req.valid('json');
     const keys = [...new Set(secretKeys)].sort();
     const schemaHash = await hashOf([jsonSchema, keys]);

@@ -1,12 +1,12 @@
 import { createRoute, errorResponses, type ServiceApp, z } from '@trellis/kit';
 import { streamSSE } from 'hono/streaming';
-import { revealsSecrets } from '../../config/access.ts';
+import { assertOwnIfService, operationsAccess, revealsSecrets } from '../../config/access.ts';
 import { type Effective, presentEffective } from '../../config/domain.ts';
 import { parseLabels } from '../../config/gray.ts';
 import { openWatch } from '../../config/watch.ts';
 import type { ConfigDeps } from '../../deps.ts';
 import { TargetParamsSchema, WatchHeadersSchema, WatchQuerySchema } from './schema.ts';
-import { bearerSecurity, openTarget } from './scope.ts';
+import { openTarget } from './scope.ts';
 
 export const watchRoute = createRoute({
   method: 'get',
@@ -15,8 +15,8 @@ export const watchRoute = createRoute({
   tags: ['config'],
   summary: "Stream an instance's effective config as it changes (SSE)",
   description:
-    'Server-sent events. Each `config` event has `id: <revision>` and the effective config as data. With `Last-Event-ID` (or `afterRevision`) every change after that revision is replayed first, in order; without, the current effective config comes first. A `: ping` comment every 15 s keeps the connection alive.',
-  security: bearerSecurity,
+    'Server-sent events. Each `config` event has `id: <revision>` and the effective config as data. With `Last-Event-ID` (or `afterRevision`) every change after that revision is replayed first, in order; without, the current effective config comes first. A `: ping` comment every 15 s keeps the connection alive. Who may watch as `config.getEffective` says.',
+  access: operationsAccess,
   request: { params: TargetParamsSchema, query: WatchQuerySchema, headers: WatchHeadersSchema },
   responses: {
     200: {
@@ -31,17 +31,18 @@ export const watchRoute = createRoute({
         },
       },
     },
-    ...errorResponses('unauthorized', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerWatch(app: ServiceApp<ConfigDeps>) {
   app.openapi(watchRoute, async (c) => {
-    const { deps, identity, target } = await openTarget(c);
+    assertOwnIfService(c.get('grant'), c.req.valid('param').service);
+    const { deps, caller, target } = await openTarget(c);
     const query = c.req.valid('query');
     const lastEventId = c.req.valid('header')['last-event-id'];
     const afterRevision = lastEventId !== undefined ? Number(lastEventId) : query.afterRevision;
-    const reveal = revealsSecrets(identity, target.service);
+    const reveal = revealsSecrets(caller, target.service);
 
     // Changes may arrive before the stream exists; they wait here, in order.
     const early: Effective[] = [];

@@ -3,7 +3,7 @@ import type { RegistryDeps } from '../../registry/deps.ts';
 import { InstanceNotFound } from '../../registry/domain.ts';
 import { deleteInstance } from '../../registry/repository.ts';
 import { InstanceParamsSchema } from './schema.ts';
-import { openManagedInstance, registryRoute } from './scope.ts';
+import { instanceOwners, openOwnInstance, registryRoute } from './scope.ts';
 
 export const deregisterRoute = registryRoute({
   method: 'delete',
@@ -11,18 +11,19 @@ export const deregisterRoute = registryRoute({
   operationId: 'registry.deregister',
   summary: 'Deregister an instance',
   description:
-    'Sent on graceful shutdown, so discovery stops handing the instance out at once. The service token of its service, or an operator evicting it.',
+    'Sent on graceful shutdown, so discovery stops handing the instance out at once. Needs the token of the service the instance belongs to (403 otherwise).',
+  access: instanceOwners,
   request: { params: InstanceParamsSchema },
   responses: {
     204: { description: 'The instance was removed.' },
-    ...errorResponses('forbidden', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerDeregister(app: ServiceApp<RegistryDeps>) {
   app.openapi(deregisterRoute, async (c) => {
     const { instanceId } = c.req.valid('param');
-    await openManagedInstance(c, instanceId, 'deregister');
+    await openOwnInstance(c, instanceId);
     const { db, registry } = c.get('deps');
     const removed = await deleteInstance(db, instanceId);
     if (!removed) {

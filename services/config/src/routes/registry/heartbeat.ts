@@ -3,7 +3,7 @@ import type { RegistryDeps } from '../../registry/deps.ts';
 import { InstanceExpired } from '../../registry/domain.ts';
 import { touchInstance } from '../../registry/repository.ts';
 import { InstanceParamsSchema } from './schema.ts';
-import { openManagedInstance, registryRoute } from './scope.ts';
+import { instanceOwners, openOwnInstance, registryRoute } from './scope.ts';
 
 export const heartbeatRoute = registryRoute({
   method: 'put',
@@ -11,18 +11,19 @@ export const heartbeatRoute = registryRoute({
   operationId: 'registry.heartbeat',
   summary: 'Keep an instance registered',
   description:
-    'Sent every ttl/3. A 404 means the instance is unknown or already expired: register it again.',
+    'Sent every ttl/3. A 404 means the instance is unknown or already expired: register it again. Needs the token of the service the instance belongs to (403 otherwise).',
+  access: instanceOwners,
   request: { params: InstanceParamsSchema },
   responses: {
     204: { description: 'The heartbeat was recorded.' },
-    ...errorResponses('forbidden', 'not_found'),
+    ...errorResponses('not_found'),
   },
 });
 
 export function registerHeartbeat(app: ServiceApp<RegistryDeps>) {
   app.openapi(heartbeatRoute, async (c) => {
     const { instanceId } = c.req.valid('param');
-    await openManagedInstance(c, instanceId, 'heartbeat');
+    await openOwnInstance(c, instanceId);
     const { db, now } = c.get('deps');
     const touched = await touchInstance(db, instanceId, now());
     if (!touched) {

@@ -1,4 +1,4 @@
-import { createRouter, registerBearerAuth } from '@trellis/kit';
+import { createRouter } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { registerDeregister } from './deregister.ts';
 import { registerHeartbeat } from './heartbeat.ts';
@@ -11,7 +11,6 @@ import { registerWatchInstances } from './watch.ts';
 /** The registry API under `/v1/registry`; mount with `app.route('/', createRegistryRouter())`. */
 export function createRegistryRouter() {
   const router = createRouter<RegistryDeps>();
-  registerBearerAuth(router);
   registerRegisterInstance(router);
   registerHeartbeat(router);
   registerDeregister(router);

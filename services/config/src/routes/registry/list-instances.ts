@@ -2,7 +2,7 @@ import { jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
 import { loadInstanceList } from './present.ts';
 import { RegistryInstanceListSchema, ServiceParamsSchema } from './schema.ts';
-import { authenticateCaller, registryRoute } from './scope.ts';
+import { registryReaders, registryRoute } from './scope.ts';
 
 export const listInstancesRoute = registryRoute({
   method: 'get',
@@ -12,6 +12,7 @@ export const listInstancesRoute = registryRoute({
   description:
     'The healthy instances; when fewer than the protection threshold (default half) of the recently seen ones are healthy, the expired ones too, flagged `healthy: false`. An unknown service has an empty list.',
   request: { params: ServiceParamsSchema },
+  access: registryReaders,
   responses: {
     200: jsonResponse(RegistryInstanceListSchema, 'The instances to call.'),
   },
@@ -19,7 +20,6 @@ export const listInstancesRoute = registryRoute({
 
 export function registerListInstances(app: ServiceApp<RegistryDeps>) {
   app.openapi(listInstancesRoute, async (c) => {
-    await authenticateCaller(c);
     const { service } = c.req.valid('param');
     const { db, now, registry } = c.get('deps');
     return c.json(await loadInstanceList(db, service, now(), registry.policy), 200);

@@ -3,7 +3,7 @@ import type { RegistryDeps } from '../../registry/deps.ts';
 import { summarizeServices } from '../../registry/domain.ts';
 import { loadRecentInstances } from './present.ts';
 import { RegistryServiceListSchema } from './schema.ts';
-import { authenticateCaller, registryRoute } from './scope.ts';
+import { registryReaders, registryRoute } from './scope.ts';
 
 export const listServicesRoute = registryRoute({
   method: 'get',
@@ -11,6 +11,7 @@ export const listServicesRoute = registryRoute({
   operationId: 'registry.listServices',
   summary: 'List registered services',
   description: 'Every service with a recently seen instance, with healthy and total counts.',
+  access: registryReaders,
   responses: {
     200: jsonResponse(RegistryServiceListSchema, 'The services, by name.'),
   },
@@ -18,7 +19,6 @@ export const listServicesRoute = registryRoute({
 
 export function registerListServices(app: ServiceApp<RegistryDeps>) {
   app.openapi(listServicesRoute, async (c) => {
-    await authenticateCaller(c);
     const deps = c.get('deps');
     const { rows, at } = await loadRecentInstances(deps);
     return c.json({ items: summarizeServices(rows, at, deps.registry.policy) }, 200);

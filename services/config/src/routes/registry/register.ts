@@ -1,10 +1,10 @@
 import { errorResponses, jsonBody, jsonResponse, type ServiceApp } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
-import { InstanceIdTaken, mayManage, NotThisService } from '../../registry/domain.ts';
+import { InstanceIdTaken } from '../../registry/domain.ts';
 import { upsertInstance } from '../../registry/repository.ts';
 import { presentInstance } from './present.ts';
 import { RegisterInstanceSchema, RegistryInstanceSchema } from './schema.ts';
-import { authenticateCaller, registryRoute } from './scope.ts';
+import { assertOwnService, instanceOwners, registryRoute } from './scope.ts';
 
 export const registerInstanceRoute = registryRoute({
   method: 'post',
@@ -12,22 +12,20 @@ export const registerInstanceRoute = registryRoute({
   operationId: 'registry.register',
   summary: 'Register an instance, or refresh its registration',
   description:
-    'Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the service token of the service named in the body.',
+    'Called by the kit when a service starts, and again whenever a heartbeat answers 404. Needs the token of the service named in the body (403 otherwise): no service can register an instance of another.',
+  access: instanceOwners,
   request: { body: jsonBody(RegisterInstanceSchema) },
   responses: {
     200: jsonResponse(RegistryInstanceSchema, 'The registration was refreshed.'),
     201: jsonResponse(RegistryInstanceSchema, 'The instance was registered.'),
-    ...errorResponses('forbidden', 'conflict'),
+    ...errorResponses('conflict'),
   },
 });
 
 export function registerRegisterInstance(app: ServiceApp<RegistryDeps>) {
   app.openapi(registerInstanceRoute, async (c) => {
-    const identity = await authenticateCaller(c);
     const body = c.req.valid('json');
-    if (!mayManage(identity, body.service, 'register')) {
-      throw new NotThisService(body.service);
-    }
+    assertOwnService(c.get('caller'), body.service);
     const { db, now, registry } = c.get('deps');
     const result = await upsertInstance(db, body, now());
     if (result.outcome === 'taken') {

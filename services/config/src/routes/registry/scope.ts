@@ -1,55 +1,49 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { RegistryInstanceRow } from '@trellis/db/schema';
-import {
-  bearerSecurity,
-  createRoute,
-  errorResponses,
-  type PlatformIdentity,
-  verifyBearer,
-} from '@trellis/kit';
+import { type Access, type Caller, createRoute } from '@trellis/kit';
 import type { RegistryDeps } from '../../registry/deps.ts';
-import { InstanceNotFound, mayManage, NotThisService } from '../../registry/domain.ts';
+import { InstanceNotFound, NotThisService } from '../../registry/domain.ts';
 import { findInstance } from '../../registry/repository.ts';
 
-/** A registry route: tagged `registry`, and taking a platform token (401 without a valid one). */
-export function registryRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(
-  config: R,
-) {
-  return createRoute({
-    ...config,
-    tags: ['registry'],
-    security: bearerSecurity,
-    responses: { ...errorResponses('unauthorized'), ...config.responses },
-  });
+/** Reading the registry: operators, admins and the platform's services (discovery). */
+export const registryReaders = { role: 'operator', anyService: true } as const satisfies Access;
+
+/** Registering, heartbeating, deregistering: a service, for its own instances only. */
+export const instanceOwners = { anyService: true } as const satisfies Access;
+
+/** A registry route: tagged `registry`. */
+export function registryRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'path'> & { path: P; access: Access },
+>(config: R) {
+  return createRoute({ ...config, tags: ['registry'] });
 }
 
-/** The parts of a registry route's context these helpers read. */
+/** 403 unless the caller is the service `service` itself, with its own token. */
+export function assertOwnService(caller: Caller, service: string): void {
+  if (caller.service !== service) {
+    throw new NotThisService(service);
+  }
+}
+
+/** The parts of a registry route's context `openOwnInstance` reads. */
 interface RegistryRequest {
   get(key: 'deps'): RegistryDeps;
-  req: { header(name: 'authorization'): string | undefined };
-}
-
-/** The verified caller of a registry route. */
-export function authenticateCaller(c: RegistryRequest): Promise<PlatformIdentity> {
-  return verifyBearer(c.req.header('authorization'), c.get('deps').tokens);
+  get(key: 'caller'): Caller;
 }
 
 /**
- * The registered instance a heartbeat or deregistration addresses, once the caller is known to
- * manage it: 404 when it is unknown, 403 when the caller may not manage its service.
+ * The registered instance a heartbeat or deregistration addresses: 404 when it is unknown,
+ * 403 unless the caller is the service it belongs to.
  */
-export async function openManagedInstance(
+export async function openOwnInstance(
   c: RegistryRequest,
   instanceId: string,
-  action: 'heartbeat' | 'deregister',
 ): Promise<RegistryInstanceRow> {
-  const identity = await authenticateCaller(c);
   const existing = await findInstance(c.get('deps').db, instanceId);
   if (!existing) {
     throw new InstanceNotFound(instanceId);
   }
-  if (!mayManage(identity, existing.service, action)) {
-    throw new NotThisService(existing.service);
-  }
+  assertOwnService(c.get('caller'), existing.service);
   return existing;
 }

@@ -7,7 +7,7 @@ import {
   RegistryInstanceListSchema,
   ServiceParamsSchema,
 } from './schema.ts';
-import { authenticateCaller, registryRoute } from './scope.ts';
+import { registryReaders, registryRoute } from './scope.ts';
 
 export const watchInstancesRoute = registryRoute({
   method: 'get',
@@ -17,6 +17,7 @@ export const watchInstancesRoute = registryRoute({
   description:
     'Server-sent events: `event: instances` with the list `registry.listInstances` answers, at once and then whenever it changes (registration, deregistration, expiry, new weight or labels; not on every heartbeat). A `: ping` comment every 15 s.',
   request: { params: ServiceParamsSchema },
+  access: registryReaders,
   responses: {
     200: {
       description: 'An event stream; each `data` is a RegistryInstanceList.',
@@ -35,7 +36,6 @@ function fingerprint(list: RegistryInstanceList): string {
 
 export function registerWatchInstances(app: ServiceApp<RegistryDeps>) {
   app.openapi(watchInstancesRoute, async (c) => {
-    await authenticateCaller(c);
     const { service } = c.req.valid('param');
     const { db, now, registry } = c.get('deps');
     const logger = c.get('logger');
