@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { fixedSecurityHeaders } from './src/lib/security-headers.ts';
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources, not built JavaScript. The console takes only
@@ -19,6 +20,13 @@ const config: NextConfig = {
   turbopack: { root: new URL('..', import.meta.url).pathname },
   // Browsers ask for /favicon.ico on pages without an icon link, such as plain-text errors.
   rewrites: async () => [{ source: '/favicon.ico', destination: '/icon.svg' }],
+  // Static files too; the proxy adds the page policy (with its nonce) and HSTS to the rest.
+  headers: async () => [
+    {
+      source: '/:path*',
+      headers: Object.entries(fixedSecurityHeaders).map(([key, value]) => ({ key, value })),
+    },
+  ],
 };
 
 export default config;

@@ -1,13 +1,13 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
-import { consoleRoleOf } from '@/lib/permissions';
-import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
+import { fieldErrorsOf } from '@/lib/problem';
 import { safeNextPath } from '@/lib/safe-next';
-import { serviceClient } from '@/lib/services';
-import { clearSession, writeSession } from '@/lib/session';
+import { clearSession, readSession, writeSession } from '@/lib/session';
+import { signInAtUsers, signOutAtUsers } from '@/lib/user-session';
 
 function refused(message: string, email: string): FormState {
   return failed('Could not sign you in', message, { values: { email } });
@@ -27,16 +27,15 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
     });
   }
   const log = adminLogger();
-  const session = await outcomeOf(
-    serviceClient('users').POST('/v1/sessions', { body: { email, password } }),
-  );
-  if (!session.ok) {
-    const { status } = session.problem;
+  const userAgent = (await headers()).get('user-agent');
+  const signedIn = await signInAtUsers(email, password, { userAgent });
+  if (!signedIn.ok) {
+    const { status, detail } = signedIn.problem;
     log.info({ email, status }, 'sign-in refused');
     if (status === 400) {
       return {
         ...refused('Check the highlighted fields.', email),
-        fieldErrors: fieldErrorsOf(session.problem),
+        fieldErrors: fieldErrorsOf(signedIn.problem),
       };
     }
     if (status === 401) {
@@ -45,27 +44,42 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
     if (status === 403) {
       return refused('This account is suspended; an admin can reactivate it.', email);
     }
-    return refused(`Cannot sign in right now: ${session.problem.detail}`, email);
+    if (status === 429) {
+      return refused(`Too many attempts: ${detail}`, email);
+    }
+    return refused(`Cannot sign in right now: ${detail}`, email);
   }
-  const { user, accessToken, expiresIn } = session.data;
-  const role = consoleRoleOf(user.roles);
-  if (!role) {
-    log.info({ email, roles: user.roles }, 'sign-in refused: no console role');
+  if (!signedIn.data.ok) {
+    log.info({ email, roles: signedIn.data.roles }, 'sign-in refused: no console role');
     return refused(
-      `${user.email} is a member without a console role. The admin console is for ` +
+      `${email} is a member without a console role. The admin console is for ` +
         'operators and admins; ask an admin to grant you the operator role.',
       email,
     );
   }
-  await writeSession(
-    { userId: user.id, email: user.email, name: user.name, role, accessToken },
-    expiresIn,
-  );
-  log.info({ email: user.email, role }, 'signed in');
+  const { session } = signedIn.data;
+  await writeSession(session);
+  log.info({ email: session.email, role: session.role }, 'signed in');
   redirect(safeNextPath(formText(form, 'next')));
 }
 
+/**
+ * Signs out at users too, which revokes the session's refresh family: a copy of the cookie
+ * kept from before cannot renew, and the console refuses it from now on.
+ */
 export async function signOut(): Promise<void> {
+  const session = await readSession();
+  if (session) {
+    const revoked = await signOutAtUsers(session, {
+      userAgent: (await headers()).get('user-agent'),
+    });
+    if (!revoked.ok) {
+      adminLogger().warn(
+        { email: session.email, status: revoked.problem.status },
+        'sign-out not confirmed by users',
+      );
+    }
+  }
   await clearSession();
   redirect('/login');
 }

@@ -8,7 +8,7 @@ import { type FormState, failed, formText, formValues } from '@/lib/form-state';
 import { counted, formatLongDate, formatTime, isUtcDay, utcDay } from '@/lib/format';
 import { adminLogger } from '@/lib/logger';
 import { fieldErrorsOf, outcomeOf, type Problem } from '@/lib/problem';
-import { serviceClient } from '@/lib/services';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 const fields = ['title', 'roomId', 'date', 'start', 'end', 'organizerId'] as const;
 
@@ -23,10 +23,15 @@ function formField(path: string): string {
   return path.replace(/\[\d+\]$/, '');
 }
 
-async function takenMessage(roomId: string, startsAt: Date, endsAt: Date): Promise<string> {
+async function takenMessage(
+  caller: Caller,
+  roomId: string,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<string> {
   const [room, clashes] = await Promise.all([
-    getRoom(roomId),
-    listMeetingsBetween(startsAt, endsAt, roomId),
+    getRoom(caller, roomId),
+    listMeetingsBetween(caller, startsAt, endsAt, roomId),
   ]);
   const name = room.ok ? room.data.name : 'The room';
   const clash = clashes.ok
@@ -90,6 +95,7 @@ export async function createMeeting(_previous: FormState, form: FormData): Promi
   const endsAt = new Date(`${date}T${end}:00Z`);
   const created = await outcomeOf(
     serviceClient('meetings').POST('/v1/meetings', {
+      headers: asOperator(allowed.session),
       body: {
         title,
         roomId,
@@ -104,7 +110,7 @@ export async function createMeeting(_previous: FormState, form: FormData): Promi
     const { problem } = created;
     let message = problem.detail;
     if (problem.status === 409) {
-      message = await takenMessage(roomId, startsAt, endsAt);
+      message = await takenMessage(allowed.session, roomId, startsAt, endsAt);
     } else if (problem.status === 422 && 'capacity' in problem.extensions) {
       message = capacityMessage(problem);
     } else if (problem.errors.length > 0) {
@@ -130,6 +136,7 @@ export async function recordRsvp(_previous: FormState, form: FormData): Promise<
   }
   const recorded = await outcomeOf(
     serviceClient('meetings').POST('/v1/meetings/{id}/rsvp', {
+      headers: asOperator(allowed.session),
       params: { path: { id } },
       body: { userId, response },
     }),
@@ -158,7 +165,10 @@ export async function cancelMeeting(_previous: FormState, form: FormData): Promi
     return failed(notCancelled, allowed.message);
   }
   const cancelled = await outcomeOf(
-    serviceClient('meetings').POST('/v1/meetings/{id}/cancel', { params: { path: { id } } }),
+    serviceClient('meetings').POST('/v1/meetings/{id}/cancel', {
+      headers: asOperator(allowed.session),
+      params: { path: { id } },
+    }),
   );
   revalidatePath(`/meetings/${id}`);
   if (!cancelled.ok) {

@@ -7,7 +7,7 @@ import { type FormState, failed, formText } from '@/lib/form-state';
 import { adminLogger } from '@/lib/logger';
 import { checkLines, lineFieldOf, linesFrom, toCents } from '@/lib/order-form';
 import { fieldErrorsOf, outcomeOf } from '@/lib/problem';
-import { serviceClient } from '@/lib/services';
+import { asOperator, serviceClient } from '@/lib/services';
 import { changeStatus } from '@/lib/status-change';
 
 const done: Record<OrderAction, string> = {
@@ -46,6 +46,7 @@ export async function createOrder(_previous: FormState, form: FormData): Promise
   }
   const created = await outcomeOf(
     serviceClient('orders').POST('/v1/orders', {
+      headers: asOperator(allowed.session),
       params: { header: { 'idempotency-key': formText(form, 'idempotencyKey') } },
       body: {
         userId,
@@ -81,9 +82,12 @@ export async function transitionOrder(_previous: FormState, form: FormData): Pro
     noun: 'order',
     steps: orderActions,
     permissionOf: (step) => `orders.${step}`,
-    send: (id, step) =>
+    send: (caller, id, step) =>
       outcomeOf(
-        serviceClient('orders').POST(`/v1/orders/{id}/${step}`, { params: { path: { id } } }),
+        serviceClient('orders').POST(`/v1/orders/{id}/${step}`, {
+          headers: asOperator(caller),
+          params: { path: { id } },
+        }),
       ),
     raced: (current) =>
       `It is ${current.replace('_', ' ')} now: someone else changed it while you were ` +

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { ConfigComponents } from '@trellis/client';
 import { type Outcome, outcomeOf } from '@/lib/problem';
-import { asOperator, serviceClient } from '@/lib/services';
-import type { Session } from '@/lib/session-token';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 type Schemas = ConfigComponents['schemas'];
 export type ConfigNamespace = Schemas['ConfigNamespace'];
@@ -24,8 +23,6 @@ export interface ConfigTarget {
   namespace: string;
   service: string;
 }
-
-type Caller = Pick<Session, 'accessToken'>;
 
 const config = () => serviceClient('config');
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { MeetingsComponents } from '@trellis/client';
 import { type Outcome, outcomeOf } from '@/lib/problem';
-import { serviceClient } from '@/lib/services';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 export type Room = MeetingsComponents['schemas']['Room'];
 export type Meeting = MeetingsComponents['schemas']['Meeting'];
@@ -29,10 +29,11 @@ async function everyPage<T>(
 }
 
 /** Every room, by name; a building has dozens, not thousands. */
-export function listRooms(): Promise<Outcome<Room[]>> {
+export function listRooms(caller: Caller): Promise<Outcome<Room[]>> {
   return everyPage((cursor) =>
     outcomeOf(
       serviceClient('meetings').GET('/v1/rooms', {
+        headers: asOperator(caller),
         params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
       }),
     ),
@@ -41,6 +42,7 @@ export function listRooms(): Promise<Outcome<Room[]>> {
 
 /** Every meeting of one room running in [from, to): a room's day holds what fits in a day. */
 export function listRoomMeetingsBetween(
+  caller: Caller,
   roomId: string,
   from: Date,
   to: Date,
@@ -48,6 +50,7 @@ export function listRoomMeetingsBetween(
   return everyPage((cursor) =>
     outcomeOf(
       serviceClient('meetings').GET('/v1/meetings', {
+        headers: asOperator(caller),
         params: {
           query: {
             roomId,
@@ -63,22 +66,36 @@ export function listRoomMeetingsBetween(
 }
 
 /** Scheduled meetings per room on a UTC day, counted by the service however many there are. */
-export async function countRoomBookings(day: string): Promise<Outcome<Map<string, number>>> {
+export async function countRoomBookings(
+  caller: Caller,
+  day: string,
+): Promise<Outcome<Map<string, number>>> {
   const counted = await outcomeOf(
-    serviceClient('meetings').GET('/v1/rooms/bookings', { params: { query: { day } } }),
+    serviceClient('meetings').GET('/v1/rooms/bookings', {
+      headers: asOperator(caller),
+      params: { query: { day } },
+    }),
   );
   return counted.ok
     ? { ok: true, data: new Map(counted.data.rooms.map((room) => [room.roomId, room.bookings])) }
     : counted;
 }
 
-export function getRoom(id: string): Promise<Outcome<Room>> {
-  return outcomeOf(serviceClient('meetings').GET('/v1/rooms/{id}', { params: { path: { id } } }));
+export function getRoom(caller: Caller, id: string): Promise<Outcome<Room>> {
+  return outcomeOf(
+    serviceClient('meetings').GET('/v1/rooms/{id}', {
+      headers: asOperator(caller),
+      params: { path: { id } },
+    }),
+  );
 }
 
-export function getMeeting(id: string): Promise<Outcome<Meeting>> {
+export function getMeeting(caller: Caller, id: string): Promise<Outcome<Meeting>> {
   return outcomeOf(
-    serviceClient('meetings').GET('/v1/meetings/{id}', { params: { path: { id } } }),
+    serviceClient('meetings').GET('/v1/meetings/{id}', {
+      headers: asOperator(caller),
+      params: { path: { id } },
+    }),
   );
 }
 
@@ -87,6 +104,7 @@ export function getMeeting(id: string): Promise<Outcome<Meeting>> {
  * start time: for showing meetings, never for counting them (`countRoomBookings` counts).
  */
 export async function listMeetingsBetween(
+  caller: Caller,
   from: Date,
   to: Date,
   roomId?: string,
@@ -94,6 +112,7 @@ export async function listMeetingsBetween(
 ): Promise<Outcome<Meeting[]>> {
   const page = await outcomeOf(
     serviceClient('meetings').GET('/v1/meetings', {
+      headers: asOperator(caller),
       params: {
         query: {
           from: from.toISOString(),

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { OrdersComponents } from '@trellis/client';
 import { type Outcome, outcomeOf } from '@/lib/problem';
-import { serviceClient } from '@/lib/services';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
 export type Order = OrdersComponents['schemas']['Order'];
 export type OrderPage = OrdersComponents['schemas']['OrderPage'];
@@ -17,9 +17,10 @@ export interface OrderQuery {
   cursor?: string;
 }
 
-export function listOrders(query: OrderQuery): Promise<Outcome<OrderPage>> {
+export function listOrders(caller: Caller, query: OrderQuery): Promise<Outcome<OrderPage>> {
   return outcomeOf(
     serviceClient('orders').GET('/v1/orders', {
+      headers: asOperator(caller),
       params: {
         query: {
           limit: 20,
@@ -32,12 +33,20 @@ export function listOrders(query: OrderQuery): Promise<Outcome<OrderPage>> {
   );
 }
 
-export function getOrder(id: string): Promise<Outcome<Order>> {
-  return outcomeOf(serviceClient('orders').GET('/v1/orders/{id}', { params: { path: { id } } }));
+export function getOrder(caller: Caller, id: string): Promise<Outcome<Order>> {
+  return outcomeOf(
+    serviceClient('orders').GET('/v1/orders/{id}', {
+      headers: asOperator(caller),
+      params: { path: { id } },
+    }),
+  );
 }
 
-export function getOrderStats(days = 30): Promise<Outcome<OrderStats>> {
+export function getOrderStats(caller: Caller, days = 30): Promise<Outcome<OrderStats>> {
   return outcomeOf(
-    serviceClient('orders').GET('/v1/orders/stats', { params: { query: { days } } }),
+    serviceClient('orders').GET('/v1/orders/stats', {
+      headers: asOperator(caller),
+      params: { query: { days } },
+    }),
   );
 }

@@ -7,7 +7,7 @@ import {
   readRequestHistogram,
   requestFigures,
 } from '@/lib/request-metrics';
-import { serviceUrl } from '@/lib/services';
+import { asMetricsReader, serviceUrl } from '@/lib/services';
 
 export interface ServiceProbe {
   /** A service with a published contract, or any other that registered. */
@@ -76,8 +76,10 @@ function remember(key: string, sample: MetricsSample) {
 /** A platform endpoint's JSON (`{}` for a body that is not JSON), within the probe timeout. */
 export async function getJson(
   url: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, {
+    headers,
     signal: AbortSignal.timeout(probeTimeoutMs),
     cache: 'no-store',
   });
@@ -98,6 +100,7 @@ async function readFigures(
 ): Promise<Pick<ServiceProbe, 'figures' | 'trend'>> {
   try {
     const response = await fetch(`${url}/metrics`, {
+      headers: asMetricsReader(),
       signal: AbortSignal.timeout(probeTimeoutMs),
       cache: 'no-store',
     });

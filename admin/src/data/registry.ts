@@ -1,15 +1,12 @@
 import 'server-only';
 import type { ConfigComponents } from '@trellis/client';
 import { type Outcome, outcomeOf } from '@/lib/problem';
-import { asOperator, serviceClient } from '@/lib/services';
-import type { Session } from '@/lib/session-token';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
 import { type ConfigInstanceStatus, listAppliedByInstance, listNamespaces } from './config';
 
 type Schemas = ConfigComponents['schemas'];
 export type RegistryInstance = Schemas['RegistryInstance'];
 export type RegistryService = Schemas['RegistryService'];
-
-type Caller = Pick<Session, 'accessToken'>;
 
 /** The config an instance last reported, and in which namespace. */
 export interface AppliedConfig extends ConfigInstanceStatus {

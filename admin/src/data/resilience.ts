@@ -2,8 +2,7 @@ import 'server-only';
 import type { Problem } from '@/lib/problem';
 import type { InstanceAnswer, ResilienceService } from '@/lib/resilience';
 import { parseResilienceView } from '@/lib/resilience-view';
-import { serviceUrl } from '@/lib/services';
-import type { Session } from '@/lib/session-token';
+import { asMetricsReader, type Caller, serviceUrl } from '@/lib/services';
 import { describeFailure, getJson } from './platform';
 import { appliedByInstance, listRegistryInstances } from './registry';
 
@@ -43,7 +42,7 @@ interface Target {
  * instance's namespace is the one its newest config report is in.
  */
 async function targetsOf(
-  caller: Pick<Session, 'accessToken'>,
+  caller: Caller,
   service: ResilienceService,
   namespace: string,
 ): Promise<{ targets: Target[]; elsewhere: InstanceElsewhere[]; registryProblem?: Problem }> {
@@ -80,7 +79,10 @@ async function ask(
     failure: { instance: fallbackName, address: target.address, reason },
   });
   try {
-    const { status, body } = await getJson(`${target.address}/resilience?seconds=300`);
+    const { status, body } = await getJson(
+      `${target.address}/resilience?seconds=300`,
+      asMetricsReader(),
+    );
     if (status === 404) {
       return fail('has no /resilience endpoint (404): its kit predates the resilience engine');
     }
@@ -110,7 +112,7 @@ async function ask(
  * cannot be read).
  */
 export async function readResilience(
-  caller: Pick<Session, 'accessToken'>,
+  caller: Caller,
   service: ResilienceService,
   namespace: string,
 ): Promise<ResilienceReading> {

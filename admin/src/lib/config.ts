@@ -19,6 +19,8 @@ const adminEnvSchema = z.object({
   ADMIN_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(28_800),
   LOG_LEVEL: logLevelSchema.default('info'),
+  /** The bearer the services' `/metrics` and `/resilience` answer, as Prometheus holds it. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface AdminConfig {
@@ -27,6 +29,9 @@ export interface AdminConfig {
   sessionKey: Uint8Array;
   sessionTtlSeconds: number;
   logLevel: string;
+  /** `next dev`: the page policy allows what React's development build needs. */
+  development: boolean;
+  metricsToken: string | undefined;
 }
 
 // Kept on globalThis so that the development server's module reloads keep one key.
@@ -69,6 +74,8 @@ export function adminConfig(): AdminConfig {
     sessionKey: deriveSessionKey(sessionSecret(env)),
     sessionTtlSeconds: env.ADMIN_SESSION_TTL_SECONDS,
     logLevel: env.LOG_LEVEL,
+    development: env.NODE_ENV === 'development',
+    metricsToken: env.METRICS_TOKEN,
   };
   return cached;
 }

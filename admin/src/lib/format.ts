@@ -10,6 +10,14 @@ const compactDateTime = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   timeZone: 'UTC',
 });
+const compactDateTimeSeconds = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+});
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 const longDate = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long',
@@ -32,6 +40,11 @@ export function formatDateTime(iso: string): string {
 /** `26 Nov, 13:57`: for tables, where the column header says UTC. */
 export function formatCompactDateTime(iso: string): string {
   return compactDateTime.format(new Date(iso));
+}
+
+/** `26 Nov, 13:57:04`: for event tables, where seconds tell what came first. */
+export function formatEventTime(iso: string): string {
+  return compactDateTimeSeconds.format(new Date(iso));
 }
 
 export function formatDate(iso: string): string {

@@ -18,6 +18,8 @@ const adminOnly = {
   'users.grantRoles': 'grant the operator or admin role',
   'orders.refund': 'refund orders',
   'config.approve': 'approve or reject config changes',
+  'apiKeys.manage': 'see, create or revoke API keys',
+  'audit.read': 'read the security audit trail',
 } as const;
 
 export type Permission =

@@ -47,6 +47,9 @@ export async function outcomeOf<T>(call: Promise<Reply<T>>): Promise<Outcome<T>>
     if (reply.response.ok && reply.data !== undefined) {
       return { ok: true, data: reply.data };
     }
+    if (reply.response.status === 204) {
+      return { ok: true, data: undefined as T };
+    }
     return { ok: false, problem: problemFrom(reply.response.status, reply.error) };
   } catch (error) {
     if (error instanceof ApiError) {

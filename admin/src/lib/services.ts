@@ -19,10 +19,19 @@ export function serviceUrl(name: ServiceName): string {
   return adminConfig().serviceUrls[name];
 }
 
+/** Who a data function or action calls as: the signed-in operator or admin. */
+export type Caller = Pick<Session, 'accessToken'>;
+
 /**
- * The header that makes a call on behalf of the signed-in operator: services that record who
- * acted (the config center) read the user from the users service's access token.
+ * The header of every call the console makes for the signed-in operator or admin: each service
+ * decides from the users service's access token what they may read and change.
  */
-export function asOperator(session: Pick<Session, 'accessToken'>): { authorization: string } {
-  return { authorization: `Bearer ${session.accessToken}` };
+export function asOperator(caller: Caller): { authorization: string } {
+  return { authorization: `Bearer ${caller.accessToken}` };
+}
+
+/** The header the services' `/metrics` and `/resilience` ask for, when the console holds one. */
+export function asMetricsReader(): Record<string, string> {
+  const token = adminConfig().metricsToken;
+  return token ? { authorization: `Bearer ${token}` } : {};
 }

@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt } from 'jose';
+import { decodeJwt, EncryptJWT, jwtDecrypt } from 'jose';
+import { consoleRoleOf } from './permissions';
 
 export type ConsoleRole = 'admin' | 'operator';
 
@@ -7,17 +8,38 @@ export const sessionCookie = 'trellis_session';
 
 /**
  * What the session cookie carries, encrypted: who signed in, with which console role, and the
- * users service's access token, which the console forwards to services that need to know who
- * acts (the config center). The session never outlives that token.
+ * users service's tokens. The access token goes to every service the console calls; the refresh
+ * token renews it, so the role and the user's standing are rechecked by users at each renewal.
  */
 export interface Session {
   userId: string;
   email: string;
   name: string;
   role: ConsoleRole;
+  /** The users service's refresh family (`sid`): signing out revokes it. */
+  sessionId: string;
   accessToken: string;
-  /** Seconds since the epoch. */
+  /** Seconds since the epoch when the access token expires. */
+  accessExpiresAt: number;
+  /** Seconds since the epoch from when the console renews the access token before using it. */
+  renewAt: number;
+  refreshToken: string;
+  /** Seconds since the epoch when the console session ends, however often it was renewed. */
   expiresAt: number;
+}
+
+/**
+ * The session cookie's attributes: httpOnly, SameSite=Lax, Secure whenever the console is
+ * served over https, and gone when the session ends.
+ */
+export function sessionCookieOptions(session: Pick<Session, 'expiresAt'>, secure: boolean) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    path: '/',
+    maxAge: Math.max(1, Math.floor(session.expiresAt - Date.now() / 1000)),
+  };
 }
 
 const audience = 'trellis-admin';
@@ -29,36 +51,27 @@ export function deriveSessionKey(secret: string): Uint8Array {
 }
 
 /**
- * Seconds a new session lasts: the configured time, but never past the access token it holds
- * (a few seconds early, so no call goes out with a token that expires on the way).
+ * When to renew an access token that lasts `expiresInSeconds` from `issuedAt`: in the last third
+ * of its life (at most the last minute), so a page's calls never carry a token that expires on
+ * the way.
  */
-export function sessionLifetime(configuredSeconds: number, tokenExpiresInSeconds: number): number {
-  return Math.max(1, Math.min(configuredSeconds, tokenExpiresInSeconds - 5));
+export function renewalTime(issuedAt: number, expiresInSeconds: number): number {
+  return issuedAt + expiresInSeconds - Math.min(60, expiresInSeconds / 3);
 }
 
 /** Encrypts a session (`dir` + `A256GCM`): the browser can neither read nor alter it. */
-export async function sealSession(
-  session: Omit<Session, 'expiresAt'>,
-  key: Uint8Array,
-  ttlSeconds: number,
-  now = new Date(),
-): Promise<{ token: string; expiresAt: number }> {
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = issuedAt + ttlSeconds;
-  const token = await new EncryptJWT({
-    email: session.email,
-    name: session.name,
-    role: session.role,
-    accessToken: session.accessToken,
-  })
+export async function sealSession(session: Session, key: Uint8Array, now = new Date()) {
+  const { userId, expiresAt, ...claims } = session;
+  return new EncryptJWT({ ...claims })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
-    .setSubject(session.userId)
+    .setSubject(userId)
     .setAudience(audience)
-    .setIssuedAt(issuedAt)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(expiresAt)
     .encrypt(key);
-  return { token, expiresAt };
 }
+
+const textClaims = ['email', 'name', 'sessionId', 'accessToken', 'refreshToken'] as const;
 
 /** The session in a cookie value, or undefined when it is missing, forged, tampered or expired. */
 export async function openSession(
@@ -76,19 +89,83 @@ export async function openSession(
       currentDate: now,
       requiredClaims: ['sub', 'exp'],
     });
-    const { sub, email, name, role, accessToken, exp } = payload;
+    const { sub, role, accessExpiresAt, renewAt, exp } = payload;
     if (
       typeof sub !== 'string' ||
-      typeof email !== 'string' ||
-      typeof name !== 'string' ||
       (role !== 'admin' && role !== 'operator') ||
-      typeof accessToken !== 'string' ||
-      typeof exp !== 'number'
+      typeof accessExpiresAt !== 'number' ||
+      typeof renewAt !== 'number' ||
+      typeof exp !== 'number' ||
+      textClaims.some((claim) => typeof payload[claim] !== 'string')
     ) {
       return undefined;
     }
-    return { userId: sub, email, name, role, accessToken, expiresAt: exp };
+    const text = payload as Record<(typeof textClaims)[number], string>;
+    return {
+      userId: sub,
+      email: text.email,
+      name: text.name,
+      role,
+      sessionId: text.sessionId,
+      accessToken: text.accessToken,
+      accessExpiresAt,
+      renewAt,
+      refreshToken: text.refreshToken,
+      expiresAt: exp,
+    };
   } catch {
     return undefined;
   }
+}
+
+/** What users answers on sign-in and on refresh (docs/identity.md, "Users' session API"). */
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  refreshExpiresIn: number;
+  user: { id: string; email: string; name: string; roles: string[] };
+}
+
+export type Issued =
+  | { ok: true; session: Session }
+  /** Signed in, but the access token's roles give no console role. */
+  | { ok: false; roles: string[] };
+
+function claimsOf(token: string): Record<string, unknown> {
+  try {
+    return decodeJwt(token);
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The console session for tokens users just issued. The role comes from the access token's own
+ * `roles`, trusted because the console received it from users itself; a session never outlives
+ * `endsBy` (the first sign-in's limit) nor the refresh token.
+ */
+export function sessionFrom(issued: IssuedTokens, endsBy: number, now = new Date()): Issued {
+  const claims = claimsOf(issued.accessToken);
+  const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+  const role = consoleRoleOf(roles);
+  if (!role) {
+    return { ok: false, roles };
+  }
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return {
+    ok: true,
+    session: {
+      userId: issued.user.id,
+      email: issued.user.email,
+      name: issued.user.name,
+      role,
+      sessionId: typeof claims.sid === 'string' ? claims.sid : '',
+      accessToken: issued.accessToken,
+      accessExpiresAt: issuedAt + issued.expiresIn,
+      renewAt: renewalTime(issuedAt, issued.expiresIn),
+      refreshToken: issued.refreshToken,
+      expiresAt: Math.min(endsBy, issuedAt + issued.refreshExpiresIn),
+    },
+  };
 }

@@ -1,38 +1,27 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { adminConfig } from './config';
+import { servedOverHttps } from './request-guard';
 import {
   openSession,
   type Session,
   sealSession,
   sessionCookie,
-  sessionLifetime,
+  sessionCookieOptions,
 } from './session-token';
+import { hasEnded } from './user-session';
 
+/** The session of this request, unless it is missing, invalid, expired or was signed out. */
 export async function readSession(): Promise<Session | undefined> {
   const jar = await cookies();
-  return openSession(jar.get(sessionCookie)?.value, adminConfig().sessionKey);
+  const session = await openSession(jar.get(sessionCookie)?.value, adminConfig().sessionKey);
+  return session && !hasEnded(session) ? session : undefined;
 }
 
-/**
- * Sets the session cookie: httpOnly, SameSite=Lax, Secure whenever the console runs on https.
- * It lasts the configured session time, or less when the access token inside expires sooner.
- */
-export async function writeSession(
-  session: Omit<Session, 'expiresAt'>,
-  tokenExpiresInSeconds: number,
-): Promise<void> {
-  const ttlSeconds = sessionLifetime(adminConfig().sessionTtlSeconds, tokenExpiresInSeconds);
-  const { token } = await sealSession(session, adminConfig().sessionKey, ttlSeconds);
-  const origin = (await headers()).get('origin') ?? '';
-  const jar = await cookies();
-  jar.set(sessionCookie, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: origin.startsWith('https:'),
-    path: '/',
-    maxAge: ttlSeconds,
-  });
+export async function writeSession(session: Session): Promise<void> {
+  const token = await sealSession(session, adminConfig().sessionKey);
+  const secure = servedOverHttps(await headers());
+  (await cookies()).set(sessionCookie, token, sessionCookieOptions(session, secure));
 }
 
 export async function clearSession(): Promise<void> {

@@ -5,6 +5,7 @@ import { type FormState, failed, formText } from './form-state';
 import { adminLogger } from './logger';
 import type { Permission } from './permissions';
 import type { Outcome } from './problem';
+import type { Caller } from './services';
 
 /** One resource's status changes (an order's pay, a user's suspend) as the console asks them. */
 interface StatusChange<Step extends string, Changed> {
@@ -14,7 +15,7 @@ interface StatusChange<Step extends string, Changed> {
   noun: string;
   steps: readonly Step[];
   permissionOf(step: Step): Permission;
-  send(id: string, step: Step): Promise<Outcome<Changed>>;
+  send(caller: Caller, id: string, step: Step): Promise<Outcome<Changed>>;
   /** Why it failed when someone else changed it first and it is `current` now. */
   raced(current: string): string;
   done(step: Step, changed: Changed): string;
@@ -40,7 +41,7 @@ export async function changeStatus<Step extends string, Changed>(
   if (!allowed.ok) {
     return failed(notDone, allowed.message);
   }
-  const changed = await change.send(id, step);
+  const changed = await change.send(allowed.session, id, step);
   revalidatePath(`/${change.domain}/${id}`);
   if (!changed.ok) {
     const { problem } = changed;

@@ -7,7 +7,7 @@ import { meetings } from '@trellis/db/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDir } from '../../scripts/admin-build.ts';
-import { deriveSessionKey, sealSession } from '../../src/lib/session-token.ts';
+import { deriveSessionKey, type Session, sealSession } from '../../src/lib/session-token.ts';
 import { alertText, type ConsolePage, screenshot, signIn, unlabelledFields } from './browser.ts';
 import { consoleHarness, logins } from './harness.ts';
 import type { Platform } from './platform.ts';
@@ -31,6 +31,24 @@ async function sessionCookie(tab: ConsolePage): Promise<string> {
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe('Lax');
   return session?.value ?? '';
+}
+
+/** A session as the console seals it, with tokens users never issued. */
+function madeUpSession(overrides: Partial<Session> = {}): Session {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    userId: 'usr_x',
+    email: 'admin@trellis.local',
+    name: 'Forger',
+    role: 'admin',
+    sessionId: 'ses_x',
+    accessToken: 'not-a-users-token',
+    accessExpiresAt: now + 900,
+    renewAt: now + 600,
+    refreshToken: 'not-a-refresh-token',
+    expiresAt: now + 3600,
+    ...overrides,
+  };
 }
 
 function dayFromToday(days: number): string {
@@ -138,27 +156,19 @@ describe('sessions', () => {
   it('rejects a forged or tampered cookie, and a session that expired, remembering the page', async () => {
     const { page, context } = await open();
     const url = new URL(platform.adminUrl);
-    const admin = {
-      userId: 'usr_x',
-      email: 'admin@trellis.local',
-      name: 'Forger',
-      role: 'admin' as const,
-      accessToken: 'not-a-users-token',
-    };
+    const key = deriveSessionKey(platform.sessionSecret);
     const forged = await sealSession(
-      admin,
+      madeUpSession(),
       deriveSessionKey('a key the console never heard of!!'),
-      3600,
     );
-    const real = await sealSession(admin, deriveSessionKey(platform.sessionSecret), 3600);
-    const tampered = `${real.token.slice(0, -6)}${real.token.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
+    const real = await sealSession(madeUpSession(), key);
+    const tampered = `${real.slice(0, -6)}${real.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
     const expired = await sealSession(
-      admin,
-      deriveSessionKey(platform.sessionSecret),
-      3600,
+      madeUpSession({ expiresAt: Math.floor(Date.now() / 1000) - 3600 }),
+      key,
       new Date(Date.now() - 2 * 3600_000),
     );
-    for (const value of [forged.token, tampered, expired.token, 'not-even-a-token']) {
+    for (const value of [forged, tampered, expired, 'not-even-a-token']) {
       await context.clearCookies();
       await context.addCookies([
         { name: 'trellis_session', value, domain: url.hostname, path: '/' },
@@ -167,6 +177,18 @@ describe('sessions', () => {
       expect(pathOf(page)).toBe('/login?next=%2Forders%3Fstatus%3Dpaid');
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
     }
+    // Sealed with the console's key and due for renewal, but users never issued its tokens.
+    const unrenewable = await sealSession(
+      madeUpSession({ renewAt: Math.floor(Date.now() / 1000) - 1 }),
+      key,
+    );
+    await context.clearCookies();
+    await context.addCookies([
+      { name: 'trellis_session', value: unrenewable, domain: url.hostname, path: '/' },
+    ]);
+    await page.goto(`${platform.adminUrl}/orders?status=paid`);
+    expect(pathOf(page)).toBe('/login?ended=1&next=%2Forders%3Fstatus%3Dpaid');
+    await page.getByTestId('session-ended').waitFor();
     await screenshot(page, 'session-expired-login');
     await page.getByLabel('Email').fill(logins.admin.email);
     await page.getByLabel('Password').fill(logins.admin.password);
@@ -225,11 +247,10 @@ describe('sessions', () => {
     expect(await atLogin.text()).not.toContain('is suspended');
     expect(await statusOfTarget()).toBe('active');
     const forged = await sealSession(
-      { userId: 'usr_x', email: 'x@x', name: 'X', role: 'admin', accessToken: 'x' },
+      madeUpSession(),
       deriveSessionKey('a key the console never heard of!!'),
-      3600,
     );
-    expect((await replay(forged.token)).status).toBe(401);
+    expect((await replay(forged)).status).toBe(401);
 
     const asOperator = await replay(operatorCookie);
     expect(await asOperator.text()).toContain('Only admins may suspend users.');

@@ -1,7 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { type ConsolePage, launchChromium, openConsole, signIn } from './browser.ts';
-import { type Platform, type ServiceName, startPlatform } from './platform.ts';
+import {
+  type Platform,
+  type PlatformOptions,
+  type ServiceName,
+  startPlatform,
+} from './platform.ts';
 
 /** The seeded people, one per role. */
 export const logins = {
@@ -20,10 +25,12 @@ export interface ConsoleHarness {
   open(options?: TabOptions): Promise<ConsolePage>;
   /** A fresh tab signed in as one of the seeded people, on the overview. */
   as(role: keyof typeof logins, options?: TabOptions): Promise<ConsolePage>;
-  /** Calls a service directly, expecting a 2xx JSON answer. */
+  /** Calls a service directly as the seeded admin (unless `init` names another bearer), expecting a 2xx JSON answer. */
   api<T>(service: ServiceName, route: string, init?: RequestInit): Promise<T>;
   /** A users-service access token, as the console holds for whoever signed in. */
   userToken(login: Login): Promise<string>;
+  /** `{ authorization: 'Bearer …' }` with a live access token of `login`. */
+  bearerOf(login: Login): Promise<Record<string, string>>;
   /** Calls the config center (or registry) with a bearer token; any status. */
   configApi(
     route: string,
@@ -35,15 +42,17 @@ export interface ConsoleHarness {
  * One platform and one browser for a test file, booted before its first test. Every page a
  * test visited must have run without a console error or an uncaught exception.
  */
-export function consoleHarness(): ConsoleHarness {
+export function consoleHarness(options: PlatformOptions = {}): ConsoleHarness {
   let platform: Platform | undefined;
   let browser: Browser | undefined;
   const opened: ConsolePage[] = [];
+  // Access tokens by email, reused until the last third of their life.
+  const tokens = new Map<string, { token: string; renewAt: number }>();
 
   beforeAll(async () => {
     // Settled, not all: when one fails, the other is still kept so that afterAll stops it.
     const [started, launched] = await Promise.allSettled([
-      startPlatform(inject('adminDatabaseUrl')),
+      startPlatform(inject('adminDatabaseUrl'), options),
       launchChromium(),
     ]);
     platform = started.status === 'fulfilled' ? started.value : undefined;
@@ -91,17 +100,34 @@ export function consoleHarness(): ConsoleHarness {
     async api<T>(service: ServiceName, route: string, init?: RequestInit) {
       const response = await fetch(`${harness.platform.serviceUrls[service]}${route}`, {
         ...init,
-        headers: { 'content-type': 'application/json', ...init?.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(await harness.bearerOf(logins.admin)),
+          ...init?.headers,
+        },
       });
       expect(response.ok, `${route} answered ${response.status}`).toBe(true);
-      return (await response.json()) as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
     },
     async userToken(login) {
-      const session = await harness.api<{ accessToken: string }>('users', '/v1/sessions', {
+      const known = tokens.get(login.email);
+      if (known && Date.now() < known.renewAt) {
+        return known.token;
+      }
+      const response = await fetch(`${harness.platform.serviceUrls.users}/v1/sessions`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(login),
       });
+      expect(response.status, `signing ${login.email} in`).toBe(201);
+      const session = (await response.json()) as { accessToken: string; expiresIn: number };
+      const renewAt = Date.now() + (session.expiresIn * 1000 * 2) / 3;
+      tokens.set(login.email, { token: session.accessToken, renewAt });
       return session.accessToken;
+    },
+    async bearerOf(login) {
+      return { authorization: `Bearer ${await harness.userToken(login)}` };
     },
     async configApi(route, init) {
       const response = await fetch(`${harness.platform.serviceUrls.config}${route}`, {

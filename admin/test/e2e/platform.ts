@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemoData } from '@trellis/db/seed';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
-import { issueServiceToken } from '@trellis/kit';
+import {
+  generateServiceKey,
+  type ServiceKeyPair,
+  serviceTokenSigner,
+  trustSetOf,
+} from '@trellis/kit';
 import { hashPassword } from '../../../services/users/src/password.ts';
 import { adminDir, ensureAdminBuild, nextBin, nextEnv } from '../../scripts/admin-build.ts';
 
@@ -19,8 +24,14 @@ export interface Platform {
   serviceUrls: Record<ServiceName, string>;
   /** The secret the admin encrypts its session cookie with; tests forge cookies with it. */
   sessionSecret: string;
-  /** A service token, as that service would send it to the config center and the registry. */
-  serviceToken(service: string): Promise<string>;
+  /** A token of `service` (signed with its own key) for `audience`: the config center unless told. */
+  serviceToken(service: string, audience?: string): Promise<string>;
+  /** The key pair of a service the platform trusts (the gateway's too, which does not run). */
+  serviceKey(service: string): ServiceKeyPair;
+  /** The bearer the services' `/metrics` and `/resilience` answer; the console holds it too. */
+  metricsToken: string;
+  /** Seconds users' access tokens live on this platform. */
+  accessTokenTtlSeconds: number;
   database: TestDatabase;
   /** Stops one service, to see how the console shows a service that is down. */
   stopService(name: ServiceName): Promise<void>;
@@ -98,11 +109,39 @@ async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output.join('\n')}`);
 }
 
+/** Services with keys in the trust set that the tests act as: the gateway, a made-up service. */
+const standIns = ['gateway', 'prometheus', 'storefront'];
+
+export interface PlatformOptions {
+  /** Seconds users' access tokens live; short ones show how fast the console follows a change. */
+  accessTokenTtlSeconds?: number;
+}
+
+/** The identity settings of each service: its own key, the trust set, users' JWKS, metrics. */
+function identityEnv(
+  name: ServiceName,
+  keys: Map<string, ServiceKeyPair>,
+  usersUrl: string,
+  metricsToken: string,
+): Record<string, string> {
+  return {
+    SERVICE_PRIVATE_KEY: JSON.stringify(keys.get(name)?.privateJwk),
+    SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf([...keys.values()])),
+    // Users checks its own tokens; everyone else against its JWKS.
+    ...(name === 'users' ? {} : { JWKS_URL: `${usersUrl}/.well-known/jwks.json` }),
+    METRICS_TOKEN: metricsToken,
+  };
+}
+
 /**
  * The whole platform for browser tests: a fresh database with the demo data, the three
  * business services and the config center as real processes, and the admin built (unless current) and served by `next start`.
  */
-export async function startPlatform(adminDatabaseUrl: string): Promise<Platform> {
+export async function startPlatform(
+  adminDatabaseUrl: string,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 900;
   const [database] = await Promise.all([createTestDatabase(adminDatabaseUrl), ensureAdminBuild()]);
   const children: Child[] = [];
   try {
@@ -120,12 +159,24 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
       meetings: `http://127.0.0.1:${ports.meetings}`,
       config: `http://127.0.0.1:${ports.config}`,
     };
-    // The config center verifies the users service's tokens (the operators the admin forwards)
-    // and the services' own tokens, so those two secrets are shared; the key encrypts secrets.
+    // Each service signs its own tokens with its own key and trusts the others' public keys;
+    // only users signs user tokens, which the rest check against its JWKS.
+    const keys = new Map<string, ServiceKeyPair>();
+    // Beside the running services: those the tests call or register as, which do not run here.
+    for (const name of [...serviceNames, ...standIns]) {
+      keys.set(name, await generateServiceKey(name));
+    }
+    const serviceKey = (service: string): ServiceKeyPair => {
+      const pair = keys.get(service);
+      if (!pair) {
+        throw new Error(`The platform has no key for ${service}`);
+      }
+      return pair;
+    };
+    const metricsToken = randomBytes(32).toString('base64url');
     const secrets = {
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
       CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     const tsx = import.meta.resolve('tsx');
     // Snapshots of the services' config stay out of the repository's .trellis/.
@@ -145,10 +196,15 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
           PASSWORD_ITERATIONS: '1000',
           USERS_URL: serviceUrls.users,
           CONFIG_URL: serviceUrls.config,
-          JWT_SECRET: secrets.JWT_SECRET,
-          SERVICE_TOKEN_SECRET: secrets.SERVICE_TOKEN_SECRET,
           CONFIG_SNAPSHOT_DIR: snapshotDir,
+          ...identityEnv(name, keys, serviceUrls.users, metricsToken),
           ...(name === 'config' ? { CONFIG_ENCRYPTION_KEY: secrets.CONFIG_ENCRYPTION_KEY } : {}),
+          ...(name === 'users'
+            ? {
+                TOKEN_KEY_ENCRYPTION_KEY: secrets.TOKEN_KEY_ENCRYPTION_KEY,
+                ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtlSeconds),
+              }
+            : {}),
         },
       });
       children.push(child);
@@ -166,6 +222,7 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
           MEETINGS_URL: serviceUrls.meetings,
           CONFIG_URL: serviceUrls.config,
           ADMIN_SESSION_SECRET: sessionSecret,
+          METRICS_TOKEN: metricsToken,
           LOG_LEVEL: 'warn',
         }),
       },
@@ -182,8 +239,11 @@ export async function startPlatform(adminDatabaseUrl: string): Promise<Platform>
       adminUrl,
       serviceUrls,
       sessionSecret,
-      serviceToken: (service) =>
-        issueServiceToken(new TextEncoder().encode(secrets.SERVICE_TOKEN_SECRET), service, 3600),
+      serviceKey,
+      serviceToken: (service, audience = 'config') =>
+        serviceTokenSigner(service, serviceKey(service).privateJwk)(audience),
+      metricsToken,
+      accessTokenTtlSeconds,
       database,
       async stopService(name) {
         await services.get(name)?.stop();

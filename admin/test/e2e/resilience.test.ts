@@ -8,7 +8,7 @@ import { consoleHarness, logins } from './harness.ts';
 import type { Platform } from './platform.ts';
 
 const harness = consoleHarness();
-const { as, api, userToken, configApi } = harness;
+const { as, api, userToken, bearerOf, configApi } = harness;
 let platform: Platform;
 
 const service = 'orders';
@@ -23,11 +23,12 @@ beforeAll(async () => {
   expect(orderId).not.toBe('');
 });
 
-/** Calls orders directly, as a client would; answers the statuses. */
+/** Calls orders directly as the operator, as a client would; answers the statuses. */
 async function call(route: string, count: number): Promise<number[]> {
+  const headers = await bearerOf(logins.operator);
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const response = await fetch(`${platform.serviceUrls.orders}${route}`);
+      const response = await fetch(`${platform.serviceUrls.orders}${route}`, { headers });
       await response.arrayBuffer();
       return response.status;
     }),
@@ -303,7 +304,9 @@ describe('the resilience page', () => {
           interval: 250,
         })
         .toBeGreaterThan(0);
-      const refused = await fetch(`${platform.serviceUrls.orders}/v1/orders?limit=1`);
+      const refused = await fetch(`${platform.serviceUrls.orders}/v1/orders?limit=1`, {
+        headers: await bearerOf(logins.operator),
+      });
       if (refused.status === 429) {
         expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
         expect(await refused.json()).toMatchObject({
@@ -342,7 +345,9 @@ describe('the resilience page', () => {
     await breaker.getByText(`Force breaker ${getRoute} open: published as revision 2`).waitFor();
     await state.getByText('error count: open · forced').waitFor({ timeout: 15_000 });
     await breaker.getByText('rules force it open').waitFor();
-    const refused = await fetch(`${platform.serviceUrls.orders}/v1/orders/${orderId}`);
+    const refused = await fetch(`${platform.serviceUrls.orders}/v1/orders/${orderId}`, {
+      headers: await bearerOf(logins.operator),
+    });
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({
       status: 503,

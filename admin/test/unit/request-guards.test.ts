@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consoleRoleOf, may, refusal } from '../../src/lib/permissions.ts';
-import { isCrossSite } from '../../src/lib/request-guard.ts';
+import { isCrossSite, servedOverHttps } from '../../src/lib/request-guard.ts';
 import { safeNextPath } from '../../src/lib/safe-next.ts';
 
 describe('safeNextPath', () => {
@@ -36,6 +36,20 @@ describe('isCrossSite', () => {
   });
 });
 
+describe('servedOverHttps', () => {
+  it('believes the URL, or the proxy in front that says X-Forwarded-Proto: https', () => {
+    expect(servedOverHttps(new Headers(), new URL('https://admin.example/'))).toBe(true);
+    expect(servedOverHttps(new Headers({ 'x-forwarded-proto': 'https' }))).toBe(true);
+    expect(servedOverHttps(new Headers({ 'x-forwarded-proto': 'HTTPS, http' }))).toBe(true);
+  });
+
+  it('takes anything else for plain http', () => {
+    expect(servedOverHttps(new Headers(), new URL('http://127.0.0.1:3000/'))).toBe(false);
+    expect(servedOverHttps(new Headers({ 'x-forwarded-proto': 'http' }))).toBe(false);
+    expect(servedOverHttps(new Headers({ 'x-forwarded-proto': 'http, https' }))).toBe(false);
+  });
+});
+
 describe('roles', () => {
   it('gives admins and operators a console role, and members none', () => {
     expect(consoleRoleOf(['member', 'admin'])).toBe('admin');
@@ -49,6 +63,8 @@ describe('roles', () => {
       'users.reactivate',
       'users.grantRoles',
       'orders.refund',
+      'apiKeys.manage',
+      'audit.read',
     ] as const) {
       expect(may('admin', permission)).toBe(true);
       expect(may('operator', permission)).toBe(false);

@@ -30,6 +30,7 @@ let snapshotDir: string;
 const running: ServiceProcess[] = [];
 let gatewayUrl: string;
 let usersUrl: string;
+let registryUrl: string;
 let apiKey: string;
 
 async function startPlatform(): Promise<void> {
@@ -41,6 +42,7 @@ async function startPlatform(): Promise<void> {
   ) as Record<Service, number>;
   const url = (name: Service) => `http://127.0.0.1:${ports[name]}`;
   usersUrl = url('users');
+  registryUrl = url('config');
   gatewayUrl = url('gateway');
   const nowhere = await closedUrl();
   const shared = {
@@ -186,6 +188,15 @@ describe('a consumer with an API key, through the gateway alone', () => {
     });
     expect(signUp.response.status).toBe(403);
     expect(JSON.stringify(signUp.error)).toContain('users:write');
+  });
+
+  it('registers itself in the registry under its advertised address', async () => {
+    const res = await fetch(`${registryUrl}/v1/registry/services/gateway/instances`, {
+      headers: { authorization: `Bearer ${await adminToken()}` },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { items } = (await res.json()) as { items: { address: string }[] };
+    expect(items.map((instance) => instance.address)).toEqual([gatewayUrl]);
   });
 
   it('never routes what only services may call, nor the platform’s own surfaces', async () => {

@@ -317,8 +317,13 @@ describe('limits at the edge', () => {
     expect(
       (await call('/v1/orders/ord_1', { headers: { 'x-api-key': allKey, ...member } })).status,
     ).toBe(200);
+    // As a rule reading the address would be written for a route of any service.
     config.set({
-      resilience: { hotParams: [{ resource: 'edge', param: 'ip', threshold: 1, windowSec: 60 }] },
+      resilience: {
+        hotParams: [
+          { resource: 'edge', param: 'client', from: 'address', threshold: 1, windowSec: 60 },
+        ],
+      },
     });
     const byAddress = [];
     for (let i = 0; i < 2; i++) {

@@ -4,6 +4,7 @@ import {
   assertAccessDeclared,
   assertOwns,
   callerOf,
+  clientAddress,
   createRoute,
   createRouter,
   createService,
@@ -16,7 +17,12 @@ import {
 } from '../src/index.ts';
 import { captureLogger, createTestIdentity, type TestIdentity } from '../src/testing.ts';
 
-const Answer = z.object({ grant: z.string(), caller: z.string(), owner: z.string().nullable() });
+const Answer = z.object({
+  grant: z.string(),
+  caller: z.string(),
+  owner: z.string().nullable(),
+  address: z.string().nullable(),
+});
 
 function route(path: string, access: Parameters<typeof createRoute>[0]['access']) {
   return createRoute({
@@ -58,6 +64,7 @@ beforeAll(async () => {
           grant: c.get('grant')?.as ?? 'none',
           caller: callerOf(c),
           owner: ownerFilter(c) ?? null,
+          address: clientAddress(c) ?? null,
         },
         200,
       );
@@ -193,6 +200,20 @@ describe('callers named by their credentials, never by a header', () => {
       'x-trellis-api-key': 'key_1 a:read',
     });
     expect(await fromGateway.json()).toMatchObject({ caller: 'key:key_1' });
+  });
+
+  it("believes the client address only from the gateway's x-forwarded-for", async () => {
+    const forwarded = { 'x-forwarded-for': '203.0.113.9' };
+    const anonymous = await call('/v1/open/x', forwarded);
+    expect(await anonymous.json()).toMatchObject({ address: null });
+    const orders = await identity.asService('orders', 'things');
+    expect(await (await call('/v1/open/x', { ...orders, ...forwarded })).json()).toMatchObject({
+      address: null,
+    });
+    const gateway = await identity.asService('gateway', 'things');
+    expect(await (await call('/v1/open/x', { ...gateway, ...forwarded })).json()).toMatchObject({
+      address: '203.0.113.9',
+    });
   });
 
   it('opens /metrics and /resilience to the metrics token and services only', async () => {

@@ -1,4 +1,4 @@
-import { Card } from '@tremor/react';
+import { Callout, Card } from '@tremor/react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login/login-form';
@@ -8,7 +8,7 @@ import { readSession } from '@/lib/session';
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  const { next } = await searchParams;
+  const { next, ended } = await searchParams;
   const target = safeNextPath(typeof next === 'string' ? next : undefined);
   if (await readSession()) {
     redirect(target);
@@ -22,6 +22,14 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
         <p className="mb-6 text-center text-tremor-default text-tremor-content dark:text-dark-tremor-content">
           Sign in with an operator or admin account.
         </p>
+        {ended === '1' ? (
+          <div role="status" className="mb-4" data-testid="session-ended">
+            <Callout title="Your session has ended" color="amber">
+              The users service no longer renews it: it was signed out, the account was suspended,
+              or its console role was taken away. Sign in again if you still may.
+            </Callout>
+          </div>
+        ) : null}
         <Card>
           <LoginForm next={target} />
         </Card>

@@ -21,7 +21,7 @@ export function Sidebar({ session }: { session: Session }) {
             Trellis
           </Link>
           <nav aria-label="Areas" className="order-last w-full lg:order-none">
-            <NavLinks />
+            <NavLinks role={session.role} />
           </nav>
           <div className="flex items-center gap-2 lg:hidden">
             <SignedInAs session={session} compact />

@@ -27,6 +27,11 @@ export interface Caller {
   user?: UserIdentity;
   service?: string;
   apiKey?: ApiKeyIdentity;
+  /**
+   * The address of the client an edge service (the gateway) says it forwards, from its
+   * `x-forwarded-for`; believed from a verified edge service only.
+   */
+  forwardedFor?: string;
   /** The bearer was the metrics token: `/metrics` and `/resilience` only. */
   metrics?: true;
 }

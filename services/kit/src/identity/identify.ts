@@ -95,6 +95,7 @@ export type IdentifyRequest = (headers: {
   authorization?: string | undefined;
   userToken?: string | undefined;
   apiKey?: string | undefined;
+  forwardedFor?: string | undefined;
 }) => Promise<Caller>;
 
 export function createIdentify(service: string, settings: IdentitySettings): IdentifyRequest {
@@ -121,7 +122,7 @@ export function createIdentify(service: string, settings: IdentitySettings): Ide
     return verified;
   };
 
-  return async ({ authorization, userToken, apiKey }) => {
+  return async ({ authorization, userToken, apiKey, forwardedFor }) => {
     if (!authorization) {
       return {};
     }
@@ -143,9 +144,17 @@ export function createIdentify(service: string, settings: IdentitySettings): Ide
         caller.user = forwarded.user;
       }
     }
-    const key = edge.has(caller.service ?? '') ? parseApiKeyHeader(apiKey) : undefined;
+    if (!edge.has(caller.service ?? '')) {
+      return caller;
+    }
+    const key = parseApiKeyHeader(apiKey);
     if (key) {
       caller.apiKey = key;
+    }
+    // The edge names one address, the peer it was called by.
+    const address = forwardedFor?.split(',').at(-1)?.trim();
+    if (address) {
+      caller.forwardedFor = address;
     }
     return caller;
   };
@@ -174,6 +183,7 @@ export function identifyCallers(identify: IdentifyRequest): MiddlewareHandler {
         authorization: c.req.header('authorization'),
         userToken: c.req.header(userTokenHeader),
         apiKey: c.req.header(apiKeyHeader),
+        forwardedFor: c.req.header('x-forwarded-for'),
       }),
     );
     return next();

@@ -14,13 +14,13 @@ export const metadata: Metadata = { title: 'Meetings' };
 const dayMs = 86_400_000;
 
 export default async function MeetingsPage() {
-  await requireSession();
+  const session = await requireSession();
   const now = new Date();
   const today = utcDay(now);
   const [rooms, bookingsToday, upcoming] = await Promise.all([
-    listRooms(),
-    countRoomBookings(today),
-    listMeetingsBetween(now, new Date(now.getTime() + 7 * dayMs), undefined, 'scheduled'),
+    listRooms(session),
+    countRoomBookings(session, today),
+    listMeetingsBetween(session, now, new Date(now.getTime() + 7 * dayMs), undefined, 'scheduled'),
   ]);
   if (!rooms.ok) {
     return (

@@ -17,19 +17,24 @@ import { searchParam } from '@/lib/search-params';
 export const metadata: Metadata = { title: 'Orders' };
 
 export default async function OrdersPage({ searchParams }: PageProps<'/orders'>) {
-  await requireSession();
+  const session = await requireSession();
   const params = await searchParams;
   const status = searchParam(params, 'status', orderStatuses);
   const user = searchParam(params, 'user');
   const cursor = searchParam(params, 'cursor');
-  const customer = user ? await findUser(user) : undefined;
+  const customer = user ? await findUser(session, user) : undefined;
   const [stats, page] = await Promise.all([
-    getOrderStats(30),
+    getOrderStats(session, 30),
     user && !customer
       ? Promise.resolve(undefined)
-      : listOrders({ status, cursor, userId: customer?.id }),
+      : listOrders(session, { status, cursor, userId: customer?.id }),
   ]);
-  const customers = page?.ok ? await lookupUsers(page.data.items.map((o) => o.userId)) : new Map();
+  const customers = page?.ok
+    ? await lookupUsers(
+        session,
+        page.data.items.map((o) => o.userId),
+      )
+    : new Map();
   return (
     <>
       <PageHeader

@@ -13,12 +13,12 @@ import { searchParam } from '@/lib/search-params';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage({ searchParams }: PageProps<'/users'>) {
-  await requireSession();
+  const session = await requireSession();
   const params = await searchParams;
   const q = searchParam(params, 'q');
   const status = searchParam(params, 'status', userStatuses);
   const cursor = searchParam(params, 'cursor');
-  const page = await listUsers({ q, status, cursor });
+  const page = await listUsers(session, { q, status, cursor });
   return (
     <>
       <PageHeader

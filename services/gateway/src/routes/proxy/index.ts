@@ -5,6 +5,7 @@ import {
   callerOfRequest,
   clientAddress,
   createRouter,
+  type HotParamInput,
   type KitEnv,
   pause,
   type ResourceEntry,
@@ -18,12 +19,29 @@ import { bodyWithin, forwardedHeaders, relayed } from './forward.ts';
 
 type GatewayContext = Context<KitEnv<GatewayDeps>>;
 
+/**
+ * The values the edge rules count by: the connection's address for `ip` (or any rule reading
+ * `from: address`), the verified key's id for `apiKey`.
+ */
+function edgeParams(inputs: readonly HotParamInput[], ip: string, caller: Caller) {
+  const params: Record<string, string> = {};
+  for (const { key, name, from } of inputs) {
+    if (from === 'address' || (from === undefined && name === 'ip')) {
+      params[key] = ip;
+    } else if (from === undefined && name === 'apiKey' && caller.apiKey) {
+      params[key] = caller.apiKey.id;
+    }
+  }
+  return params;
+}
+
 /** Admits the call through the edge rules (per address, per key), or refuses it with 429. */
 async function admitAtEdge(c: GatewayContext, caller: Caller, ip: string): Promise<ResourceEntry> {
-  const entry = await c.get('deps').resources.acquire(edgeResource, {
+  const { resources } = c.get('deps');
+  const entry = await resources.acquire(edgeResource, {
     kind: 'custom',
     caller: caller.apiKey ? `key:${caller.apiKey.id}` : 'anonymous',
-    params: { ip, ...(caller.apiKey ? { apiKey: caller.apiKey.id } : {}) },
+    params: edgeParams(resources.entryInputs(edgeResource, 'custom').params, ip, caller),
   });
   if (entry instanceof BlockedError) {
     throw blockedToApiError(entry);

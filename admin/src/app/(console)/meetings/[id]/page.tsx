@@ -15,10 +15,10 @@ import { searchParam } from '@/lib/search-params';
 export const metadata: Metadata = { title: 'Meeting' };
 
 export default async function MeetingPage({ params, searchParams }: PageProps<'/meetings/[id]'>) {
-  await requireSession();
+  const session = await requireSession();
   const { id } = await params;
   const created = searchParam(await searchParams, 'created') === '1';
-  const meeting = await getMeeting(id);
+  const meeting = await getMeeting(session, id);
   if (!meeting.ok) {
     return (
       <>
@@ -28,8 +28,11 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
     );
   }
   const [room, people] = await Promise.all([
-    getRoom(meeting.data.roomId),
-    lookupUsers([meeting.data.organizerId, ...meeting.data.attendees.map((a) => a.userId)]),
+    getRoom(session, meeting.data.roomId),
+    lookupUsers(session, [
+      meeting.data.organizerId,
+      ...meeting.data.attendees.map((a) => a.userId),
+    ]),
   ]);
   return (
     <>

@@ -15,7 +15,7 @@ export default async function NewMeetingPage({ searchParams }: PageProps<'/meeti
   const session = await requireSession();
   const params = await searchParams;
   const date = searchParam(params, 'date');
-  const [rooms, people] = await Promise.all([listRooms(), listActiveUsers()]);
+  const [rooms, people] = await Promise.all([listRooms(session), listActiveUsers(session)]);
   if (!rooms.ok || !people.ok) {
     return (
       <>

@@ -20,7 +20,7 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/or
   const session = await requireSession();
   const { id } = await params;
   const created = searchParam(await searchParams, 'created') === '1';
-  const order = await getOrder(id);
+  const order = await getOrder(session, id);
   if (!order.ok) {
     return (
       <>
@@ -29,7 +29,7 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/or
       </>
     );
   }
-  const customer = await getUser(order.data.userId);
+  const customer = await getUser(session, order.data.userId);
   return (
     <>
       <PageHeader

@@ -10,9 +10,9 @@ import { searchParam } from '@/lib/search-params';
 export const metadata: Metadata = { title: 'New order' };
 
 export default async function NewOrderPage({ searchParams }: PageProps<'/orders/new'>) {
-  await requireSession();
+  const session = await requireSession();
   const customerId = searchParam(await searchParams, 'userId');
-  const customers = await listActiveUsers();
+  const customers = await listActiveUsers(session);
   return (
     <>
       <PageHeader title="New order" description="Placed on behalf of an active user." />

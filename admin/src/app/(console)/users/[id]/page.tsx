@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ServiceUnavailable } from '@/components/ui/service-unavailable';
 import { UserDetails } from '@/components/users/user-details';
+import { UserRolesForm } from '@/components/users/user-roles-form';
 import { UserStatusActions } from '@/components/users/user-status-actions';
 import { getUser } from '@/data/users';
 import { requireSession } from '@/lib/auth';
@@ -14,11 +15,15 @@ import { searchParam } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'User' };
 
+const cardTitle =
+  'mb-2 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong';
+const cardNote = 'text-tremor-default text-tremor-content dark:text-dark-tremor-content';
+
 export default async function UserPage({ params, searchParams }: PageProps<'/users/[id]'>) {
   const session = await requireSession();
   const { id } = await params;
   const created = searchParam(await searchParams, 'created') === '1';
-  const user = await getUser(id);
+  const user = await getUser(session, id);
   if (!user.ok) {
     return (
       <>
@@ -55,18 +60,24 @@ export default async function UserPage({ params, searchParams }: PageProps<'/use
         <div className="xl:col-span-2">
           <UserDetails user={user.data} />
         </div>
-        <Card>
-          <h2 className="mb-2 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
-            Status
-          </h2>
-          {mayChangeStatus ? (
-            <UserStatusActions userId={user.data.id} status={user.data.status} />
-          ) : (
-            <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
-              Only admins may suspend or reactivate users.
-            </p>
-          )}
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <h2 className={cardTitle}>Status</h2>
+            {mayChangeStatus ? (
+              <UserStatusActions userId={user.data.id} status={user.data.status} />
+            ) : (
+              <p className={cardNote}>Only admins may suspend or reactivate users.</p>
+            )}
+          </Card>
+          <Card>
+            <h2 className={cardTitle}>Roles</h2>
+            {may(session.role, 'users.grantRoles') ? (
+              <UserRolesForm user={user.data} />
+            ) : (
+              <p className={cardNote}>Only admins may grant or take away roles.</p>
+            )}
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -16,13 +16,14 @@ export default async function RoomDayPage({
   params,
   searchParams,
 }: PageProps<'/meetings/rooms/[id]'>) {
-  await requireSession();
+  const session = await requireSession();
   const { id } = await params;
   const wanted = searchParam(await searchParams, 'date');
   const day = isUtcDay(wanted) ? wanted : utcDay();
   const [room, meetings] = await Promise.all([
-    getRoom(id),
+    getRoom(session, id),
     listRoomMeetingsBetween(
+      session,
       id,
       new Date(`${day}T00:00:00Z`),
       new Date(`${addDays(day, 1)}T00:00:00Z`),

@@ -1,0 +1,34 @@
+import 'server-only';
+import type { UsersComponents } from '@trellis/client';
+import { type Outcome, outcomeOf } from '@/lib/problem';
+import { asOperator, type Caller, serviceClient } from '@/lib/services';
+
+export type ApiKey = UsersComponents['schemas']['ApiKey'];
+export type ApiKeyPage = UsersComponents['schemas']['ApiKeyPage'];
+export type ApiKeyScope = UsersComponents['schemas']['ApiKeyScope'];
+
+/** The scopes users grants (services/users/src/api-keys.ts): read is GET and HEAD. */
+export const apiKeyScopes: readonly ApiKeyScope[] = [
+  'users:read',
+  'users:write',
+  'orders:read',
+  'orders:write',
+  'meetings:read',
+  'meetings:write',
+];
+
+export function listApiKeys(
+  caller: Caller,
+  query: { cursor?: string | undefined },
+): Promise<Outcome<ApiKeyPage>> {
+  return outcomeOf(
+    serviceClient('users').GET('/v1/api-keys', {
+      headers: asOperator(caller),
+      params: { query: { limit: 50, ...(query.cursor ? { cursor: query.cursor } : {}) } },
+    }),
+  );
+}
+
+export function isApiKeyScope(value: string): value is ApiKeyScope {
+  return (apiKeyScopes as readonly string[]).includes(value);
+}
