@@ -117,8 +117,6 @@ async function platformEnv(
     CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // Until every service drops them for per-service keys (docs/identity.md).
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
   };
 }
 

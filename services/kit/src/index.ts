@@ -1,5 +1,4 @@
 export { z } from '@hono/zod-openapi';
-export * from './auth-tokens.ts';
 export * from './background-tasks.ts';
 export * from './bounds.ts';
 export * from './client-address.ts';
