@@ -79,6 +79,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
   const privateKeys = new Map<string, Promise<CryptoKey>>();
   let publishedSet: Promise<PublishedSet> | undefined;
   let lastReread = 0;
+  let rereadDue: Promise<void> | undefined;
 
   const openPrivateKey = (row: SigningKeyRow) => {
     let key = privateKeys.get(row.kid);
@@ -162,11 +163,21 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
     },
     async verificationKey(kid) {
       const known = (await published()).keys.get(kid);
-      if (known || Date.now() - lastReread < unknownKidRereadMs) {
+      if (known) {
         return known;
       }
-      lastReread = Date.now();
-      return (await published(true)).keys.get(kid);
+      // Rereads for unknown kids are a second apart at least (forged kids cannot flood the
+      // database); one inside that second waits for the next, so a key another instance rotated
+      // in just after our last read is still found.
+      rereadDue ??= new Promise<void>((resolve) =>
+        setTimeout(resolve, Math.max(0, lastReread + unknownKidRereadMs - Date.now())),
+      ).then(async () => {
+        lastReread = Date.now();
+        rereadDue = undefined;
+        await published(true);
+      });
+      await rereadDue;
+      return (await published()).keys.get(kid);
     },
     async rotate(also) {
       const key = await newSigningKey(cipher);

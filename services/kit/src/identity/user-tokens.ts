@@ -13,7 +13,7 @@ export type UserKeyResolver = (kid: string) => Promise<CryptoKey | Uint8Array | 
 export interface JwksSourceOptions {
   /** Reads the JWKS, e.g. `GET <users>/.well-known/jwks.json`. */
   fetchJwks: () => Promise<{ keys: JWK[] }>;
-  /** An unknown kid refetches at most this often (ms), so forged kids cannot flood users. */
+  /** Fetches for unknown kids are at least this far apart (ms), so forged kids cannot flood users. */
   minRefetchMs?: number;
   /** Known keys are refetched after this long (ms), to drop retired ones. */
   maxAgeMs?: number;
@@ -23,7 +23,8 @@ export interface JwksSourceOptions {
 /**
  * Keys from a JWKS, fetched on first use, again when a token names a kid not seen yet (a
  * rotation: users publishes the new key as it starts signing with it) and after `maxAgeMs`.
- * Concurrent lookups share one fetch.
+ * Concurrent lookups share one fetch, and fetches are at least `minRefetchMs` apart, so forged
+ * kids cost users one JWKS read a second at most.
  */
 export function jwksKeyResolver(options: JwksSourceOptions): UserKeyResolver {
   const minRefetchMs = options.minRefetchMs ?? 1000;
@@ -52,10 +53,23 @@ export function jwksKeyResolver(options: JwksSourceOptions): UserKeyResolver {
     return inFlight;
   };
 
+  // An unknown kid inside the cooldown waits for the next fetch instead of failing: a key that
+  // was rotated in just after our last fetch is then found a moment later.
+  let scheduled: Promise<void> | undefined;
+  const refreshAfter = (waitMs: number): Promise<void> => {
+    scheduled ??= new Promise<void>((resolve) => setTimeout(resolve, waitMs))
+      .then(refresh)
+      .finally(() => {
+        scheduled = undefined;
+      });
+    return scheduled;
+  };
+
   return async (kid) => {
     const age = now() - fetchedAt;
-    if (age > maxAgeMs || (!keys.has(kid) && age >= minRefetchMs)) {
-      await refresh().catch((error: unknown) => {
+    if (age > maxAgeMs || !keys.has(kid)) {
+      const wait = keys.has(kid) ? 0 : Math.max(0, minRefetchMs - age);
+      await (wait > 0 ? refreshAfter(wait) : refresh()).catch((error: unknown) => {
         if (keys.size === 0) {
           throw error;
         }
