@@ -1,5 +1,6 @@
 import 'server-only';
 import type { UsersComponents } from '@trellis/client';
+import { apiKeyScopes as usersApiKeyScopes } from '@trellis/users/access-terms';
 import { type Outcome, outcomeOf } from '@/lib/problem';
 import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
@@ -7,15 +8,8 @@ export type ApiKey = UsersComponents['schemas']['ApiKey'];
 export type ApiKeyPage = UsersComponents['schemas']['ApiKeyPage'];
 export type ApiKeyScope = UsersComponents['schemas']['ApiKeyScope'];
 
-/** The scopes users grants (services/users/src/api-keys.ts): read is GET and HEAD. */
-export const apiKeyScopes: readonly ApiKeyScope[] = [
-  'users:read',
-  'users:write',
-  'orders:read',
-  'orders:write',
-  'meetings:read',
-  'meetings:write',
-];
+/** The scopes users grants: read is GET and HEAD. */
+export const apiKeyScopes: readonly ApiKeyScope[] = usersApiKeyScopes;
 
 export function listApiKeys(
   caller: Caller,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { UsersComponents } from '@trellis/client';
+import { securityActions } from '@trellis/users/access-terms';
 import { type Outcome, outcomeOf } from '@/lib/problem';
 import { asOperator, type Caller, serviceClient } from '@/lib/services';
 
@@ -30,17 +31,5 @@ export function listSecurityEvents(
   );
 }
 
-/** The actions users records (services/users/src/audit.ts), each `ok` or `refused`. */
-export const securityEventActions: readonly SecurityAction[] = [
-  'session.sign_in',
-  'session.refresh',
-  'session.refresh_reuse',
-  'session.sign_out',
-  'user.roles_changed',
-  'user.suspended',
-  'user.reactivated',
-  'api_key.created',
-  'api_key.revoked',
-  'signing_key.created',
-  'signing_key.rotated',
-];
+/** The actions users records, each `ok` or `refused`. */
+export const securityEventActions: readonly SecurityAction[] = securityActions;

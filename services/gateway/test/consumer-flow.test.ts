@@ -8,6 +8,7 @@ import { demoLogins, seedDemoData } from '@trellis/db/seed';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { generateServiceKey, type ServiceKeyPair, trustSetOf } from '@trellis/kit';
 import { closedUrl } from '@trellis/kit/testing';
+import { apiKeyScopes } from '@trellis/users/access-terms';
 import createFetchClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ServiceProcess, startServiceProcess } from '../../../test/service-process.ts';
@@ -98,14 +99,7 @@ beforeAll(async () => {
   await seedDemoData(database.db, { hashPassword: (password) => hashPassword(password, 1000) });
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-gateway-'));
   await startPlatform();
-  apiKey = await issueApiKey([
-    'users:read',
-    'users:write',
-    'orders:read',
-    'orders:write',
-    'meetings:read',
-    'meetings:write',
-  ]);
+  apiKey = await issueApiKey([...apiKeyScopes]);
 }, 240_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import {
 } from '@trellis/kit/testing';
 import { createMeetingsApp, meetingsConfig } from '@trellis/meetings';
 import { createOrdersApp, ordersConfig } from '@trellis/orders';
+import { apiKeyScopes } from '@trellis/users/access-terms';
 import { serveTestUsers, type TestUsers } from '@trellis/users/testing';
 import createFetchClient from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -103,14 +104,7 @@ async function issueKey(scopes: string[]): Promise<{ id: string; key: string }> 
   return (await res.json()) as { id: string; key: string };
 }
 
-const everyScope = [
-  'users:read',
-  'users:write',
-  'orders:read',
-  'orders:write',
-  'meetings:read',
-  'meetings:write',
-];
+const everyScope = [...apiKeyScopes];
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('adminDatabaseUrl'));

@@ -1,17 +1,7 @@
 import { newId } from '@trellis/db';
 import { newOpaqueSecret, tokenHash } from './opaque-secrets.ts';
 
-/** What an API key may call: `<service>:read` for GET and HEAD, `<service>:write` for the rest. */
-export const apiKeyScopes = [
-  'users:read',
-  'users:write',
-  'orders:read',
-  'orders:write',
-  'meetings:read',
-  'meetings:write',
-] as const;
-
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+export { type ApiKeyScope, apiKeyScopes } from './access-terms.ts';
 
 /** Recognisable in a leak, as secret scanners look for such prefixes. */
 const keyPrefix = 'trk_live_';

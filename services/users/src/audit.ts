@@ -1,24 +1,10 @@
 import type { Database, Tx } from '@trellis/db';
 import { callerOfRequest, clientAddress, describeCaller } from '@trellis/kit';
 import type { Context } from 'hono';
+import type { SecurityAction } from './access-terms.ts';
 import { insertSecurityEvent } from './repository/security-events.ts';
 
-/** Every action the audit trail records; `outcome` says whether it happened or was refused. */
-export const securityActions = [
-  'session.sign_in',
-  'session.refresh',
-  'session.refresh_reuse',
-  'session.sign_out',
-  'user.roles_changed',
-  'user.suspended',
-  'user.reactivated',
-  'api_key.created',
-  'api_key.revoked',
-  'signing_key.created',
-  'signing_key.rotated',
-] as const;
-
-export type SecurityAction = (typeof securityActions)[number];
+export { type SecurityAction, securityActions } from './access-terms.ts';
 
 export const securityOutcomes = ['ok', 'refused'] as const;
 
