@@ -92,7 +92,7 @@ describe('signing in', () => {
     await signedIn.waitFor();
     expect(await signedIn.textContent()).toContain('Trellis Admin');
     expect(await signedIn.textContent()).toContain('admin');
-    for (const service of ['users', 'orders', 'meetings', 'config']) {
+    for (const service of ['gateway', 'users', 'orders', 'meetings', 'config']) {
       expect(await page.getByTestId(`service-card-${service}`).textContent()).toContain('Up');
     }
     await screenshot(page, 'overview-signed-in');
@@ -651,14 +651,14 @@ describe('as an admin', () => {
       first,
       { timeout: 15_000 },
     );
-    for (const service of ['users', 'orders', 'meetings', 'config']) {
+    for (const service of ['gateway', 'users', 'orders', 'meetings', 'config']) {
       const card = page.getByTestId(`service-card-${service}`);
       expect(await card.textContent()).toContain('Up');
       expect(await card.textContent()).toMatch(/Request figures over the last \d+ s/);
     }
     await page.waitForFunction(
       () =>
-        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 4,
+        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 5,
       undefined,
       { timeout: 15_000 },
     );

@@ -16,7 +16,7 @@ import { hashPassword } from '../../../services/users/src/password.ts';
 import { adminDir, ensureAdminBuild, nextBin, nextEnv } from '../../scripts/admin-build.ts';
 
 const repoRoot = path.resolve(adminDir, '..');
-const serviceNames = ['users', 'orders', 'meetings', 'config'] as const;
+const serviceNames = ['users', 'orders', 'meetings', 'config', 'gateway'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface Platform {
@@ -109,8 +109,8 @@ async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output.join('\n')}`);
 }
 
-/** Services with keys in the trust set that the tests act as: the gateway, a made-up service. */
-const standIns = ['gateway', 'prometheus', 'storefront'];
+/** Services with keys in the trust set that the tests act as, which do not run here. */
+const standIns = ['prometheus', 'storefront'];
 
 export interface PlatformOptions {
   /** Seconds users' access tokens live; short ones show how fast the console follows a change. */
@@ -135,7 +135,7 @@ function identityEnv(
 
 /**
  * The whole platform for browser tests: a fresh database with the demo data, the three
- * business services and the config center as real processes, and the admin built (unless current) and served by `next start`.
+ * business services, the config center and the gateway as real processes, and the admin built (unless current) and served by `next start`.
  */
 export async function startPlatform(
   adminDatabaseUrl: string,
@@ -151,6 +151,7 @@ export async function startPlatform(
       orders: await freePort(),
       meetings: await freePort(),
       config: await freePort(),
+      gateway: await freePort(),
       admin: await freePort(),
     };
     const serviceUrls = {
@@ -158,6 +159,7 @@ export async function startPlatform(
       orders: `http://127.0.0.1:${ports.orders}`,
       meetings: `http://127.0.0.1:${ports.meetings}`,
       config: `http://127.0.0.1:${ports.config}`,
+      gateway: `http://127.0.0.1:${ports.gateway}`,
     };
     // Each service signs its own tokens with its own key and trusts the others' public keys;
     // only users signs user tokens, which the rest check against its JWKS.
@@ -195,6 +197,8 @@ export async function startPlatform(
           INSTANCE_ID: `${name}-1`,
           PASSWORD_ITERATIONS: '1000',
           USERS_URL: serviceUrls.users,
+          ORDERS_URL: serviceUrls.orders,
+          MEETINGS_URL: serviceUrls.meetings,
           CONFIG_URL: serviceUrls.config,
           CONFIG_SNAPSHOT_DIR: snapshotDir,
           ...identityEnv(name, keys, serviceUrls.users, metricsToken),
@@ -221,6 +225,7 @@ export async function startPlatform(
           ORDERS_URL: serviceUrls.orders,
           MEETINGS_URL: serviceUrls.meetings,
           CONFIG_URL: serviceUrls.config,
+          GATEWAY_URL: serviceUrls.gateway,
           ADMIN_SESSION_SECRET: sessionSecret,
           METRICS_TOKEN: metricsToken,
           LOG_LEVEL: 'warn',
