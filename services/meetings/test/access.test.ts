@@ -231,11 +231,14 @@ describe('meetings calling users', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(res.status).toBe(201);
-      expect(seen).toHaveLength(1);
-      expect(seen[0]?.userToken).toBe(token);
-      const bearer = seen[0]?.authorization?.replace(/^Bearer /, '') ?? '';
+      // A loaded machine may see the call retried after a timeout: every attempt carries both.
+      expect(seen.length).toBeGreaterThanOrEqual(1);
       const verify = serviceTokenVerifier(h.identity.settings.serviceKeys ?? {}, 'users');
-      expect((await verify(bearer)).service).toBe('meetings');
+      for (const call of seen) {
+        expect(call.userToken).toBe(token);
+        const bearer = call.authorization?.replace(/^Bearer /, '') ?? '';
+        expect((await verify(bearer)).service).toBe('meetings');
+      }
     } finally {
       await proxy.close();
     }
