@@ -279,3 +279,65 @@ describe('users JWKS', () => {
     expect(fetches).toBe(3);
   });
 });
+
+describe('verified-token cache', () => {
+  async function countingApp(verifiedTokenCacheSize?: number) {
+    let checks = 0;
+    let clock = Date.now();
+    const verifyUser = identity.settings.verifyUser;
+    if (!verifyUser) {
+      throw new Error('the test identity verifies user tokens');
+    }
+    const counted = createService<object>({
+      name: 'things',
+      version: '1',
+      instanceId: 'things-2',
+      description: 'Cache tests.',
+      logger: captureLogger('things').logger,
+      deps: {},
+      identity: {
+        ...identity.settings,
+        verifyUser: (token) => {
+          checks++;
+          return verifyUser(token);
+        },
+        now: () => clock,
+        ...(verifiedTokenCacheSize === undefined ? {} : { verifiedTokenCacheSize }),
+      },
+    });
+    const router = createRouter();
+    router.openapi(route('/v1/staff/{owner}', { role: 'operator' }), (c) =>
+      c.json({ grant: c.get('grant')?.as ?? 'none', caller: callerOf(c), owner: null }, 200),
+    );
+    counted.route('/', router);
+    return {
+      call: async (headers: Record<string, string>) =>
+        (await counted.request('/v1/staff/x', { headers })).status,
+      checks: () => checks,
+      advance: (ms: number) => {
+        clock += ms;
+      },
+    };
+  }
+
+  it('checks a token once while it lives, and again only once it has expired', async () => {
+    const counted = await countingApp();
+    const headers = await identity.asUser({
+      id: 'usr_cached',
+      roles: ['operator'],
+      ttlSeconds: 60,
+    });
+    expect([await counted.call(headers), await counted.call(headers)]).toEqual([200, 200]);
+    expect(counted.checks()).toBe(1);
+    counted.advance(61_000);
+    expect(await counted.call(headers)).toBe(200);
+    expect(counted.checks()).toBe(2);
+  });
+
+  it('checks the token on every request with the cache off', async () => {
+    const counted = await countingApp(0);
+    const headers = await identity.asUser({ id: 'usr_uncached', roles: ['operator'] });
+    expect([await counted.call(headers), await counted.call(headers)]).toEqual([200, 200]);
+    expect(counted.checks()).toBe(2);
+  });
+});
