@@ -32,6 +32,8 @@ export interface TestGatewayOptions {
   apiKeys?: ApiKeyVerifier;
   /** The clock the API key cache keeps time by (epoch ms); the wall clock by default. */
   now?: () => number;
+  /** What upstream calls are sent with, as the Node entry gives it; the global fetch by default. */
+  fetch?: (request: Request) => Promise<Response>;
   logger?: Logger;
 }
 
@@ -50,6 +52,7 @@ export function createTestGatewayApp(options: TestGatewayOptions) {
       resources: resilience.resources,
       policy: () => resilience.clientPolicy(service),
       token: () => options.serviceToken(service),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   const upstreams = Object.fromEntries(
     routedServices.map((service) => [service, upstream(service)]),

@@ -1,6 +1,7 @@
 import { startBackgroundTasks, stopBackgroundTasks } from './background-tasks.ts';
 import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { EnvError, parseEnv } from './env.ts';
+import { createNodeFetch } from './node-fetch.ts';
 import { serveNode } from './serve-node.ts';
 import { startService } from './start-service.ts';
 
@@ -22,7 +23,9 @@ export async function runOnNode<Env extends ServiceEnv, Deps>(
     }
     throw error;
   }
-  const { app, logger, database, backgroundTasks } = await startService(service, env);
+  const { app, logger, database, backgroundTasks } = await startService(service, env, {
+    fetch: createNodeFetch(),
+  });
   await serveNode({
     fetch: app.fetch,
     port: env.PORT,

@@ -22,6 +22,12 @@ export interface StartedService {
   backgroundTasks: BackgroundTask[];
 }
 
+/** What the runtime entry gives a service beyond its environment. */
+export interface RuntimeOptions {
+  /** What the typed clients send their calls with; the global fetch when absent. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
 /** Loads the live config, prepares the registration and discovery, follows the log level. */
 async function joinPlatform<Env extends ServiceEnv, Deps>(
   // biome-ignore lint/suspicious/noExplicitAny: any config schema, discovery and clients
@@ -29,6 +35,7 @@ async function joinPlatform<Env extends ServiceEnv, Deps>(
   env: Env,
   instanceId: string,
   logger: Logger,
+  runtime: RuntimeOptions,
 ) {
   const discover = service.discovery;
   const upstreams = Object.keys(service.clients ?? {});
@@ -51,6 +58,7 @@ async function joinPlatform<Env extends ServiceEnv, Deps>(
     discovery: platform.discovery,
     resilience: platform.resilience,
     env,
+    fetch: runtime.fetch,
   });
   return { ...platform, clients };
 }
@@ -63,6 +71,7 @@ async function joinPlatform<Env extends ServiceEnv, Deps>(
 export async function startService<Env extends ServiceEnv, Deps>(
   service: ServiceDefinition<Env, Deps>,
   env: Env,
+  runtime: RuntimeOptions = {},
 ): Promise<StartedService> {
   const instanceId = env.INSTANCE_ID ?? `${service.name}-${crypto.randomUUID().slice(0, 8)}`;
   const logger = createLogger({
@@ -71,7 +80,7 @@ export async function startService<Env extends ServiceEnv, Deps>(
     level: env.LOG_LEVEL,
   });
   const platform = service.config
-    ? await joinPlatform(service, env, instanceId, logger)
+    ? await joinPlatform(service, env, instanceId, logger, runtime)
     : undefined;
   const database = createDb(env.DATABASE_URL, { applicationName: `trellis-${service.name}` });
   const serviceTasks: BackgroundTask[] = [];

@@ -62,6 +62,8 @@ export interface ClientWiring<Discovery> {
   /** The service's own token for this upstream; absent when it has no key (no platform). */
   token?: () => Promise<string>;
   policy: () => ReturnType<Resilience['clientPolicy']>;
+  /** What calls are sent with, when the runtime has better than its global fetch (Node). */
+  fetch?: (request: Request) => Promise<Response>;
 }
 
 /** One factory per upstream, keyed by the upstream's service name. */
@@ -83,10 +85,11 @@ export function buildClients<Clients, Discovery>(
     discovery: Discovery;
     resilience: Resilience;
     env: object;
+    fetch?: ((request: Request) => Promise<Response>) | undefined;
   },
 ): Clients {
   const env = context.env as Record<string, unknown>;
-  const { tokens } = context;
+  const { tokens, fetch } = context;
   const entries = Object.entries(factories) as [
     string,
     (wiring: ClientWiring<Discovery>) => unknown,
@@ -100,6 +103,7 @@ export function buildClients<Clients, Discovery>(
         resources: context.resilience.resources,
         ...(tokens ? { token: () => tokens(name) } : {}),
         policy: () => context.resilience.clientPolicy(name),
+        ...(fetch ? { fetch } : {}),
       }),
     ]),
   ) as Clients;
