@@ -1,9 +1,11 @@
 /** What every benchmark here shares: options, cleanup, a database and an autocannon run. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { runMigrations } from '@trellis/db';
@@ -16,6 +18,8 @@ export interface Run {
   rps: number;
   p50: number;
   p99: number;
+  /** Requests answered in the run. */
+  total: number;
 }
 
 /**
@@ -82,17 +86,29 @@ export async function startDatabase(onExternal?: (url: string) => void): Promise
   return url;
 }
 
-/** One autocannon run; any failed request fails the benchmark rather than flattering it. */
+/**
+ * One autocannon run, in a worker thread so it does not share the event loop of what this
+ * process serves; any failed request fails the benchmark rather than flattering it.
+ */
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; token?: string },
+  options: {
+    seconds: number;
+    connections: number;
+    token?: string | undefined;
+    headers?: Record<string, string>;
+  },
 ): Promise<Run> {
+  const headers = {
+    ...options.headers,
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
   const result = await autocannon({
     url,
     duration: options.seconds,
     connections: options.connections,
     workers: 1,
-    ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
   });
   const failed = result.non2xx + result.errors;
   if (failed > 0) {
@@ -100,7 +116,12 @@ export async function load(
       `${url}: ${failed} of the requests failed (${JSON.stringify(result.statusCodeStats)})`,
     );
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 /** Mean of one figure over runs. */
@@ -151,4 +172,74 @@ export async function serveFetch(
     await new Promise((resolve) => server.close(resolve));
   });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function profiling(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
+/**
+ * Runs a TypeScript entry of the repo (`services/users/src/main.ts`) under Node and tsx in a
+ * process of its own, on 127.0.0.1:`port`, until cleanup. Its stdout (the access log) is
+ * discarded, its stderr shown. Resolves with its URL once `/readyz` answers 200. With
+ * BENCH_CPU_PROF_DIR set, it writes a CPU profile there when it stops (`--cpu-prof`).
+ */
+export async function startProcess(
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profiling(), '--import', import.meta.resolve('tsx'), entry],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${entry} exited with ${child.exitCode}`);
+    }
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) {
+        return { url, pid: child.pid ?? 0 };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${entry} did not get ready within 60 s`);
+}
+
+/** Linux's USER_HZ, the unit of the CPU times in /proc; 100 on every common build. */
+const clockTicksPerSecond = 100;
+
+/**
+ * CPU seconds (user + system, all threads) process `pid` has used so far, from /proc/<pid>/stat;
+ * NaN where there is no /proc.
+ */
+export async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // After the command name in parentheses: state is field 3, utime 14 and stime 15 (proc(5)).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
 }

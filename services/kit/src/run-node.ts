@@ -1,7 +1,6 @@
 import { startBackgroundTasks, stopBackgroundTasks } from './background-tasks.ts';
 import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { EnvError, parseEnv } from './env.ts';
-import { createNodeFetch } from './node-fetch.ts';
 import { serveNode } from './serve-node.ts';
 import { startService } from './start-service.ts';
 
@@ -23,9 +22,9 @@ export async function runOnNode<Env extends ServiceEnv, Deps>(
     }
     throw error;
   }
-  const { app, logger, database, backgroundTasks } = await startService(service, env, {
-    fetch: createNodeFetch(),
-  });
+  // Upstream calls keep Node's own fetch; `createNodeFetch` is measured in bench/identity.ts
+  // but not yet the default (see docs/identity.md, "Performance").
+  const { app, logger, database, backgroundTasks } = await startService(service, env);
   await serveNode({
     fetch: app.fetch,
     port: env.PORT,

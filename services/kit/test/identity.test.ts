@@ -307,7 +307,10 @@ describe('verified-token cache', () => {
     });
     const router = createRouter();
     router.openapi(route('/v1/staff/{owner}', { role: 'operator' }), (c) =>
-      c.json({ grant: c.get('grant')?.as ?? 'none', caller: callerOf(c), owner: null }, 200),
+      c.json(
+        { grant: c.get('grant')?.as ?? 'none', caller: callerOf(c), owner: null, address: null },
+        200,
+      ),
     );
     counted.route('/', router);
     return {
