@@ -15,12 +15,10 @@
  *   npm run bench:config
  *   npm run bench:config -- --clients 100 --workers 4 --publishes 20 --spacing 250 --duration 10
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { serveTestJwks, trustEnvOf } from '@trellis/config/testing';
 import { createDb } from '@trellis/db';
@@ -34,6 +32,7 @@ import {
   printTable,
   runBenchmark,
   startDatabase,
+  startProcess,
 } from './support.ts';
 
 const options = benchOptions(
@@ -54,7 +53,6 @@ const spacingMs = options.spacing;
 const { duration, connections, warmup } = options;
 const workerCount = Math.min(clientCount, options.workers);
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const namespace = 'dev';
 // Its own service name, so a bench against a shared database touches nothing else.
 const service = 'bench-watch';
@@ -91,47 +89,14 @@ async function startCenter(databaseUrl: string): Promise<string> {
   const jwks = await serveTestJwks(identity);
   cleanups.push(() => jwks.close());
   const trust = await trustEnvOf(identity, jwks.url, [service]);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), 'services/config/src/main.ts'],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        ...secrets,
-        ...trust,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'warn',
-        INSTANCE_ID: 'config-bench',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+  const { url } = await startProcess('services/config/src/main.ts', port, {
+    ...secrets,
+    ...trust,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    INSTANCE_ID: 'config-bench',
   });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the config center exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) {
-        return url;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the config center did not get ready within 30 s');
+  return url;
 }
 
 function operatorToken(): Promise<string> {
