@@ -210,3 +210,40 @@ export async function apiErrorOf(work: Promise<unknown>): Promise<ApiError> {
   }
   throw new Error('the call succeeded');
 }
+
+/** The credentials a call carried, as a recording proxy saw them. */
+export interface SeenCredentials {
+  authorization: string | null;
+  userToken: string | null;
+}
+
+/**
+ * An HTTP proxy to `target` that records the credentials of every call it passes on (the
+ * service's bearer and the forwarded user token), to show what a service sends upstream.
+ */
+export async function credentialRecordingProxy(
+  target: string,
+): Promise<TestServer & { seen: SeenCredentials[] }> {
+  const seen: SeenCredentials[] = [];
+  const server = await listen(async (request) => {
+    seen.push({
+      authorization: request.headers.get('authorization'),
+      userToken: request.headers.get('x-trellis-user-token'),
+    });
+    const headers = new Headers();
+    for (const name of ['authorization', 'x-trellis-user-token', 'traceparent', 'content-type']) {
+      const value = request.headers.get(name);
+      if (value !== null) {
+        headers.set(name, value);
+      }
+    }
+    const url = new URL(request.url);
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    return fetch(`${target}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers,
+      ...(hasBody ? { body: await request.text() } : {}),
+    });
+  });
+  return { ...server, seen };
+}

@@ -1,6 +1,11 @@
 import { meetings } from '@trellis/db/schema';
 import { serviceTokenVerifier } from '@trellis/kit';
-import { expectProblem, type JsonRequester, listen, type TestUser } from '@trellis/kit/testing';
+import {
+  credentialRecordingProxy,
+  expectProblem,
+  type JsonRequester,
+  type TestUser,
+} from '@trellis/kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Meeting, MeetingPageSchema, MeetingSchema } from '../src/routes/meetings/schema.ts';
@@ -207,22 +212,8 @@ describe('what a member may do with rooms', () => {
 
 describe('meetings calling users', () => {
   it("sends meetings' own service token and forwards the member's token", async () => {
-    const seen: { authorization: string | null; userToken: string | null }[] = [];
-    const proxy = await listen(async (request) => {
-      seen.push({
-        authorization: request.headers.get('authorization'),
-        userToken: request.headers.get('x-trellis-user-token'),
-      });
-      const headers = new Headers({ 'content-type': 'application/json' });
-      for (const name of ['authorization', 'x-trellis-user-token']) {
-        headers.set(name, request.headers.get(name) ?? '');
-      }
-      return fetch(`${h.usersUrl}${new URL(request.url).pathname}`, {
-        method: request.method,
-        headers,
-        body: await request.text(),
-      });
-    });
+    const proxy = await credentialRecordingProxy(h.usersUrl);
+    const { seen } = proxy;
     try {
       const token = await h.identity.userToken(ada);
       const res = await h.withUsers({ baseUrl: proxy.url })('/v1/meetings', {

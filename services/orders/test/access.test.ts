@@ -1,6 +1,11 @@
 import { outbox } from '@trellis/db/schema';
 import { serviceTokenVerifier } from '@trellis/kit';
-import { expectProblem, type JsonRequester, listen, type TestUser } from '@trellis/kit/testing';
+import {
+  credentialRecordingProxy,
+  expectProblem,
+  type JsonRequester,
+  type TestUser,
+} from '@trellis/kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderAction } from '../src/domain.ts';
@@ -192,20 +197,8 @@ describe('staff and orders', () => {
 
 describe('orders calling users', () => {
   it("sends orders' own service token and forwards the member's token", async () => {
-    const seen: { authorization: string | null; userToken: string | null }[] = [];
-    const proxy = await listen(async (request) => {
-      seen.push({
-        authorization: request.headers.get('authorization'),
-        userToken: request.headers.get('x-trellis-user-token'),
-      });
-      const url = new URL(request.url);
-      const forwarded = ['authorization', 'x-trellis-user-token', 'traceparent'];
-      const headers = forwarded.flatMap((name) => {
-        const value = request.headers.get(name);
-        return value === null ? [] : [[name, value] as [string, string]];
-      });
-      return fetch(`${h.usersUrl}${url.pathname}${url.search}`, { headers });
-    });
+    const proxy = await credentialRecordingProxy(h.usersUrl);
+    const { seen } = proxy;
     try {
       const token = await h.identity.userToken(alice);
       const res = await h.withUsersAt(proxy.url)('/v1/orders', {
