@@ -1,6 +1,6 @@
 import type { Database, Tx } from '@trellis/db';
 import type { PublicJwk, SigningKeyRow } from '@trellis/db/schema';
-import { type SecretCipher, userTokenAlgorithm } from '@trellis/kit';
+import { jwksKeyResolver, type SecretCipher, userTokenAlgorithm } from '@trellis/kit';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import {
   findPublishedKeys,
@@ -43,7 +43,7 @@ export interface SigningKeyStore {
   /** The public keys a token may be verified with: the signer and recently retired keys. */
   published(): Promise<PublicJwk[]>;
   /** The public key published under `kid`, if any; rereads the set on an unknown `kid`. */
-  verificationKey(kid: string): Promise<CryptoKey | undefined>;
+  verificationKey(kid: string): Promise<CryptoKey | Uint8Array | undefined>;
   /** Makes a new signer at once, retiring the current one, with `also` on the same transaction. */
   rotate(also?: (tx: Tx, rotated: Rotated) => Promise<void>): Promise<Rotated>;
 }
@@ -71,15 +71,12 @@ interface PublishedSet {
   readAt: number;
   hasSigner: boolean;
   jwks: PublicJwk[];
-  keys: Map<string, Promise<CryptoKey>>;
 }
 
 export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningKeyStore {
   const { db, cipher, now } = options;
   const privateKeys = new Map<string, Promise<CryptoKey>>();
   let publishedSet: Promise<PublishedSet> | undefined;
-  let lastReread = 0;
-  let rereadDue: Promise<void> | undefined;
 
   const openPrivateKey = (row: SigningKeyRow) => {
     let key = privateKeys.get(row.kid);
@@ -98,17 +95,10 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
       now().getTime() - (options.accessTokenTtlSeconds + publishMarginSeconds) * 1000,
     );
     const rows = await findPublishedKeys(db, retiredSince);
-    const keys = new Map(
-      rows.map((row) => [
-        row.kid,
-        importJWK(row.publicJwk as JWK, signingAlgorithm) as Promise<CryptoKey>,
-      ]),
-    );
     return {
       readAt: Date.now(),
       hasSigner: rows.some((row) => row.retiredAt === null),
       jwks: rows.map((row) => row.publicJwk),
-      keys,
     };
   };
 
@@ -128,6 +118,15 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
       return current;
     });
   };
+
+  // The kit's JWKS resolver over the store itself, as every other service's is over users'
+  // JWKS: an unknown kid rereads at most once a second, waiting for the reread inside that
+  // second, so a key another instance rotated in is found and forged kids cannot flood Postgres.
+  const resolveKey = jwksKeyResolver({
+    fetchJwks: async () => ({ keys: (await published(true)).jwks as JWK[] }),
+    minRefetchMs: unknownKidRereadMs,
+    maxAgeMs: publishedCacheMs,
+  });
 
   const ensureSigner = async () => {
     if (await findSigner(db)) {
@@ -161,24 +160,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
       await ensureSigner();
       return (await published(true)).jwks;
     },
-    async verificationKey(kid) {
-      const known = (await published()).keys.get(kid);
-      if (known) {
-        return known;
-      }
-      // Rereads for unknown kids are a second apart at least (forged kids cannot flood the
-      // database); one inside that second waits for the next, so a key another instance rotated
-      // in just after our last read is still found.
-      rereadDue ??= new Promise<void>((resolve) =>
-        setTimeout(resolve, Math.max(0, lastReread + unknownKidRereadMs - Date.now())),
-      ).then(async () => {
-        lastReread = Date.now();
-        rereadDue = undefined;
-        await published(true);
-      });
-      await rereadDue;
-      return (await published()).keys.get(kid);
-    },
+    verificationKey: (kid) => resolveKey(kid),
     async rotate(also) {
       const key = await newSigningKey(cipher);
       const rotated = await db.transaction(async (tx) => {
