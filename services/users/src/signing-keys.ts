@@ -122,11 +122,14 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
   // The kit's JWKS resolver over the store itself, as every other service's is over users'
   // JWKS: an unknown kid rereads at most once a second, waiting for the reread inside that
   // second, so a key another instance rotated in is found and forged kids cannot flood Postgres.
-  const resolveKey = jwksKeyResolver({
-    fetchJwks: async () => ({ keys: (await published(true)).jwks as JWK[] }),
-    minRefetchMs: unknownKidRereadMs,
-    maxAgeMs: publishedCacheMs,
-  });
+  // A rotation made here starts a fresh resolver, so this instance knows its new key at once.
+  const newResolver = () =>
+    jwksKeyResolver({
+      fetchJwks: async () => ({ keys: (await published(true)).jwks as JWK[] }),
+      minRefetchMs: unknownKidRereadMs,
+      maxAgeMs: publishedCacheMs,
+    });
+  let resolveKey = newResolver();
 
   const ensureSigner = async () => {
     if (await findSigner(db)) {
@@ -135,6 +138,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
     const key = await newSigningKey(cipher);
     const { created } = await insertFirstSigner(db, key, now(), options.onFirstKey);
     publishedSet = undefined;
+    resolveKey = newResolver();
     return created;
   };
 
@@ -169,6 +173,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
         return result;
       });
       publishedSet = undefined;
+      resolveKey = newResolver();
       return rotated;
     },
   };
