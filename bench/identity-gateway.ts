@@ -2,9 +2,9 @@
  * The gateway of bench/identity.ts, in a process of its own: the gateway app as the kit wires
  * it (`createTestGatewayApp`: the same routes, edge middleware, transport, resilience engine and
  * API key cache as `npm start`'s), served by the kit's Node server, with its environment read
- * as services/gateway/src/main.ts reads it, and its upstream calls sent with Node's own fetch
- * as the kit's Node entry sends them (with BENCH_UPSTREAM_FETCH=node, with the kit's
- * `createNodeFetch` instead, for comparison). Two differences from main.ts, both because the
+ * as services/gateway/src/main.ts reads it, and its upstream calls sent with the kit's
+ * `createNodeFetch` as the kit's Node entry sends them (with BENCH_UPSTREAM_FETCH=global, with
+ * Node's own fetch instead, for comparison). Two differences from main.ts, both because the
  * bench runs no config center: users is reached at USERS_URL rather than through the registry,
  * and the shipped per-address and per-key limits (200 and 500 calls a second) are raised out
  * of the way — still checked on every call, never reached — since one bench client is one
@@ -54,7 +54,7 @@ const { app } = createTestGatewayApp({
   urls: { users: env.USERS_URL, orders: env.ORDERS_URL, meetings: env.MEETINGS_URL },
   identity: identityFromEnv(env),
   serviceToken: sign,
-  ...(process.env.BENCH_UPSTREAM_FETCH === 'node' ? { fetch: createNodeFetch() } : {}),
+  ...(process.env.BENCH_UPSTREAM_FETCH === 'global' ? {} : { fetch: createNodeFetch() }),
   config,
   logger,
 });

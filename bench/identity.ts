@@ -16,15 +16,16 @@
  *   (bench/identity-gateway.ts: the gateway app as the kit wires it) in front of that same
  *   users process, called with an API key (scope `users:read`) and the same token. The
  *   gateway verifies both (each cached), passes its rules, forwards with its own service token
- *   and the user's, and users verifies those. Two references against the same baseline: the
- *   gateway sending its calls with the kit's `createNodeFetch` (node:http, kept-alive
- *   connections) instead of Node's own fetch, which `npm start` still uses,
- *   and a bare node:http proxy (bench/identity-bare-proxy.ts) that only passes the call on:
- *   what the hop itself costs here, before any of the gateway's own work.
+ *   and the user's over the kit's `createNodeFetch` (node:http, kept-alive connections) as
+ *   `npm start`'s does, and users verifies those. Three references against the same baseline:
+ *   the gateway sending its calls with Node's own fetch instead; a minimal gateway written on
+ *   node:http (bench/identity-minimal-gateway.ts: the same token and key checks, access log and
+ *   metric, nothing else); and a bare node:http proxy (bench/identity-bare-proxy.ts) that only
+ *   passes the call on: what the hop itself costs here, before any of the gateway's own work.
  *
  * Who shares what: the machine has few cores, and everything below shares them. This process
  * serves the three kit targets on its main thread, one loaded at a time, and runs autocannon
- * in a worker thread; users, the two gateways and the bare proxy are processes of their own,
+ * in a worker thread; users, the three gateways and the bare proxy are processes of their own,
  * with event loops of their own; Postgres is embedded (or DATABASE_URL). A call through the
  * gateway costs the gateway's CPU out of the same cores that users, Postgres and autocannon
  * need, so its ratio is what one host gives, not the gateway's latency alone; the CPU time per
@@ -37,6 +38,8 @@
  * deleted afterwards; users' signing keys there must be sealed with TOKEN_KEY_ENCRYPTION_KEY).
  *
  *   npm run bench:identity -- --duration 10 --connections 50 --warmup 3 --rounds 1
+ *
+ * BENCH_TARGETS=gateway,minimal runs only the targets named, with their baselines.
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
@@ -89,11 +92,12 @@ const targetNames = {
   uncached: '  same, verified-token cache off',
   direct: 'users service, user token',
   gateway: 'gateway → users, API key + token',
-  builtin: '  same, upstream over node:http',
+  builtin: "  same, upstream with Node's own fetch",
+  minimal: 'minimal node:http gateway, same checks',
   bare: 'bare node:http proxy → users, token',
 } as const;
 type Target = keyof typeof targetNames;
-const targets = Object.keys(targetNames) as Target[];
+const allTargets = Object.keys(targetNames) as Target[];
 /** What each target's ratio is taken against. */
 const baselineOf: Record<Target, Target> = {
   open: 'open',
@@ -102,8 +106,13 @@ const baselineOf: Record<Target, Target> = {
   direct: 'direct',
   gateway: 'direct',
   builtin: 'direct',
+  minimal: 'direct',
   bare: 'direct',
 };
+const chosen = process.env.BENCH_TARGETS?.split(',') ?? allTargets;
+const targets = allTargets.filter((target) =>
+  chosen.some((name) => name === target || baselineOf[name as Target] === target),
+);
 const order: Target[] = Array.from({ length: rounds }, () => [
   ...targets,
   ...[...targets].reverse(),
@@ -281,10 +290,10 @@ async function startGateway(
   databaseUrl: string,
   usersUrl: string,
   keys: Keys,
-  upstreamFetch: 'node' | 'global',
+  upstreamFetch: 'kit' | 'global',
 ) {
   return startProcess('bench/identity-gateway.ts', await freePort(), {
-    ...(upstreamFetch === 'node' ? { BENCH_UPSTREAM_FETCH: 'node' } : {}),
+    ...(upstreamFetch === 'global' ? { BENCH_UPSTREAM_FETCH: 'global' } : {}),
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
     INSTANCE_ID: `gateway-bench-${upstreamFetch}`,
@@ -317,8 +326,16 @@ async function setUp(): Promise<Setup> {
   const users = await startUsers(databaseUrl, keys);
   const usersUrl = users.url;
   // As `npm start` runs it (Node's own fetch upstream), and over node:http for comparison.
-  const gateway = await startGateway(databaseUrl, usersUrl, keys, 'global');
-  const builtin = await startGateway(databaseUrl, usersUrl, keys, 'node');
+  const gateway = await startGateway(databaseUrl, usersUrl, keys, 'kit');
+  const builtin = await startGateway(databaseUrl, usersUrl, keys, 'global');
+  const minimal = await startProcess('bench/identity-minimal-gateway.ts', await freePort(), {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+    USERS_URL: usersUrl,
+    JWKS_URL: `${usersUrl}/.well-known/jwks.json`,
+    SERVICE_PRIVATE_KEY: JSON.stringify(keys.gateway.privateJwk),
+    SERVICE_PUBLIC_KEYS: keys.trust,
+  });
   const bare = await startProcess('bench/identity-bare-proxy.ts', await freePort(), {
     USERS_URL: usersUrl,
   });
@@ -346,6 +363,7 @@ async function setUp(): Promise<Setup> {
       direct: `${usersUrl}${path}`,
       gateway: `${gateway.url}${path}`,
       builtin: `${builtin.url}${path}`,
+      minimal: `${minimal.url}${path}`,
       bare: `${bare.url}${path}`,
     },
     headers: {
@@ -355,6 +373,7 @@ async function setUp(): Promise<Setup> {
       direct: bearer,
       gateway: { ...bearer, 'x-api-key': key },
       builtin: { ...bearer, 'x-api-key': key },
+      minimal: { ...bearer, 'x-api-key': key },
       bare: bearer,
     },
     pids: {
@@ -364,6 +383,7 @@ async function setUp(): Promise<Setup> {
       direct: { users: users.pid },
       gateway: { users: users.pid, front: gateway.pid },
       builtin: { users: users.pid, front: builtin.pid },
+      minimal: { users: users.pid, front: minimal.pid },
       bare: { users: users.pid, front: bare.pid },
     },
   };
@@ -416,9 +436,10 @@ function printSummary(runs: Record<Target, Run[]>, cpu: Record<Target, CpuPerReq
       `${authCost < 0.1 ? 'met' : 'NOT met'}); with the verified-token cache off it costs ` +
       `${percent(1 - ratio('uncached', 'rps'))}, so the cache gives ${cacheGain.toFixed(2)}x.` +
       `\nThe gateway keeps ${kept.toFixed(2)}x of the direct throughput (target ≥ 0.8x: ` +
-      `${kept >= 0.8 ? 'met' : 'NOT met'}); upstream over node:http (createNodeFetch) ` +
-      `${ratio('builtin', 'rps').toFixed(2)}x, and a bare proxy doing nothing else ` +
-      `${ratio('bare', 'rps').toFixed(2)}x.` +
+      `${kept >= 0.8 ? 'met' : 'NOT met'}); with Node's own fetch upstream ` +
+      `${ratio('builtin', 'rps').toFixed(2)}x, a minimal node:http gateway making the same ` +
+      `identity checks ${ratio('minimal', 'rps').toFixed(2)}x, and a bare proxy doing nothing ` +
+      `else ${ratio('bare', 'rps').toFixed(2)}x.` +
       `\nCPU µs/req: CPU time (user + system, all threads) users and the process in front of ` +
       `it (the gateway or the bare proxy) used over a run, by requests answered.` +
       `\n${connections} connections; ${rounds * 2} runs of ${duration} s per target in the order ` +
@@ -464,7 +485,7 @@ async function main(): Promise<void> {
     });
   }
   const byTarget = <T>() =>
-    Object.fromEntries(targets.map((target) => [target, [] as T[]])) as Record<Target, T[]>;
+    Object.fromEntries(allTargets.map((target) => [target, [] as T[]])) as Record<Target, T[]>;
   const runs = byTarget<Run>();
   const cpu = byTarget<CpuPerRequest>();
   for (const target of order) {

@@ -49,17 +49,14 @@ function createBulkheads() {
   };
 }
 
-/** `request` sent to the origin of `base`, or as it is without one. */
-function retarget(request: Request, base: string | undefined): Request {
-  const copy = request.clone();
+/** The URL of `request` at the origin of `base` (scheme, host and port), or as it is. */
+function retargeted(request: Request, base: string | undefined): string {
   if (base === undefined) {
-    return copy;
+    return request.url;
   }
   const origin = new URL(base);
-  const url = new URL(copy.url);
-  url.protocol = origin.protocol;
-  url.host = origin.host;
-  return new Request(url, copy);
+  const url = new URL(request.url);
+  return `${origin.protocol}//${origin.host}${url.pathname}${url.search}`;
 }
 
 /**
@@ -75,7 +72,9 @@ export function createAttempt(options: AttemptOptions): Attempt {
     // Never released: the deadline also ends a body still streaming when the time is up.
     const scope = openCallScope({ timeoutMs, signals: [request.signal] });
     try {
-      const response = await fetchWithin(scope, options.fetch, retarget(request, base));
+      // A body is read once: each attempt sends a copy, so the next one still has it.
+      const source = request.body === null ? request : request.clone();
+      const response = await fetchWithin(scope, options.fetch, source, retargeted(request, base));
       if (base !== undefined) {
         discovery?.reportSuccess?.(service, base);
       }

@@ -11,10 +11,16 @@ export interface NodeFetchOptions {
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
+/** Headers about the connection itself (RFC 9110 §7.6.1), which node:http has dealt with. */
+const connectionHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+
 function headersOf(raw: readonly string[]): Headers {
   const headers = new Headers();
   for (let index = 0; index + 1 < raw.length; index += 2) {
-    headers.append(raw[index] as string, raw[index + 1] as string);
+    const name = raw[index] as string;
+    if (!connectionHeaders.has(name.toLowerCase())) {
+      headers.append(name, raw[index + 1] as string);
+    }
   }
   return headers;
 }

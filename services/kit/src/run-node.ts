@@ -1,6 +1,7 @@
 import { startBackgroundTasks, stopBackgroundTasks } from './background-tasks.ts';
 import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { EnvError, parseEnv } from './env.ts';
+import { createNodeFetch } from './node-fetch.ts';
 import { serveNode } from './serve-node.ts';
 import { startService } from './start-service.ts';
 
@@ -22,9 +23,11 @@ export async function runOnNode<Env extends ServiceEnv, Deps>(
     }
     throw error;
   }
-  // Upstream calls keep Node's own fetch; `createNodeFetch` is measured in bench/identity.ts
-  // but not yet the default (see docs/identity.md, "Performance").
-  const { app, logger, database, backgroundTasks } = await startService(service, env);
+  // Calls to other services go over node:http: Node 20's own fetch costs a calling service
+  // (the gateway most) a fifth or more of its CPU per call (bench/identity.ts).
+  const { app, logger, database, backgroundTasks } = await startService(service, env, {
+    fetch: createNodeFetch(),
+  });
   await serveNode({
     fetch: app.fetch,
     port: env.PORT,

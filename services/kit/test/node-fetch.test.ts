@@ -111,9 +111,14 @@ describe('node fetch', () => {
     expect(seen[0]?.headers['accept-encoding']).toBeUndefined();
   });
 
-  it('keeps the connection alive between calls', async () => {
+  it('keeps the connection alive between calls, answering no header about it', async () => {
     for (let call = 0; call < 3; call++) {
-      await (await nodeFetch(new Request(`${server.url}/json`))).text();
+      const response = await nodeFetch(new Request(`${server.url}/json`));
+      expect([response.headers.has('connection'), response.headers.has('keep-alive')]).toEqual([
+        false,
+        false,
+      ]);
+      await response.text();
     }
     expect(new Set(seen.map((request) => request.remotePort)).size).toBe(1);
   });

@@ -80,16 +80,30 @@ export function openCallScope(options: CallScopeOptions): CallScope {
 }
 
 /**
- * Sends `request` within `scope`: the fetch gets the scope's signal, the Request it is given is
- * held while the scope lasts, and an answer that arrives after the scope ended has its body
- * cancelled, since it would hold a connection until read.
+ * Sends `request` within `scope` (to `url` when given, else to its own): the fetch gets the
+ * scope's signal, the Request it is given is held while the scope lasts, and an answer that
+ * arrives after the scope ended has its body cancelled, since it would hold a connection until
+ * read. The copy sent takes `request`'s body: a caller that may send it again sends a clone.
  */
 export function fetchWithin(
   scope: CallScope,
   fetcher: (request: Request) => Promise<Response>,
   request: Request,
+  url?: string,
 ): Promise<Response> {
-  const sent = new Request(request, { signal: scope.signal });
+  // One copy, aimed and given the scope's signal at once: each Request costs an
+  // AbortController of its own and a follow of the signal it was made from.
+  const sent =
+    url === undefined
+      ? new Request(request, { signal: scope.signal })
+      : new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          redirect: request.redirect,
+          signal: scope.signal,
+          ...(request.body === null ? {} : { duplex: 'half' }),
+        } as RequestInit);
   scope.hold(sent);
   const pending = fetcher(sent);
   pending.then(

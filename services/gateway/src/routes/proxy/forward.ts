@@ -91,17 +91,34 @@ export async function bodyWithin(c: Context, maxBytes: number): Promise<ArrayBuf
   return body.byteLength > 0 ? body : undefined;
 }
 
-/**
- * The service's answer as the gateway sends it on: hop-by-hop headers dropped, and the
- * encoding headers too when fetch already decoded the body.
- */
-export function relayed(response: Response): Response {
-  const headers = new Headers();
+/** The headers of `response` that are not passed on to the client. */
+function notRelayed(response: Response): string[] {
   const named = connectionNamed(response.headers);
   const decoded = response.headers.has('content-encoding');
-  for (const [name, value] of response.headers) {
+  const dropped: string[] = [];
+  for (const name of response.headers.keys()) {
     const encoding = name === 'content-encoding' || name === 'content-length';
-    if (!hopByHop.has(name) && !named.has(name) && !(decoded && encoding)) {
+    if (hopByHop.has(name) || named.has(name) || (decoded && encoding)) {
+      dropped.push(name);
+    }
+  }
+  return dropped;
+}
+
+/**
+ * The service's answer as the gateway sends it on: hop-by-hop headers dropped, and the
+ * encoding headers too when fetch already decoded the body. The answer itself when there is
+ * nothing to drop (the kit's Node fetch has already dropped what was about its connection): a
+ * new Response would turn a body read whole back into a stream, written out piece by piece.
+ */
+export function relayed(response: Response): Response {
+  const dropped = notRelayed(response);
+  if (dropped.length === 0) {
+    return response;
+  }
+  const headers = new Headers();
+  for (const [name, value] of response.headers) {
+    if (!dropped.includes(name)) {
       headers.append(name, value);
     }
   }
