@@ -8,6 +8,12 @@ export interface DomainEvent {
   eventType: string;
   payload: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** The ordering key; the aggregate's id when absent. */
+  key?: string;
+  /** The version of the topic's schema the payload was checked against; 1 when absent. */
+  topicVersion?: number;
+  /** Delivered no earlier than this. */
+  deliverAt?: Date;
 }
 
 /** Records domain events; call it with the transaction that makes the change. */
@@ -22,6 +28,9 @@ export async function appendEvents(tx: Executor, events: DomainEvent[]): Promise
     eventType: event.eventType,
     payload: event.payload,
     headers: event.headers ?? {},
+    key: event.key ?? event.aggregateId,
+    topicVersion: event.topicVersion ?? 1,
+    deliverAt: event.deliverAt ?? null,
   }));
   await tx.insert(outbox).values(rows);
   return rows.map((row) => row.id);

@@ -2,6 +2,7 @@ export * from './config.ts';
 export * from './idempotency.ts';
 export * from './identity.ts';
 export * from './meetings.ts';
+export * from './messaging.ts';
 export * from './orders.ts';
 export * from './outbox.ts';
 export * from './registry.ts';
