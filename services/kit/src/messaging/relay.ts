@@ -56,7 +56,8 @@ interface PendingRow {
   aggregate_id: string;
   payload: Record<string, unknown>;
   headers: Record<string, string>;
-  occurred_at: Date;
+  /** ISO 8601, formatted by Postgres: drizzle's client leaves timestamps as text. */
+  occurred_at: string;
   seq: string;
   delay_ms: number;
 }
@@ -124,7 +125,8 @@ export function createRelay(options: RelayOptions): Relay {
       }
       const rows = await tx<PendingRow[]>`
         select id, event_type as topic, topic_version as version, key, aggregate_id, payload,
-          headers, occurred_at, seq,
+          headers, seq,
+          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
           greatest(0, ceil(extract(epoch from deliver_at - now()) * 1000))::float8 as delay_ms
         from outbox where published_at is null order by seq limit ${batchSize}`;
       if (rows.length === 0) {
@@ -297,7 +299,7 @@ function toEnvelope(row: PendingRow): EventEnvelope {
     key: row.key ?? row.aggregate_id,
     payload: row.payload,
     headers: row.headers,
-    occurredAt: row.occurred_at.toISOString(),
+    occurredAt: row.occurred_at,
     seq: Number(row.seq),
   };
 }

@@ -29,7 +29,7 @@ export async function addSubscription(
     insert into message_subscriptions
       (id, topic, group_name, service, mode, instance_id, queue, seen_at)
     values (${id}, ${topic}, ${group}, 'test', ${options.mode ?? 'cluster'},
-      ${options.instance ?? null}, ${queue}, ${options.seenAt ?? new Date()})`;
+      ${options.instance ?? null}, ${queue}, ${(options.seenAt ?? new Date()).toISOString()}::timestamptz)`;
   return queue;
 }
 

@@ -234,19 +234,19 @@ describe('the outbox relay', () => {
   });
 
   it('deletes relayed rows, processed ids and trace rows past retention, and stale broadcasts', async () => {
-    const old = new Date(Date.now() - 200 * 3600_000);
-    const recent = new Date(Date.now() - 3600_000);
+    const old = new Date(Date.now() - 200 * 3600_000).toISOString();
+    const recent = new Date(Date.now() - 3600_000).toISOString();
     await db.sql`
       insert into outbox (id, aggregate_type, aggregate_id, event_type, payload, published_at)
-      values ('evt_old', 'relay', 'a', 'relay.tick', '{}', ${old}),
-        ('evt_recent', 'relay', 'a', 'relay.tick', '{}', ${recent})`;
+      values ('evt_old', 'relay', 'a', 'relay.tick', '{}', ${old}::timestamptz),
+        ('evt_recent', 'relay', 'a', 'relay.tick', '{}', ${recent}::timestamptz)`;
     await db.sql`
       insert into processed_events (subscription, event_id, processed_at)
-      values ('g/relay.tick', 'evt_old', ${old}), ('g/relay.tick', 'evt_recent', ${recent})`;
+      values ('g/relay.tick', 'evt_old', ${old}::timestamptz), ('g/relay.tick', 'evt_recent', ${recent}::timestamptz)`;
     await db.sql`
       insert into message_trace (event_id, topic, stage, at)
-      values ('evt_old', 'relay.tick', 'handled', ${old}),
-        ('evt_recent', 'relay.tick', 'handled', ${recent})`;
+      values ('evt_old', 'relay.tick', 'handled', ${old}::timestamptz),
+        ('evt_recent', 'relay.tick', 'handled', ${recent}::timestamptz)`;
     const staleQueue = await addSubscription(db.sql, uniqueGroup('cache'), tick.name, {
       mode: 'broadcast',
       instance: 'gone',
