@@ -101,7 +101,9 @@ export function createRelay(options: RelayOptions): Relay {
       redis =
         options.redis instanceof Redis
           ? options.redis
-          : new Redis({ ...(options.redis as object), maxRetriesPerRequest: null });
+          : // A batch holds its transaction open while it adds jobs: with Redis away, fail it
+            // after a few reconnects (it rolls back and the next poll retries) rather than wait.
+            new Redis({ ...(options.redis as object), maxRetriesPerRequest: 3 });
     }
     return redis;
   }
@@ -229,11 +231,13 @@ export function createRelay(options: RelayOptions): Relay {
         if (moved === batchSize) {
           wanted = true;
         }
-        await housekeeping();
       } catch (error) {
         // The batch rolled back; its rows are relayed on the next wake or poll.
         logger.error({ err: error }, 'the outbox relay failed a batch');
       }
+      await housekeeping().catch((error: unknown) => {
+        logger.error({ err: error }, 'the messaging housekeeping failed');
+      });
     }
   }
 
@@ -256,12 +260,17 @@ export function createRelay(options: RelayOptions): Relay {
         return;
       }
       running = true;
-      const listening = await sql.listen(
-        'trellis_outbox',
-        () => wake(),
-        // Also on every reconnect: notifications sent while disconnected are lost.
-        () => wake(),
-      );
+      const listening = await sql
+        .listen(
+          'trellis_outbox',
+          () => wake(),
+          // Also on every reconnect: notifications sent while disconnected are lost.
+          () => wake(),
+        )
+        .catch((error: unknown) => {
+          running = false;
+          throw error;
+        });
       unlisten = () => listening.unlisten();
       poll = setInterval(wake, pollIntervalMs);
       wake();
