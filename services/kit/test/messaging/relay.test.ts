@@ -14,6 +14,7 @@ import {
   type Relay,
   redisConnection,
 } from '../../src/messaging/index.ts';
+import { startRedisServer } from '../redis-server.ts';
 import {
   addSubscription,
   pendingCount,
@@ -284,6 +285,38 @@ describe('the outbox relay', () => {
       await db.sql`delete from message_subscriptions`;
     }
   });
+
+  it('keeps events committed while Redis is down and relays them once it is back', async () => {
+    const server = await startRedisServer();
+    const queue = await subscribe('redis-down');
+    const relay = createRelay({
+      sql: db.sql,
+      redis: redisConnection(server.url),
+      logger: quietLogger,
+    });
+    await relay.start();
+    const local = new Redis(server.url, { maxRetriesPerRequest: null, lazyConnect: true });
+    try {
+      const before = await publishTicks([{ key: 'down', n: 1 }]);
+      await waitFor(async () => (await pendingCount(db.sql)) === 0, 'the first event relayed');
+      await server.stop();
+      const during = [
+        ...(await publishTicks([{ key: 'down', n: 2 }])),
+        ...(await publishTicks([{ key: 'down', n: 3 }])),
+      ];
+      await server.start();
+      await waitFor(async () => (await pendingCount(db.sql)) === 0, 'the outbox to empty');
+      // The throwaway server keeps nothing over a restart: only what came after is there.
+      await local.connect();
+      expect(await waitingIds(local, queue)).toEqual(during);
+      expect(before).toHaveLength(1);
+    } finally {
+      local.disconnect();
+      await relay.stop();
+      await server.stop();
+      await db.sql`delete from message_subscriptions`;
+    }
+  }, 60_000);
 
   it('loses nothing when its process is killed with SIGKILL mid-stream and restarted', async () => {
     const queue = await subscribe('crash');
