@@ -2,5 +2,6 @@
 // main entry, which any runtime may import.
 export * from './envelope.ts';
 export * from './queues.ts';
+export * from './relay.ts';
 export * from './retry-policy.ts';
 export * from './subscriber.ts';
