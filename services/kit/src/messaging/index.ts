@@ -3,3 +3,5 @@
 export * from './envelope.ts';
 export * from './queues.ts';
 export * from './relay.ts';
+export * from './retry-policy.ts';
+export * from './subscriber.ts';
