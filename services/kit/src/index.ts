@@ -33,3 +33,4 @@ export * from './upstreams.ts';
 export * from './validation.ts';
 export * from './versioned-route.ts';
 export * from './wording.ts';
+export * from './messaging/publish.ts';
