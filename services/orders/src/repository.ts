@@ -1,18 +1,12 @@
-import {
-  appendEvents,
-  type Database,
-  type DomainEvent,
-  type Executor,
-  newId,
-  type Tx,
-} from '@trellis/db';
+import { type Database, type Executor, newId, type Tx } from '@trellis/db';
 import { type OrderItemRow, type OrderRow, orderItems, orders } from '@trellis/db/schema';
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { OrderStatus, PricedLine, ReachedStatus } from './domain.ts';
 
 export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
 
-export type OrderEvent = (order: OrderWithItems) => DomainEvent;
+/** Publishes the event of a change to `order`, on the change's transaction. */
+export type OrderEvent = (tx: Tx, order: OrderWithItems) => Promise<unknown>;
 
 export interface NewOrder {
   userId: string;
@@ -49,7 +43,7 @@ export async function insertOrder(
     .returning();
   items.sort((a, b) => a.position - b.position);
   const order = { ...row, items };
-  await appendEvents(tx, [event(order)]);
+  await event(tx, order);
   return order;
 }
 
@@ -155,7 +149,7 @@ export async function transitionOrder(
     if (!order) {
       throw new Error('updated order vanished');
     }
-    await appendEvents(tx, [event(order)]);
+    await event(tx, order);
     return order;
   });
 }
