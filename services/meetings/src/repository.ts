@@ -1,7 +1,5 @@
 import {
-  appendEvents,
   type Database,
-  type DomainEvent,
   type Executor,
   newId,
   pgConstraint,
@@ -36,7 +34,7 @@ export interface NewRoom {
 export async function insertRoom(
   tx: Tx,
   input: NewRoom,
-  event: (room: RoomRow) => DomainEvent,
+  event: (tx: Tx, room: RoomRow) => Promise<unknown>,
   now: Date,
 ): Promise<RoomRow> {
   try {
@@ -47,7 +45,7 @@ export async function insertRoom(
     if (!row) {
       throw new Error('insert returned no row');
     }
-    await appendEvents(tx, [event(row)]);
+    await event(tx, row);
     return row;
   } catch (error) {
     if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
@@ -120,6 +118,9 @@ async function withAttendees(db: Executor, rows: MeetingRow[]): Promise<MeetingR
   }));
 }
 
+/** Publishes the event of a change to a meeting, on the change's transaction. */
+export type MeetingEvent = (tx: Tx, record: MeetingRecord) => Promise<unknown>;
+
 export interface NewMeeting {
   title: string;
   organizerId: string;
@@ -137,7 +138,7 @@ export interface NewMeeting {
 export async function insertMeeting(
   tx: Tx,
   input: NewMeeting,
-  event: (record: MeetingRecord) => DomainEvent,
+  event: MeetingEvent,
   now: Date,
 ): Promise<MeetingRecord> {
   const { attendeeIds, ...fields } = input;
@@ -155,7 +156,7 @@ export async function insertMeeting(
         .values(attendeeIds.map((userId) => ({ meetingId: meeting.id, userId })));
     }
     const record = { meeting, attendees: await attendeesOf(tx, [meeting.id]) };
-    await appendEvents(tx, [event(record)]);
+    await event(tx, record);
     return record;
   } catch (error) {
     if (
@@ -242,7 +243,7 @@ export async function changeMeeting(
   db: Database,
   id: string,
   decide: (current: MeetingRecord) => MeetingChange,
-  event: (record: MeetingRecord) => DomainEvent,
+  event: MeetingEvent,
   now: Date,
 ): Promise<MeetingRecord | undefined> {
   return db.transaction(async (tx) => {
@@ -270,7 +271,7 @@ export async function changeMeeting(
       throw new Error('update returned no row');
     }
     const record = { meeting, attendees: await attendeesOf(tx, [id]) };
-    await appendEvents(tx, [event(record)]);
+    await event(tx, record);
     return record;
   });
 }
