@@ -33,4 +33,3 @@ export * from './upstreams.ts';
 export * from './validation.ts';
 export * from './versioned-route.ts';
 export * from './wording.ts';
-export * from './messaging/publish.ts';
