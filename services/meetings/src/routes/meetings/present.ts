@@ -29,5 +29,7 @@ export function meetingEvent<T extends MeetingTopic>(
   topic: T,
   extra: Omit<TopicPayload<T>, 'meeting'>,
 ): MeetingEvent {
-  return (tx, record) => publish(tx, topic, { meeting: presentMeeting(record), ...extra });
+  // TypeScript cannot see that `meeting` plus the rest of T's payload is T's payload.
+  return (tx, record) =>
+    publish(tx, topic, { meeting: presentMeeting(record), ...extra } as TopicPayload<T>);
 }
