@@ -230,17 +230,52 @@ export async function listMeetings(
   return withAttendees(db, rows);
 }
 
+/**
+ * The scheduled meetings starting after `now` that `userId` organizes or is invited to, by start
+ * time, locked FOR UPDATE until the transaction ends so neither their status nor their
+ * attendees change before the caller's changes are written.
+ */
+export async function lockFutureMeetingsOf(
+  tx: Tx,
+  userId: string,
+  now: Date,
+): Promise<{ organized: MeetingRecord[]; attending: MeetingRecord[] }> {
+  const invitedTo = tx
+    .select({ id: meetingAttendees.meetingId })
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.userId, userId));
+  const rows = await tx
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, now),
+        or(eq(meetings.organizerId, userId), inArray(meetings.id, invitedTo)),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .for('update');
+  const records = await withAttendees(tx, rows);
+  return {
+    organized: records.filter((record) => record.meeting.organizerId === userId),
+    attending: records.filter((record) => record.meeting.organizerId !== userId),
+  };
+}
+
 export type MeetingChange =
   | { kind: 'rsvp'; userId: string; response: 'accepted' | 'declined' }
+  | { kind: 'remove-attendee'; userId: string }
   | { kind: 'cancel' };
 
 /**
  * Applies a change to a meeting locked FOR UPDATE, so the rule `decide` checks still holds
  * when the change is written (an RSVP cannot land on a meeting being cancelled).
- * Returns undefined when there is no such meeting.
+ * In one transaction (a savepoint of `db` when it is one); undefined when there is no such
+ * meeting.
  */
 export async function changeMeeting(
-  db: Database,
+  db: Executor,
   id: string,
   decide: (current: MeetingRecord) => MeetingChange,
   event: MeetingEvent,
@@ -256,6 +291,11 @@ export async function changeMeeting(
       await tx
         .update(meetingAttendees)
         .set({ response: change.response, respondedAt: now })
+        .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.userId, change.userId)));
+    }
+    if (change.kind === 'remove-attendee') {
+      await tx
+        .delete(meetingAttendees)
         .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.userId, change.userId)));
     }
     const [meeting] = await tx

@@ -108,6 +108,20 @@ export async function listOrders(db: Database, query: OrderListQuery): Promise<O
   return withItems(db, rows);
 }
 
+/**
+ * A user's orders still waiting for payment, oldest first, locked FOR UPDATE until the
+ * transaction ends: what is cancelled when the user is suspended cannot be paid meanwhile.
+ */
+export async function lockPendingOrdersOf(tx: Tx, userId: string): Promise<OrderWithItems[]> {
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.status, 'pending_payment')))
+    .orderBy(asc(orders.id))
+    .for('update');
+  return withItems(tx, rows);
+}
+
 const reachedAt = {
   paid: 'paidAt',
   fulfilled: 'fulfilledAt',
@@ -117,10 +131,11 @@ const reachedAt = {
 
 /**
  * Moves an order from `from` to `to` only if it is still at `version` (so still in `from`),
- * with its event, in one transaction; returns undefined when another request changed it first.
+ * with its event, in one transaction (a savepoint of `db` when it is one); returns undefined
+ * when another request changed it first.
  */
 export async function transitionOrder(
-  db: Database,
+  db: Executor,
   change: { id: string; version: number; from: OrderStatus; to: ReachedStatus },
   event: OrderEvent,
   now: Date,
