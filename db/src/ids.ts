@@ -10,6 +10,7 @@ export const idPrefixes = {
   session: 'ses',
   apiKey: 'key',
   securityEvent: 'sev',
+  deadLetter: 'dlq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

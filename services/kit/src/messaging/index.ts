@@ -2,3 +2,5 @@
 // main entry, which any runtime may import.
 export * from './envelope.ts';
 export * from './queues.ts';
+export * from './retry-policy.ts';
+export * from './subscriber.ts';

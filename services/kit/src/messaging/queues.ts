@@ -1,5 +1,6 @@
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import type { EventEnvelope } from './envelope.ts';
+import { maxEventAttempts } from './retry-policy.ts';
 
 /**
  * A subscription's id: `<group>/<topic>` (`orders/user.suspended`), and for a broadcast
@@ -29,7 +30,18 @@ export const keptJobs: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = 
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
 
-/** The job of one event for one subscription; its id is the event's, so a second add is a no-op. */
+/**
+ * The backoff type of every event job: BullMQ asks the subscriber's worker (its custom
+ * `backoffStrategy`) for the delay, so the subscription's own retry policy applies whoever
+ * added the job (the relay, a replay).
+ */
+export const eventBackoffType = 'subscription';
+
+/**
+ * The job of one event for one subscription; its id is the event's, so a second add is a no-op.
+ * It may be tried up to `maxEventAttempts` times; the subscriber dead-letters it at its own
+ * policy's last attempt.
+ */
 export function eventJob(envelope: EventEnvelope, delayMs = 0) {
   return {
     name: envelope.topic,
@@ -37,6 +49,8 @@ export function eventJob(envelope: EventEnvelope, delayMs = 0) {
     opts: {
       jobId: envelope.replayedBy ? `${envelope.id}-replay-${Date.now()}` : envelope.id,
       ...(delayMs > 0 ? { delay: delayMs } : {}),
+      attempts: maxEventAttempts,
+      backoff: { type: eventBackoffType },
       ...keptJobs,
     } satisfies JobsOptions,
   };
