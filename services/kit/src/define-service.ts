@@ -8,6 +8,7 @@ import type { logLevelSchema } from './env.ts';
 import type { IdentitySettings } from './identity/identify.ts';
 import type { UserTokenVerifier } from './identity/user-tokens.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { Subscriber } from './messaging/subscriber.ts';
 import type { PlatformEnv } from './platform/env.ts';
 import type { LiveConfig } from './platform/live-config.ts';
 import type { Resilience } from './resilience/engine.ts';
@@ -71,6 +72,14 @@ export interface PlatformWiring<Env, Config, Clients> extends ServiceWiring<Env>
   baseDeps: BaseDeps<Config> & Clients;
 }
 
+/** What a service's `subscriptions` are declared with: its deps and the kit's `subscribe`. */
+export interface SubscriptionWiring<Deps> {
+  deps: Deps;
+  /** `subscribe(topic, group, handler, options)` of `@trellis/kit/messaging`. */
+  subscribe: Subscriber['subscribe'];
+  logger: Logger;
+}
+
 /**
  * A router factory, e.g. `createOrdersRouter`; each is mounted at `/`. Any router goes, as
  * with Hono's `route()`: one typed with a part of the deps (the registry's) is as good as one
@@ -118,6 +127,8 @@ export interface PlatformServiceDeclaration<
   clients?: ClientFactories<Clients, Discovery>;
   /** What the routes are given; `({ baseDeps }) => baseDeps` when they need nothing more. */
   deps: (wiring: PlatformWiring<Env, z.output<Schema>, Clients>) => Deps;
+  /** Its subscriptions to topics; on Node they run while REDIS_URL is set (`runOnNode`). */
+  subscriptions?: (wiring: SubscriptionWiring<Deps>) => void;
 }
 
 /** The config center: it *is* the platform, so it neither loads live config nor registers. */
@@ -125,6 +136,7 @@ export interface PlatformItselfDeclaration<Env, Deps> extends AppDeclaration {
   envSchema: z.ZodType<Env>;
   config?: undefined;
   deps: (wiring: ServiceWiring<Env>) => Deps;
+  subscriptions?: (wiring: SubscriptionWiring<Deps>) => void;
 }
 
 export type ServiceDeclaration<Env, Deps> =

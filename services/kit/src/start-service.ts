@@ -14,9 +14,12 @@ import { followLogLevel } from './platform/live-config.ts';
 import { buildClients, fallbackUrls } from './upstreams.ts';
 
 /** A declared service, wired and ready to serve; what the Node and Deno entries run. */
-export interface StartedService {
+export interface StartedService<Deps = unknown> {
   app: { fetch: (request: Request) => Response | Promise<Response> };
+  instanceId: string;
   logger: Logger;
+  /** What the routes were given; the Node entry hands them to the service's subscriptions. */
+  deps: Deps;
   database: DbHandle;
   /** Started once the server listens, stopped first on shutdown. */
   backgroundTasks: BackgroundTask[];
@@ -72,7 +75,7 @@ export async function startService<Env extends ServiceEnv, Deps>(
   service: ServiceDefinition<Env, Deps>,
   env: Env,
   runtime: RuntimeOptions = {},
-): Promise<StartedService> {
+): Promise<StartedService<Deps>> {
   const instanceId = env.INSTANCE_ID ?? `${service.name}-${crypto.randomUUID().slice(0, 8)}`;
   const logger = createLogger({
     service: service.name,
@@ -121,5 +124,5 @@ export async function startService<Env extends ServiceEnv, Deps>(
   // The service's own work starts first and the registration after it, so it is announced
   // only once it can do that work.
   const backgroundTasks = [...serviceTasks, ...(platform?.backgroundTasks ?? [])];
-  return { app, logger, database, backgroundTasks };
+  return { app, instanceId, logger, deps, database, backgroundTasks };
 }

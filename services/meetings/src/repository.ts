@@ -1,7 +1,5 @@
 import {
-  appendEvents,
   type Database,
-  type DomainEvent,
   type Executor,
   newId,
   pgConstraint,
@@ -36,7 +34,7 @@ export interface NewRoom {
 export async function insertRoom(
   tx: Tx,
   input: NewRoom,
-  event: (room: RoomRow) => DomainEvent,
+  event: (tx: Tx, room: RoomRow) => Promise<unknown>,
   now: Date,
 ): Promise<RoomRow> {
   try {
@@ -47,7 +45,7 @@ export async function insertRoom(
     if (!row) {
       throw new Error('insert returned no row');
     }
-    await appendEvents(tx, [event(row)]);
+    await event(tx, row);
     return row;
   } catch (error) {
     if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
@@ -120,6 +118,9 @@ async function withAttendees(db: Executor, rows: MeetingRow[]): Promise<MeetingR
   }));
 }
 
+/** Publishes the event of a change to a meeting, on the change's transaction. */
+export type MeetingEvent = (tx: Tx, record: MeetingRecord) => Promise<unknown>;
+
 export interface NewMeeting {
   title: string;
   organizerId: string;
@@ -137,7 +138,7 @@ export interface NewMeeting {
 export async function insertMeeting(
   tx: Tx,
   input: NewMeeting,
-  event: (record: MeetingRecord) => DomainEvent,
+  event: MeetingEvent,
   now: Date,
 ): Promise<MeetingRecord> {
   const { attendeeIds, ...fields } = input;
@@ -155,7 +156,7 @@ export async function insertMeeting(
         .values(attendeeIds.map((userId) => ({ meetingId: meeting.id, userId })));
     }
     const record = { meeting, attendees: await attendeesOf(tx, [meeting.id]) };
-    await appendEvents(tx, [event(record)]);
+    await event(tx, record);
     return record;
   } catch (error) {
     if (
@@ -229,20 +230,55 @@ export async function listMeetings(
   return withAttendees(db, rows);
 }
 
+/**
+ * The scheduled meetings starting after `now` that `userId` organizes or is invited to, by start
+ * time, locked FOR UPDATE until the transaction ends so neither their status nor their
+ * attendees change before the caller's changes are written.
+ */
+export async function lockFutureMeetingsOf(
+  tx: Tx,
+  userId: string,
+  now: Date,
+): Promise<{ organized: MeetingRecord[]; attending: MeetingRecord[] }> {
+  const invitedTo = tx
+    .select({ id: meetingAttendees.meetingId })
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.userId, userId));
+  const rows = await tx
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, now),
+        or(eq(meetings.organizerId, userId), inArray(meetings.id, invitedTo)),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .for('update');
+  const records = await withAttendees(tx, rows);
+  return {
+    organized: records.filter((record) => record.meeting.organizerId === userId),
+    attending: records.filter((record) => record.meeting.organizerId !== userId),
+  };
+}
+
 export type MeetingChange =
   | { kind: 'rsvp'; userId: string; response: 'accepted' | 'declined' }
+  | { kind: 'remove-attendee'; userId: string }
   | { kind: 'cancel' };
 
 /**
  * Applies a change to a meeting locked FOR UPDATE, so the rule `decide` checks still holds
  * when the change is written (an RSVP cannot land on a meeting being cancelled).
- * Returns undefined when there is no such meeting.
+ * In one transaction (a savepoint of `db` when it is one); undefined when there is no such
+ * meeting.
  */
 export async function changeMeeting(
-  db: Database,
+  db: Executor,
   id: string,
   decide: (current: MeetingRecord) => MeetingChange,
-  event: (record: MeetingRecord) => DomainEvent,
+  event: MeetingEvent,
   now: Date,
 ): Promise<MeetingRecord | undefined> {
   return db.transaction(async (tx) => {
@@ -255,6 +291,11 @@ export async function changeMeeting(
       await tx
         .update(meetingAttendees)
         .set({ response: change.response, respondedAt: now })
+        .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.userId, change.userId)));
+    }
+    if (change.kind === 'remove-attendee') {
+      await tx
+        .delete(meetingAttendees)
         .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.userId, change.userId)));
     }
     const [meeting] = await tx
@@ -270,7 +311,7 @@ export async function changeMeeting(
       throw new Error('update returned no row');
     }
     const record = { meeting, attendees: await attendeesOf(tx, [id]) };
-    await appendEvents(tx, [event(record)]);
+    await event(tx, record);
     return record;
   });
 }

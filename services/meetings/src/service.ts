@@ -5,6 +5,7 @@ import type { MeetingsDeps } from './deps.ts';
 import { meetingsEnvSchema } from './env.ts';
 import { createMeetingsRouter } from './routes/meetings/index.ts';
 import { createRoomsRouter } from './routes/rooms/index.ts';
+import { meetingsSubscriptions } from './subscriptions/index.ts';
 
 /** The meetings service, declared; `runOnNode(meetingsService)` and `runOnDeno` serve it. */
 export const meetingsService = defineService({
@@ -17,5 +18,6 @@ export const meetingsService = defineService({
   routes: [createRoomsRouter, createMeetingsRouter],
   discovery: registryDiscovery,
   clients: { users: (options) => createClient('users', options) },
+  subscriptions: meetingsSubscriptions,
   deps: ({ baseDeps }): MeetingsDeps => baseDeps,
 });

@@ -438,8 +438,8 @@ describe('POST /v1/meetings/{id}/rsvp', () => {
     const events = await eventsOf(created.id);
     expect(events.map((e) => e.eventType)).toEqual([
       'meeting.scheduled',
-      'meeting.rsvp_recorded',
-      'meeting.rsvp_recorded',
+      'meeting.rsvp-recorded',
+      'meeting.rsvp-recorded',
     ]);
     expect(events[2]?.payload).toMatchObject({
       meeting: declined,
@@ -693,7 +693,7 @@ describe('the outbox', () => {
       .orderBy(outbox.id);
     expect(events.map((e) => e.eventType)).toEqual([
       'meeting.scheduled',
-      'meeting.rsvp_recorded',
+      'meeting.rsvp-recorded',
       'meeting.cancelled',
     ]);
   });

@@ -1,18 +1,12 @@
-import {
-  appendEvents,
-  type Database,
-  type DomainEvent,
-  type Executor,
-  newId,
-  type Tx,
-} from '@trellis/db';
+import { type Database, type Executor, newId, type Tx } from '@trellis/db';
 import { type OrderItemRow, type OrderRow, orderItems, orders } from '@trellis/db/schema';
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { OrderStatus, PricedLine, ReachedStatus } from './domain.ts';
 
 export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
 
-export type OrderEvent = (order: OrderWithItems) => DomainEvent;
+/** Publishes the event of a change to `order`, on the change's transaction. */
+export type OrderEvent = (tx: Tx, order: OrderWithItems) => Promise<unknown>;
 
 export interface NewOrder {
   userId: string;
@@ -49,7 +43,7 @@ export async function insertOrder(
     .returning();
   items.sort((a, b) => a.position - b.position);
   const order = { ...row, items };
-  await appendEvents(tx, [event(order)]);
+  await event(tx, order);
   return order;
 }
 
@@ -114,6 +108,20 @@ export async function listOrders(db: Database, query: OrderListQuery): Promise<O
   return withItems(db, rows);
 }
 
+/**
+ * A user's orders still waiting for payment, oldest first, locked FOR UPDATE until the
+ * transaction ends: what is cancelled when the user is suspended cannot be paid meanwhile.
+ */
+export async function lockPendingOrdersOf(tx: Tx, userId: string): Promise<OrderWithItems[]> {
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.status, 'pending_payment')))
+    .orderBy(asc(orders.id))
+    .for('update');
+  return withItems(tx, rows);
+}
+
 const reachedAt = {
   paid: 'paidAt',
   fulfilled: 'fulfilledAt',
@@ -123,10 +131,11 @@ const reachedAt = {
 
 /**
  * Moves an order from `from` to `to` only if it is still at `version` (so still in `from`),
- * with its event, in one transaction; returns undefined when another request changed it first.
+ * with its event, in one transaction (a savepoint of `db` when it is one); returns undefined
+ * when another request changed it first.
  */
 export async function transitionOrder(
-  db: Database,
+  db: Executor,
   change: { id: string; version: number; from: OrderStatus; to: ReachedStatus },
   event: OrderEvent,
   now: Date,
@@ -155,7 +164,7 @@ export async function transitionOrder(
     if (!order) {
       throw new Error('updated order vanished');
     }
-    await appendEvents(tx, [event(order)]);
+    await event(tx, order);
     return order;
   });
 }

@@ -4,6 +4,7 @@ import { ordersConfig } from './config.ts';
 import type { OrdersDeps } from './deps.ts';
 import { ordersEnvSchema } from './env.ts';
 import { createOrdersRouter } from './routes/orders/index.ts';
+import { ordersSubscriptions } from './subscriptions/index.ts';
 
 /** The orders service, declared; `runOnNode(ordersService)` and `runOnDeno` serve it. */
 export const ordersService = defineService({
@@ -16,5 +17,6 @@ export const ordersService = defineService({
   routes: [createOrdersRouter],
   discovery: registryDiscovery,
   clients: { users: (options) => createClient('users', options) },
+  subscriptions: ordersSubscriptions,
   deps: ({ baseDeps }): OrdersDeps => baseDeps,
 });

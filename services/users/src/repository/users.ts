@@ -1,12 +1,4 @@
-import {
-  appendEvents,
-  type Database,
-  type DomainEvent,
-  newId,
-  pgErrorCode,
-  pgErrorCodes,
-  type Tx,
-} from '@trellis/db';
+import { type Database, newId, pgErrorCode, pgErrorCodes, type Tx } from '@trellis/db';
 import { type UserRow, users } from '@trellis/db/schema';
 import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { EmailTaken } from '../domain.ts';
@@ -18,7 +10,8 @@ export interface NewUser {
   roles: UserRow['roles'];
 }
 
-export type UserEvent = (user: UserRow) => DomainEvent;
+/** Publishes the event of a change to `user`, on the change's transaction. */
+export type UserEvent = (tx: Tx, user: UserRow) => Promise<unknown>;
 
 function rethrowEmailTaken(error: unknown, email: string): never {
   if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
@@ -42,7 +35,7 @@ export async function insertUser(
     if (!row) {
       throw new Error('insert returned no row');
     }
-    await appendEvents(tx, [event(row)]);
+    await event(tx, row);
     return row;
   } catch (error) {
     rethrowEmailTaken(error, input.email);
@@ -134,7 +127,7 @@ export async function updateUser(
       if (!row) {
         return undefined;
       }
-      await appendEvents(tx, [event(row)]);
+      await event(tx, row);
       await along?.(tx, row);
       return row;
     });

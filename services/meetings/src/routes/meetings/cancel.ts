@@ -1,14 +1,8 @@
-import {
-  assertIfMatch,
-  assertOwns,
-  etagOf,
-  propagationHeaders,
-  type ServiceApp,
-  transitionRoute,
-} from '@trellis/kit';
+import { assertIfMatch, assertOwns, etagOf, type ServiceApp, transitionRoute } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertCancellable, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
+import { meetingCancelled } from '../../topics.ts';
 import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingCancelledExtensions } from './problems.ts';
@@ -43,7 +37,7 @@ export function registerCancelMeeting(app: ServiceApp<MeetingsDeps>) {
         assertCancellable(meeting);
         return { kind: 'cancel' };
       },
-      meetingEvent('meeting.cancelled', propagationHeaders()),
+      meetingEvent(meetingCancelled, {}),
       now(),
     );
     if (!record) {

@@ -1,4 +1,4 @@
-import { actingUser, assertOwns, propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { actingUser, assertOwns, type ServiceApp } from '@trellis/kit';
 import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import {
@@ -10,6 +10,7 @@ import {
   UnknownRoom,
 } from '../../domain.ts';
 import { findRoomById, insertMeeting } from '../../repository.ts';
+import { meetingScheduled } from '../../topics.ts';
 import { lookupUsers } from '../../user-directory.ts';
 import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
@@ -64,7 +65,6 @@ export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
     const body = c.req.valid('json');
     // Before the key is looked up, so a stored answer is replayed only to whom it may go.
     assertOwns(c, body.organizerId, 'meetings');
-    const headers = propagationHeaders();
     const meeting = await createOnce(c, deps.db, deps.now(), {
       operation: createMeetingRoute.operationId,
       caller: actingUser(c)?.id,
@@ -81,7 +81,7 @@ export function registerCreateMeeting(app: ServiceApp<MeetingsDeps>) {
             endsAt: new Date(body.endsAt),
             attendeeIds: invitees,
           },
-          meetingEvent('meeting.scheduled', headers),
+          meetingEvent(meetingScheduled, {}),
           deps.now(),
         );
         return { id: record.meeting.id, body: presentMeeting(record) };

@@ -1,5 +1,6 @@
-import type { DomainEvent } from '@trellis/db';
-import type { MeetingRecord } from '../../repository.ts';
+import { publish, type TopicPayload } from '@trellis/kit';
+import type { MeetingEvent, MeetingRecord } from '../../repository.ts';
+import type { MeetingTopic } from '../../topics.ts';
 import type { Meeting } from './schema.ts';
 
 export function presentMeeting({ meeting, attendees }: MeetingRecord): Meeting {
@@ -23,16 +24,12 @@ export function presentMeeting({ meeting, attendees }: MeetingRecord): Meeting {
   };
 }
 
-export function meetingEvent(
-  eventType: string,
-  headers: Record<string, string>,
-  extra: Record<string, unknown> = {},
-) {
-  return (record: MeetingRecord): DomainEvent => ({
-    aggregateType: 'meeting',
-    aggregateId: record.meeting.id,
-    eventType,
-    payload: { meeting: presentMeeting(record), ...extra },
-    headers,
-  });
+/** Publishes `topic` about the meeting, with `extra` beside it, on the change's transaction. */
+export function meetingEvent<T extends MeetingTopic>(
+  topic: T,
+  extra: Omit<TopicPayload<T>, 'meeting'>,
+): MeetingEvent {
+  // TypeScript cannot see that `meeting` plus the rest of T's payload is T's payload.
+  return (tx, record) =>
+    publish(tx, topic, { meeting: presentMeeting(record), ...extra } as TopicPayload<T>);
 }

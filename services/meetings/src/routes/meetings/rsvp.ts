@@ -6,13 +6,13 @@ import {
   etagOf,
   IfMatchHeaderSchema,
   jsonBody,
-  propagationHeaders,
   type ServiceApp,
   versionedResponse,
 } from '@trellis/kit';
 import type { MeetingsDeps } from '../../deps.ts';
 import { assertMayRsvp, MeetingNotFound } from '../../domain.ts';
 import { changeMeeting } from '../../repository.ts';
+import { meetingRsvpRecorded } from '../../topics.ts';
 import { ownerOrOperator } from './access.ts';
 import { meetingEvent, presentMeeting } from './present.ts';
 import { MeetingCancelledExtensions } from './problems.ts';
@@ -60,7 +60,7 @@ export function registerRsvpMeeting(app: ServiceApp<MeetingsDeps>) {
         assertMayRsvp({ ...meeting, attendees }, userId);
         return { kind: 'rsvp', userId, response };
       },
-      meetingEvent('meeting.rsvp_recorded', propagationHeaders(), { rsvp: { userId, response } }),
+      meetingEvent(meetingRsvpRecorded, { rsvp: { userId, response } }),
       now(),
     );
     if (!record) {

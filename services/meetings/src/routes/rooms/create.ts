@@ -1,4 +1,4 @@
-import { propagationHeaders, type ServiceApp } from '@trellis/kit';
+import type { ServiceApp } from '@trellis/kit';
 import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { MeetingsDeps } from '../../deps.ts';
 import { insertRoom } from '../../repository.ts';
@@ -20,7 +20,6 @@ export function registerCreateRoom(app: ServiceApp<MeetingsDeps>) {
   app.openapi(createRoomRoute, async (c) => {
     const { db, now } = c.get('deps');
     const body = c.req.valid('json');
-    const headers = propagationHeaders();
     const room = await createOnce(c, db, now(), {
       operation: createRoomRoute.operationId,
       body,
@@ -29,7 +28,7 @@ export function registerCreateRoom(app: ServiceApp<MeetingsDeps>) {
         const row = await insertRoom(
           tx,
           { name: body.name, capacity: body.capacity, location: body.location ?? null },
-          (created) => roomEvent('room.created')(created, headers),
+          roomEvent,
           now(),
         );
         return { id: row.id, body: presentRoom(row) };

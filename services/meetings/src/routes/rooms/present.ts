@@ -1,4 +1,7 @@
+import type { Tx } from '@trellis/db';
 import type { RoomRow } from '@trellis/db/schema';
+import { publish } from '@trellis/kit';
+import { roomCreated } from '../../topics.ts';
 import type { Room } from './schema.ts';
 
 export function presentRoom(row: RoomRow): Room {
@@ -11,12 +14,7 @@ export function presentRoom(row: RoomRow): Room {
   };
 }
 
-export function roomEvent(eventType: string) {
-  return (row: RoomRow, headers: Record<string, string>) => ({
-    aggregateType: 'room',
-    aggregateId: row.id,
-    eventType,
-    payload: { room: presentRoom(row) },
-    headers,
-  });
+/** Publishes `room.created`, on the transaction that made the room. */
+export function roomEvent(tx: Tx, row: RoomRow) {
+  return publish(tx, roomCreated, { room: presentRoom(row) });
 }

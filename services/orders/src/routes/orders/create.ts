@@ -1,8 +1,9 @@
-import { actingUser, assertOwns, propagationHeaders, type ServiceApp } from '@trellis/kit';
+import { actingUser, assertOwns, type ServiceApp } from '@trellis/kit';
 import { createdRoute, createOnce } from '@trellis/kit/idempotency';
 import type { OrdersDeps } from '../../deps.ts';
 import { assertItemCount, assertMayOrder, priceLines } from '../../domain.ts';
 import { insertOrder } from '../../repository.ts';
+import { orderCreated } from '../../topics.ts';
 import { lookupUser } from '../../user-directory.ts';
 import { ownerOrOperator } from './access.ts';
 import { orderEvent, presentOrder } from './present.ts';
@@ -32,7 +33,6 @@ export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
     const body = c.req.valid('json');
     // Before the key is looked up, so a stored answer is replayed only to whom it may go.
     assertOwns(c, body.userId, 'orders');
-    const headers = propagationHeaders();
     const order = await createOnce(c, db, now(), {
       operation: createOrderRoute.operationId,
       caller: actingUser(c)?.id,
@@ -47,7 +47,7 @@ export function registerCreateOrder(app: ServiceApp<OrdersDeps>) {
         const created = await insertOrder(
           tx,
           { userId: body.userId, currency: body.currency, ...priced },
-          (row) => orderEvent('order.created')(row, headers),
+          orderEvent(orderCreated),
           now(),
         );
         return { id: created.id, body: presentOrder(created) };

@@ -1,5 +1,7 @@
-import type { DomainEvent } from '@trellis/db';
+import type { Tx } from '@trellis/db';
+import { publish } from '@trellis/kit';
 import type { OrderWithItems } from '../../repository.ts';
+import type { OrderCancelledPayload, OrderTopic } from '../../topics.ts';
 import type { Order } from './schema.ts';
 
 /** The public shape of an order; milestone times appear once reached. */
@@ -26,12 +28,8 @@ export function presentOrder(order: OrderWithItems): Order {
   };
 }
 
-export function orderEvent(eventType: string) {
-  return (order: OrderWithItems, headers: Record<string, string>): DomainEvent => ({
-    aggregateType: 'order',
-    aggregateId: order.id,
-    eventType,
-    payload: { order: presentOrder(order) },
-    headers,
-  });
+/** Publishes `topic` about the order, on the transaction that changed it. */
+export function orderEvent(topic: OrderTopic, extra: Omit<OrderCancelledPayload, 'order'> = {}) {
+  return (tx: Tx, order: OrderWithItems) =>
+    publish(tx, topic, { order: presentOrder(order), ...extra });
 }

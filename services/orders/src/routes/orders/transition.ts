@@ -1,10 +1,4 @@
-import {
-  type Access,
-  changeRequested,
-  propagationHeaders,
-  type ServiceApp,
-  transitionRoute,
-} from '@trellis/kit';
+import { type Access, changeRequested, type ServiceApp, transitionRoute } from '@trellis/kit';
 import type { OrdersDeps } from '../../deps.ts';
 import {
   IllegalTransition,
@@ -16,6 +10,13 @@ import {
   paymentTooLate,
 } from '../../domain.ts';
 import { type OrderWithItems, transitionOrder } from '../../repository.ts';
+import {
+  type OrderTopic,
+  orderCancelled,
+  orderFulfilled,
+  orderPaid,
+  orderRefunded,
+} from '../../topics.ts';
 import { findOrderFor, ownerOrOperator } from './access.ts';
 import { orderEvent, presentOrder } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
@@ -23,23 +24,23 @@ import { OrderParamsSchema, OrderSchema } from './schema.ts';
 
 // A member pays and cancels their own orders; fulfilment is the operators', refunds the admins'.
 const actions = {
-  pay: { event: 'order.paid', summary: 'Mark a pending order as paid', access: ownerOrOperator },
+  pay: { event: orderPaid, summary: 'Mark a pending order as paid', access: ownerOrOperator },
   cancel: {
-    event: 'order.cancelled',
+    event: orderCancelled,
     summary: 'Cancel an order that is not paid yet',
     access: ownerOrOperator,
   },
   fulfill: {
-    event: 'order.fulfilled',
+    event: orderFulfilled,
     summary: 'Mark a paid order as fulfilled',
     access: { role: 'operator' },
   },
   refund: {
-    event: 'order.refunded',
+    event: orderRefunded,
     summary: 'Refund a paid order that is not fulfilled',
     access: { role: 'admin' },
   },
-} as const satisfies Record<OrderAction, { event: string; summary: string; access: Access }>;
+} as const satisfies Record<OrderAction, { event: OrderTopic; summary: string; access: Access }>;
 
 function orderTransitionRoute<Action extends OrderAction>(action: Action) {
   return transitionRoute({
@@ -75,11 +76,10 @@ async function expirePayment(
   order: OrderWithItems,
   deadline: Date,
 ): Promise<undefined> {
-  const headers = propagationHeaders();
   const cancelled = await transitionOrder(
     deps.db,
     { id: order.id, version: order.version, from: order.status, to: 'cancelled' },
-    (next) => orderEvent(actions.cancel.event)(next, headers),
+    orderEvent(orderCancelled, { reason: 'payment_window_expired' }),
     deps.now(),
   );
   if (!cancelled) {
@@ -93,7 +93,6 @@ async function applyAction(
   deps: OrdersDeps,
   current: OrderWithItems,
   action: OrderAction,
-  headers: Record<string, string>,
 ): Promise<OrderWithItems | undefined> {
   const to = nextStatus(current.status, action);
   if (action === 'pay') {
@@ -110,7 +109,7 @@ async function applyAction(
   return transitionOrder(
     deps.db,
     { id: current.id, version: current.version, from: current.status, to },
-    (order) => orderEvent(actions[action].event)(order, headers),
+    orderEvent(actions[action].event),
     deps.now(),
   );
 }
@@ -125,11 +124,10 @@ export function registerOrderTransitions(app: ServiceApp<OrdersDeps>) {
     app.openapi(route, async (c) => {
       const deps = c.get('deps');
       const { id } = c.req.valid('param');
-      const headers = propagationHeaders();
       const updated = await changeRequested(c, {
         read: () => findOrderFor(c, deps.db, id),
         notFound: () => new OrderNotFound(id),
-        write: (current) => applyAction(deps, current, action, headers),
+        write: (current) => applyAction(deps, current, action),
         // Another request moved the order first; report where it is now.
         lostRace: (latest, current) =>
           new IllegalTransition(latest?.status ?? current.status, action),

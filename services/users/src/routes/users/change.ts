@@ -1,9 +1,10 @@
 import type { Tx } from '@trellis/db';
 import type { UserRow } from '@trellis/db/schema';
-import { changeRequested, propagationHeaders } from '@trellis/kit';
+import { changeRequested } from '@trellis/kit';
 import type { UsersDeps } from '../../deps.ts';
 import { type UserAction, UserChangedMeanwhile, UserNotFound } from '../../domain.ts';
 import { findUserById, type UserChanges, updateUser } from '../../repository/users.ts';
+import type { UserTopic } from '../../topics.ts';
 import { userEvent } from './present.ts';
 
 /** The parts of a route's context `changeUser` uses. */
@@ -17,7 +18,7 @@ export interface UserChange {
   action: UserAction | 'update';
   /** The changes, decided from the user as read. */
   changes: (current: UserRow) => UserChanges;
-  event: string;
+  event: UserTopic;
   /** More writes on the change's transaction (audit, revoked sessions), from before and after. */
   along?: (tx: Tx, before: UserRow, after: UserRow) => Promise<void>;
 }
@@ -28,7 +29,6 @@ export interface UserChange {
  */
 export function changeUser(c: UserChangeContext, id: string, change: UserChange): Promise<UserRow> {
   const { db, now } = c.get('deps');
-  const headers = propagationHeaders();
   const { along } = change;
   return changeRequested(c, {
     read: () => findUserById(db, id),
@@ -39,7 +39,7 @@ export function changeUser(c: UserChangeContext, id: string, change: UserChange)
         id,
         current.version,
         change.changes(current),
-        (row) => userEvent(change.event)(row, headers),
+        userEvent(change.event),
         now(),
         along ? (tx, updated) => along(tx, current, updated) : undefined,
       ),

@@ -3,7 +3,6 @@ import {
   callerOfRequest,
   describeCaller,
   holdsRole,
-  propagationHeaders,
   type ServiceApp,
 } from '@trellis/kit';
 import { createdRoute, createOnce } from '@trellis/kit/idempotency';
@@ -18,6 +17,7 @@ import {
 } from '../../domain.ts';
 import { hashPassword } from '../../password.ts';
 import { insertUser } from '../../repository/users.ts';
+import { userCreated } from '../../topics.ts';
 import { presentUser, userEvent } from './present.ts';
 import { CreateUserSchema, UserSchema } from './schema.ts';
 
@@ -49,7 +49,6 @@ export function registerCreateUser(app: ServiceApp<UsersDeps>) {
     assertMayGrant(c, body.roles);
     const password = body.password && (await digestSecret(body.password));
     const roles = normalizeRoles(body.roles ?? ['member']);
-    const headers = propagationHeaders();
     const user = await createOnce(c, db, now(), {
       operation: createUserRoute.operationId,
       caller: describeCaller(callerOfRequest(c)),
@@ -65,7 +64,7 @@ export function registerCreateUser(app: ServiceApp<UsersDeps>) {
         const row = await insertUser(
           tx,
           { email: normalizeEmail(body.email), name: body.name, passwordHash, roles },
-          (created) => userEvent('user.created')(created, headers),
+          userEvent(userCreated),
           now(),
         );
         if (body.roles) {

@@ -1,4 +1,7 @@
+import type { Tx } from '@trellis/db';
 import type { UserRow } from '@trellis/db/schema';
+import { publish } from '@trellis/kit';
+import type { UserTopic } from '../../topics.ts';
 import type { User } from './schema.ts';
 
 /** The public shape of a user: never the password hash. */
@@ -15,12 +18,7 @@ export function presentUser(row: UserRow): User {
   };
 }
 
-export function userEvent(eventType: string) {
-  return (row: UserRow, headers: Record<string, string>) => ({
-    aggregateType: 'user',
-    aggregateId: row.id,
-    eventType,
-    payload: { user: presentUser(row) },
-    headers,
-  });
+/** Publishes `topic` about the user, on the transaction that changed it. */
+export function userEvent(topic: UserTopic) {
+  return (tx: Tx, row: UserRow) => publish(tx, topic, { user: presentUser(row) });
 }

@@ -3,6 +3,7 @@ import { originOf, recordSecurityEvent } from '../../audit.ts';
 import type { UsersDeps } from '../../deps.ts';
 import { nextStatus, type UserAction } from '../../domain.ts';
 import { revokeUserSessions } from '../../repository/sessions.ts';
+import { type UserTopic, userReactivated, userSuspended } from '../../topics.ts';
 import { changeUser } from './change.ts';
 import { presentUser } from './present.ts';
 import { TransitionConflictExtensions } from './problems.ts';
@@ -10,13 +11,18 @@ import { UserParamsSchema, UserSchema } from './schema.ts';
 
 const actions = {
   suspend: {
-    event: 'user.suspended',
+    event: userSuspended,
+    audit: 'user.suspended',
     summary: 'Suspend a user: their sessions end, they can no longer sign in, refresh or order',
   },
-  reactivate: { event: 'user.reactivated', summary: 'Reactivate a suspended user' },
+  reactivate: {
+    event: userReactivated,
+    audit: 'user.reactivated',
+    summary: 'Reactivate a suspended user',
+  },
 } as const satisfies Record<
   UserAction,
-  { event: 'user.suspended' | 'user.reactivated'; summary: string }
+  { event: UserTopic; audit: 'user.suspended' | 'user.reactivated'; summary: string }
 >;
 
 function userTransitionRoute<Action extends UserAction>(action: Action) {
@@ -44,7 +50,7 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
       const { id } = c.req.valid('param');
       const { now } = c.get('deps');
       const origin = originOf(c);
-      const { event } = actions[action];
+      const { event, audit } = actions[action];
       const updated = await changeUser(c, id, {
         action,
         event,
@@ -57,7 +63,7 @@ export function registerUserTransitions(app: ServiceApp<UsersDeps>) {
           await recordSecurityEvent(
             tx,
             origin,
-            { action: event, outcome: 'ok', subject: id, detail },
+            { action: audit, outcome: 'ok', subject: id, detail },
             now(),
           );
         },

@@ -12,6 +12,7 @@ import {
 import { originOf, recordSecurityEvent } from '../../audit.ts';
 import type { UsersDeps } from '../../deps.ts';
 import { normalizeEmail, normalizeRoles, RolesNeedAdmin } from '../../domain.ts';
+import { userUpdated } from '../../topics.ts';
 import { changeUser } from './change.ts';
 import { presentUser } from './present.ts';
 import { UpdateUserSchema, UserParamsSchema, UserSchema } from './schema.ts';
@@ -52,7 +53,7 @@ export function registerUpdateUser(app: ServiceApp<UsersDeps>) {
     const { now } = c.get('deps');
     const updated = await changeUser(c, id, {
       action: 'update',
-      event: 'user.updated',
+      event: userUpdated,
       changes: () => ({
         ...(email ? { email: normalizeEmail(email) } : {}),
         ...(name ? { name } : {}),
