@@ -179,7 +179,7 @@ export async function attemptDelivery(
     return (await findDelivery(db, deliveryId)) ? 'not-due' : 'missing';
   }
   const endpoint = await findEndpoint(db, delivery.endpointId);
-  if (!endpoint || endpoint.status !== 'enabled') {
+  if (endpoint?.status !== 'enabled') {
     await recordAttempt(
       db,
       delivery,
