@@ -178,6 +178,9 @@ export function startPushWorkers(options: PushWorkersOptions): PushWorkers {
     { connection, prefix: options.prefix ?? queuePrefix, concurrency: options.concurrency ?? 20 },
   );
   worker.on('error', (error) => logger.error({ err: error }, 'webhook worker error'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id, attempt: job?.attemptsMade }, 'webhook job failed'),
+  );
 
   const sweepEvery = options.sweepIntervalMs ?? 60_000;
   const sweep = setInterval(() => {
