@@ -128,7 +128,7 @@ describe('the messaging console', () => {
     const { page } = await as('admin');
     await page.goto(`${harness.platform.adminUrl}/messaging/dead-letters/${second.id}`);
     await page.getByRole('button', { name: 'Edit and resend…' }).click();
-    const editor = page.getByLabel('Payload');
+    const editor = page.getByRole('textbox', { name: 'Payload' });
     await editor.fill('{ "id": "ord_e2e_2", ');
     await page.getByText(/Payload is not JSON/).waitFor();
     expect(await page.getByRole('button', { name: 'Resend…' }).isDisabled()).toBe(true);

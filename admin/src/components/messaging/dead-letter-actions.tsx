@@ -6,6 +6,7 @@ import { discardDeadLetter, replayDeadLetter, resendDeadLetter } from '@/actions
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { DeadLetterStatus } from '@/data/messaging';
 import { idleForm } from '@/lib/form-state';
 import { checkPayload } from '@/lib/payload-check';
 
@@ -47,11 +48,13 @@ function Confirmation({
  */
 export function DeadLetterActions({
   id,
+  status,
   subscription,
   payload,
   schema,
 }: {
   id: string;
+  status: DeadLetterStatus;
   subscription: string;
   payload: Record<string, unknown>;
   /** The topic's JSON Schema, when the messaging service knows the topic. */
@@ -79,6 +82,11 @@ export function DeadLetterActions({
       <FormMessage state={replayState} />
       <FormMessage state={discardState} />
       <FormMessage state={resendState} />
+      {status === 'dead' ? null : (
+        <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+          This event was {status}: nothing is left to do here.
+        </p>
+      )}
       <form action={run(replay)}>
         <input type="hidden" name="id" value={id} />
         {confirming === 'replay' ? (
@@ -101,7 +109,7 @@ export function DeadLetterActions({
           />
         ) : null}
       </form>
-      {confirming === undefined ? (
+      {status === 'dead' && confirming === undefined ? (
         <div className="flex flex-wrap gap-2">
           <button type="button" className={buttonClass} onClick={() => setConfirming('replay')}>
             Replay…
@@ -114,7 +122,7 @@ export function DeadLetterActions({
           </button>
         </div>
       ) : null}
-      {editing ? (
+      {status === 'dead' && editing ? (
         <form action={run(resend)} className="space-y-3">
           <input type="hidden" name="id" value={id} />
           <Field

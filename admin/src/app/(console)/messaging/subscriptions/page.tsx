@@ -15,11 +15,10 @@ export default async function SubscriptionsPage() {
   const subscriptions = await listSubscriptions(session);
   return (
     <>
-      <Section
-        id="subscriptions"
-        title="Subscriptions"
-        description={<AutoRefresh everyMs={5000} renderedAt={new Date().toISOString()} />}
-      >
+      <Section id="subscriptions" title="Subscriptions">
+        <div className="mb-3">
+          <AutoRefresh everyMs={5000} renderedAt={new Date().toISOString()} />
+        </div>
         {!subscriptions.ok ? (
           <ServiceUnavailable service="messaging" problem={subscriptions.problem} />
         ) : subscriptions.data.items.length === 0 ? (

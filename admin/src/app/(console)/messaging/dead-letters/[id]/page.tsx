@@ -32,23 +32,25 @@ export default async function DeadLetterPage({
       <Section id="dead-letter" title={`Dead letter ${letter.data.id}`}>
         <DeadLetterFacts letter={letter.data} />
       </Section>
-      {letter.data.status === 'dead' ? (
+      {mayManage ? (
+        // Kept for resolved letters too: what the last action said stays on the page.
         <Section id="actions" title="Actions">
-          {mayManage ? (
-            <DeadLetterActions
-              id={letter.data.id}
-              subscription={letter.data.subscription}
-              payload={letter.data.payload}
-              schema={schema}
-            />
-          ) : (
-            <div data-testid="admin-only">
-              <Callout title="For admins only" color="amber">
-                Only admins may replay, edit and resend or discard dead letters. Ask an admin if
-                this event should be delivered again.
-              </Callout>
-            </div>
-          )}
+          <DeadLetterActions
+            id={letter.data.id}
+            status={letter.data.status}
+            subscription={letter.data.subscription}
+            payload={letter.data.payload}
+            schema={schema}
+          />
+        </Section>
+      ) : letter.data.status === 'dead' ? (
+        <Section id="actions" title="Actions">
+          <div role="alert" data-testid="admin-only">
+            <Callout title="For admins only" color="amber">
+              Only admins may replay, edit and resend or discard dead letters. Ask an admin if this
+              event should be delivered again.
+            </Callout>
+          </div>
         </Section>
       ) : null}
       <Section id="contents" title="Payload and headers">
