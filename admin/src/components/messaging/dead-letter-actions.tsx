@@ -87,28 +87,28 @@ export function DeadLetterActions({
           This event was {status}: nothing is left to do here.
         </p>
       )}
-      <form action={run(replay)}>
-        <input type="hidden" name="id" value={id} />
-        {confirming === 'replay' ? (
+      {confirming === 'replay' ? (
+        <form action={run(replay)}>
+          <input type="hidden" name="id" value={id} />
           <Confirmation
             question={`Replay this event to ${subscription}? Its handler runs again, with the same event id.`}
             confirm="Replay"
             color="blue"
             keep={() => setConfirming(undefined)}
           />
-        ) : null}
-      </form>
-      <form action={run(discard)}>
-        <input type="hidden" name="id" value={id} />
-        {confirming === 'discard' ? (
+        </form>
+      ) : null}
+      {confirming === 'discard' ? (
+        <form action={run(discard)}>
+          <input type="hidden" name="id" value={id} />
           <Confirmation
             question="Discard this event? It will never reach this subscription."
             confirm="Discard"
             color="rose"
             keep={() => setConfirming(undefined)}
           />
-        ) : null}
-      </form>
+        </form>
+      ) : null}
       {status === 'dead' && confirming === undefined ? (
         <div className="flex flex-wrap gap-2">
           <button type="button" className={buttonClass} onClick={() => setConfirming('replay')}>

@@ -25,8 +25,6 @@ export function SubscriptionTable({ subscriptions }: { subscriptions: Subscripti
       testId="subscriptions"
       columns={[
         'Subscription',
-        'Service',
-        'Mode',
         { label: 'Lag', numeric: true },
         { label: 'Processed/s', numeric: true },
         { label: 'Failed/s', numeric: true },
@@ -39,13 +37,11 @@ export function SubscriptionTable({ subscriptions }: { subscriptions: Subscripti
       {subscriptions.map((subscription) => (
         <TableRow key={subscription.id} data-testid={`subscription-${subscription.id}`}>
           <TableCell className="whitespace-normal">
-            <span className="font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            <span className="block font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
               {subscription.id}
             </span>
-          </TableCell>
-          <TableCell>{subscription.service}</TableCell>
-          <TableCell>
-            <span className="flex flex-wrap gap-1">
+            <span className="mt-1 flex flex-wrap items-center gap-1 text-tremor-label">
+              {subscription.service}
               <Badge size="xs" color="gray">
                 {subscription.mode}
               </Badge>

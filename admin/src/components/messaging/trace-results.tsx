@@ -58,7 +58,7 @@ function TracedEventCard({ event }: { event: TracedEvent }) {
             <TableCell className="text-right tabular-nums">
               {stage.durationMs === null ? '–' : `${stage.durationMs.toFixed(1)} ms`}
             </TableCell>
-            <TableCell className="whitespace-normal break-words">
+            <TableCell className="whitespace-normal break-all">
               {stage.error ?? (stage.actor ? `by ${stage.actor}` : '')}
             </TableCell>
           </TableRow>
