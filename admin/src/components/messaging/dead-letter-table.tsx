@@ -37,8 +37,8 @@ export function DeadLetterTable({ deadLetters }: { deadLetters: DeadLetter[] }) 
           </TableCell>
           <TableCell className="font-mono">{letter.key ?? '–'}</TableCell>
           <TableCell className="text-right tabular-nums">{letter.attemptCount}</TableCell>
-          <TableCell className="max-w-xs truncate" title={letter.lastError}>
-            {letter.lastError}
+          <TableCell title={letter.lastError}>
+            <span className="block max-w-[14rem] truncate">{letter.lastError}</span>
           </TableCell>
           <TableCell>
             <DeadLetterStatusBadge status={letter.status} />
