@@ -168,13 +168,13 @@ export async function attemptDelivery(
   const { db, config, logger } = context;
   const now = context.now ?? (() => new Date());
   const settings = config.get().webhooks;
-  const claimedAt = now();
-  const delivery = await claimDelivery(
-    db,
-    deliveryId,
-    claimedAt,
-    new Date(claimedAt.getTime() + settings.timeoutMs * 2 + 5000),
-  );
+  const claim = () => {
+    const claimedAt = now();
+    const leaseUntil = new Date(claimedAt.getTime() + settings.timeoutMs * 2 + 5000);
+    return claimDelivery(db, deliveryId, claimedAt, leaseUntil);
+  };
+  // The row may commit between a failed claim and the look that follows: claim once more then.
+  const delivery = (await claim()) ?? ((await findDelivery(db, deliveryId)) && (await claim()));
   if (!delivery) {
     return (await findDelivery(db, deliveryId)) ? 'not-due' : 'missing';
   }

@@ -21,10 +21,11 @@ interface DeliveryJob {
 }
 
 /** The `{webhooks}` queue as the routes and workers put attempts on it. */
-export function createDeliveryQueue(connection: ConnectionOptions): DeliveryQueue & {
-  close(): Promise<void>;
-} {
-  const queue = new Queue<DeliveryJob>(webhooksQueue, { connection, prefix: queuePrefix });
+export function createDeliveryQueue(
+  connection: ConnectionOptions,
+  prefix = queuePrefix,
+): DeliveryQueue & { close(): Promise<void> } {
+  const queue = new Queue<DeliveryJob>(webhooksQueue, { connection, prefix });
   return {
     async enqueue(deliveryId, step, delayMs, tag) {
       await queue.add(
@@ -56,11 +57,13 @@ export interface PushDepsOptions {
   pushTopics: readonly Topic[];
   now?: () => Date;
   resolveHost?: ResolveHost;
+  /** The Redis key prefix; `trellis` unless a test keeps its own. */
+  prefix?: string;
 }
 
 /** The Node parts of `PushDeps`: the delivery queue, the stream hub, the resolver. */
 export function createPushDeps(options: PushDepsOptions): PushDeps & { close(): Promise<void> } {
-  const deliveries = createDeliveryQueue(options.connection);
+  const deliveries = createDeliveryQueue(options.connection, options.prefix);
   const streams = createStreamHub({ sql: options.sql, logger: options.logger });
   return {
     db: options.db,
@@ -104,6 +107,8 @@ export interface PushWorkersOptions {
   concurrency?: number;
   /** How often pending deliveries whose job was lost are looked for (ms). */
   sweepIntervalMs?: number;
+  /** The Redis key prefix; `trellis` unless a test keeps its own. */
+  prefix?: string;
 }
 
 export interface PushWorkers {
@@ -133,7 +138,7 @@ async function untilCommitted(check: () => Promise<boolean>, withinMs: number): 
  */
 export function startPushWorkers(options: PushWorkersOptions): PushWorkers {
   const { db, connection, logger } = options;
-  const queue = createDeliveryQueue(connection);
+  const queue = createDeliveryQueue(connection, options.prefix);
   const context: DeliveryContext = {
     db,
     cipher: options.cipher,
@@ -170,9 +175,12 @@ export function startPushWorkers(options: PushWorkersOptions): PushWorkers {
       }
       return result;
     },
-    { connection, prefix: queuePrefix, concurrency: options.concurrency ?? 20 },
+    { connection, prefix: options.prefix ?? queuePrefix, concurrency: options.concurrency ?? 20 },
   );
   worker.on('error', (error) => logger.error({ err: error }, 'webhook worker error'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id, attempt: job?.attemptsMade }, 'webhook job failed'),
+  );
 
   const sweepEvery = options.sweepIntervalMs ?? 60_000;
   const sweep = setInterval(() => {

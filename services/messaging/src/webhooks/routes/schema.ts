@@ -194,6 +194,8 @@ export const WebhookDeliverySchema = z
   })
   .openapi('WebhookDelivery');
 
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
 export const ListDeliveriesQuerySchema = z.object({
   limit: LimitSchema,
   cursor: CursorSchema,
