@@ -20,6 +20,7 @@ const adminOnly = {
   'config.approve': 'approve or reject config changes',
   'apiKeys.manage': 'see, create or revoke API keys',
   'audit.read': 'read the security audit trail',
+  'messaging.deadLetters.manage': 'replay, edit and resend or discard dead letters',
 } as const;
 
 export type Permission =

@@ -16,7 +16,7 @@ import { hashPassword } from '../../../services/users/src/password.ts';
 import { adminDir, ensureAdminBuild, nextBin, nextEnv } from '../../scripts/admin-build.ts';
 
 const repoRoot = path.resolve(adminDir, '..');
-const serviceNames = ['users', 'orders', 'meetings', 'config', 'gateway'] as const;
+const serviceNames = ['users', 'orders', 'meetings', 'config', 'gateway', 'messaging'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface Platform {
@@ -32,6 +32,8 @@ export interface Platform {
   metricsToken: string;
   /** Seconds users' access tokens live on this platform. */
   accessTokenTtlSeconds: number;
+  /** The Redis the messaging service's queues live on: `REDIS_URL`, else 127.0.0.1:6379. */
+  redisUrl: string;
   database: TestDatabase;
   /** Stops one service, to see how the console shows a service that is down. */
   stopService(name: ServiceName): Promise<void>;
@@ -135,13 +137,15 @@ function identityEnv(
 
 /**
  * The whole platform for browser tests: a fresh database with the demo data, the three
- * business services, the config center and the gateway as real processes, and the admin built (unless current) and served by `next start`.
+ * business services, the config center, the gateway and messaging (on the Redis of
+ * `REDIS_URL`, else 127.0.0.1:6379) as real processes, and the admin built (unless current) and served by `next start`.
  */
 export async function startPlatform(
   adminDatabaseUrl: string,
   options: PlatformOptions = {},
 ): Promise<Platform> {
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 900;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const [database] = await Promise.all([createTestDatabase(adminDatabaseUrl), ensureAdminBuild()]);
   const children: Child[] = [];
   try {
@@ -152,6 +156,7 @@ export async function startPlatform(
       meetings: await freePort(),
       config: await freePort(),
       gateway: await freePort(),
+      messaging: await freePort(),
       admin: await freePort(),
     };
     const serviceUrls = {
@@ -160,6 +165,7 @@ export async function startPlatform(
       meetings: `http://127.0.0.1:${ports.meetings}`,
       config: `http://127.0.0.1:${ports.config}`,
       gateway: `http://127.0.0.1:${ports.gateway}`,
+      messaging: `http://127.0.0.1:${ports.messaging}`,
     };
     // Each service signs its own tokens with its own key and trusts the others' public keys;
     // only users signs user tokens, which the rest check against its JWKS.
@@ -201,6 +207,8 @@ export async function startPlatform(
           MEETINGS_URL: serviceUrls.meetings,
           CONFIG_URL: serviceUrls.config,
           CONFIG_SNAPSHOT_DIR: snapshotDir,
+          // Only messaging is given Redis: the others' flow limits stay per instance, as before.
+          ...(name === 'messaging' ? { REDIS_URL: redisUrl } : {}),
           ...identityEnv(name, keys, serviceUrls.users, metricsToken),
           ...(name === 'config' ? { CONFIG_ENCRYPTION_KEY: secrets.CONFIG_ENCRYPTION_KEY } : {}),
           ...(name === 'users'
@@ -226,6 +234,7 @@ export async function startPlatform(
           MEETINGS_URL: serviceUrls.meetings,
           CONFIG_URL: serviceUrls.config,
           GATEWAY_URL: serviceUrls.gateway,
+          MESSAGING_URL: serviceUrls.messaging,
           ADMIN_SESSION_SECRET: sessionSecret,
           METRICS_TOKEN: metricsToken,
           LOG_LEVEL: 'warn',
@@ -249,6 +258,7 @@ export async function startPlatform(
         serviceTokenSigner(service, serviceKey(service).privateJwk)(audience),
       metricsToken,
       accessTokenTtlSeconds,
+      redisUrl,
       database,
       async stopService(name) {
         await services.get(name)?.stop();

@@ -5,6 +5,7 @@ import {
   RiDashboardLine,
   RiFileShield2Line,
   RiKey2Line,
+  RiMailSendLine,
   RiNodeTree,
   RiServerLine,
   RiSettings3Line,
@@ -27,6 +28,7 @@ const areas: readonly { href: string; label: string; icon: typeof RiKey2Line; ad
     { href: '/users', label: 'Users', icon: RiTeamLine },
     { href: '/orders', label: 'Orders', icon: RiShoppingBag3Line },
     { href: '/meetings', label: 'Meetings', icon: RiCalendarLine },
+    { href: '/messaging', label: 'Messaging', icon: RiMailSendLine },
     { href: '/api-keys', label: 'API keys', icon: RiKey2Line, adminOnly: true },
     { href: '/audit', label: 'Audit trail', icon: RiFileShield2Line, adminOnly: true },
   ];

@@ -1,0 +1,5 @@
+import { redirect } from 'next/navigation';
+
+export default function MessagingPage() {
+  redirect('/messaging/subscriptions');
+}
