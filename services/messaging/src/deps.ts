@@ -1,6 +1,7 @@
 import type { BaseDeps, Topic } from '@trellis/kit';
 import type { EventEnvelope } from '@trellis/kit/messaging';
 import type { MessagingConfig } from './config.ts';
+import type { PushDeps } from './webhooks/deps.ts';
 
 /** A subscription queue's jobs by state, and the age of its oldest waiting job. */
 export interface QueueCounts {
@@ -19,8 +20,13 @@ export interface SubscriptionQueues {
   add(queue: string, envelope: EventEnvelope): Promise<void>;
 }
 
-/** What the routes are given: the database, the clock, the live config, the queues, the topics. */
-export interface MessagingDeps extends BaseDeps<MessagingConfig> {
+/**
+ * What the routes are given: the database, the clock, the live config, the queues, the topics,
+ * and what the webhook and stream routes need (`PushDeps`).
+ */
+export interface MessagingDeps
+  extends BaseDeps<MessagingConfig>,
+    Omit<PushDeps, 'db' | 'now' | 'config'> {
   /** Absent without `REDIS_URL` (the Deno entry may run so): queue figures and replays answer 503. */
   queues?: SubscriptionQueues | undefined;
   /** The topics the platform declares in code: their schemas and edited payloads' validation. */

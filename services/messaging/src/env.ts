@@ -1,4 +1,4 @@
-import { serviceEnvSchema, type z } from '@trellis/kit';
+import { decodeEncryptionKey, serviceEnvSchema, z } from '@trellis/kit';
 
 /**
  * What the runtime-agnostic app reads. `REDIS_URL` is the platform's (optional there): without
@@ -8,7 +8,12 @@ import { serviceEnvSchema, type z } from '@trellis/kit';
 export const messagingEnvSchema = serviceEnvSchema(4120, {});
 
 /** The Node entry's: the relay and the push workers run on BullMQ, so Redis is required. */
-export const messagingNodeEnvSchema = serviceEnvSchema(4120, {}).superRefine((env, ctx) => {
+export const messagingNodeEnvSchema = serviceEnvSchema(4120, {
+  /** Seals webhook endpoints' signing secrets in Postgres; only messaging holds it. */
+  WEBHOOK_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => decodeEncryptionKey(value) !== undefined, 'must be 32 bytes in base64'),
+}).superRefine((env, ctx) => {
   if (!env.REDIS_URL) {
     ctx.addIssue({
       code: 'custom',

@@ -1,15 +1,21 @@
-// Node only: the relay and the subscription queues run on BullMQ over Redis.
-import { defineService } from '@trellis/kit';
+// Node only: the relay, the subscription queues and the push workers run on BullMQ over Redis.
+import { createSecretCipher, decodeEncryptionKey, defineService } from '@trellis/kit';
+import { createRelay, redisConnection } from '@trellis/kit/messaging';
 import { messagingConfig } from './config.ts';
 import type { MessagingDeps } from './deps.ts';
 import { messagingNodeEnvSchema } from './env.ts';
 import { createSubscriptionQueues } from './queues.ts';
-import { messagingDescription, messagingRoutes } from './service.ts';
+import { messagingDescription, messagingRoutes, pushTopicsOf } from './service.ts';
 import { knownTopics } from './topics.ts';
+import { createPushDeps, pushGroup, startPushWorkers } from './webhooks/index.ts';
+
+type NodeMessagingDeps = MessagingDeps & { push: ReturnType<typeof startPushWorkers>['push'] };
 
 /**
  * The messaging service on Node: the same routes, with the subscription queues for replays and
- * queue figures, and the outbox relay as a background task. `REDIS_URL` is required.
+ * queue figures, the outbox relay, the webhook delivery worker and the push subscriptions (one
+ * per pushable topic: users' streams and webhook deliveries). `REDIS_URL` and
+ * `WEBHOOK_ENCRYPTION_KEY` are required.
  */
 export const messagingNodeService = defineService({
   name: 'messaging',
@@ -17,12 +23,51 @@ export const messagingNodeService = defineService({
   envSchema: messagingNodeEnvSchema,
   config: messagingConfig,
   routes: messagingRoutes,
-  deps: ({ baseDeps, env, runInBackground }): MessagingDeps => {
-    if (!env.REDIS_URL) {
-      throw new Error('REDIS_URL is required (the env schema refuses its absence)');
+  deps: ({ baseDeps, env, runInBackground, database, logger }): NodeMessagingDeps => {
+    const key = decodeEncryptionKey(env.WEBHOOK_ENCRYPTION_KEY ?? '');
+    if (!env.REDIS_URL || key === undefined) {
+      throw new Error('REDIS_URL and WEBHOOK_ENCRYPTION_KEY are required (the env schema says so)');
     }
+    const connection = redisConnection(env.REDIS_URL);
+    const cipher = createSecretCipher(key);
+    const topics = knownTopics();
     const queues = createSubscriptionQueues(env.REDIS_URL);
+    const { relay: relaySettings } = baseDeps.config.get();
+    const relay = createRelay({
+      sql: database.sql,
+      redis: connection,
+      logger,
+      batchSize: relaySettings.batchSize,
+      retentionHours: relaySettings.retentionHours,
+    });
+    const pushDeps = createPushDeps({
+      db: database.db,
+      sql: database.sql,
+      connection,
+      logger,
+      config: baseDeps.config,
+      cipher,
+      pushTopics: pushTopicsOf(topics),
+    });
+    const workers = startPushWorkers({
+      db: database.db,
+      connection,
+      logger,
+      config: baseDeps.config,
+      cipher,
+      topics,
+    });
+    runInBackground(relay);
+    runInBackground({ stop: () => workers.stop() });
+    runInBackground({ stop: () => pushDeps.close() });
     runInBackground({ stop: () => queues.close() });
-    return { ...baseDeps, queues, topics: knownTopics() };
+    const { close: _close, ...push } = pushDeps;
+    return { ...push, ...baseDeps, queues, topics, push: workers.push };
+  },
+  // Every pushable event reaches the users it concerns and the endpoints that take it.
+  subscriptions: ({ deps, subscribe }) => {
+    for (const topic of deps.pushTopics) {
+      subscribe(topic, pushGroup, (_payload, { tx, event }) => deps.push(tx, event, topic));
+    }
   },
 });

@@ -1,12 +1,16 @@
-import { defineService } from '@trellis/kit';
+import { defineService, type Topic } from '@trellis/kit';
 import { messagingConfig } from './config.ts';
 import type { MessagingDeps } from './deps.ts';
 import { messagingEnvSchema } from './env.ts';
+import { pushUnavailable } from './push-unavailable.ts';
 import { createDeadLettersRouter } from './routes/dead-letters/index.ts';
 import { createSubscriptionsRouter } from './routes/subscriptions/index.ts';
 import { createTopicsRouter } from './routes/topics/index.ts';
 import { createTraceRouter } from './routes/trace/index.ts';
+import { createStreamsRouter } from './streams/routes/index.ts';
 import { knownTopics } from './topics.ts';
+import { nodeResolveHost } from './webhooks/delivery.ts';
+import { createWebhooksRouter } from './webhooks/routes/index.ts';
 
 /** Every router of the service, in both entries and the contract. */
 export const messagingRoutes = [
@@ -14,7 +18,14 @@ export const messagingRoutes = [
   createSubscriptionsRouter,
   createDeadLettersRouter,
   createTraceRouter,
+  createWebhooksRouter,
+  createStreamsRouter,
 ];
+
+/** The topics outside consumers may receive: webhooks' event-type filters are checked against them. */
+export function pushTopicsOf(topics: readonly Topic[]): readonly Topic[] {
+  return topics.filter((topic) => topic.pushable);
+}
 
 export const messagingDescription =
   'Messaging: the platform’s topics, the outbox relay, subscriptions with their lag and dead ' +
@@ -32,5 +43,14 @@ export const messagingService = defineService({
   envSchema: messagingEnvSchema,
   config: messagingConfig,
   routes: messagingRoutes,
-  deps: ({ baseDeps }): MessagingDeps => ({ ...baseDeps, topics: knownTopics() }),
+  deps: ({ baseDeps }): MessagingDeps => {
+    const topics = knownTopics();
+    return {
+      ...baseDeps,
+      ...pushUnavailable,
+      topics,
+      pushTopics: pushTopicsOf(topics),
+      resolveHost: nodeResolveHost,
+    };
+  },
 });

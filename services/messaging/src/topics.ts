@@ -1,4 +1,7 @@
 import type { Topic } from '@trellis/kit';
+import { meetingsTopics } from '@trellis/meetings/topics';
+import { ordersTopics } from '@trellis/orders/topics';
+import { usersTopics } from '@trellis/users/topics';
 
 /**
  * The topics the domains declare in code (`@trellis/<service>/topics`): the console shows their
@@ -6,5 +9,5 @@ import type { Topic } from '@trellis/kit';
  * is validated against its topic's schema.
  */
 export function knownTopics(): readonly Topic[] {
-  return [];
+  return [...usersTopics, ...ordersTopics, ...meetingsTopics];
 }

@@ -19,6 +19,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMessagingApp } from '../src/app.ts';
 import { messagingConfig } from '../src/config.ts';
+import { pushUnavailable } from '../src/push-unavailable.ts';
 import { type BullSubscriptionQueues, createSubscriptionQueues } from '../src/queues.ts';
 
 const redisUrl = 'redis://127.0.0.1:6379';
@@ -64,7 +65,16 @@ beforeAll(async () => {
     prefix: queuePrefix,
   });
   const app = createMessagingApp({
-    deps: { db: database.db, now: () => clock.now, config, queues, topics: [orderPaid] },
+    deps: {
+      db: database.db,
+      now: () => clock.now,
+      config,
+      queues,
+      topics: [orderPaid],
+      ...pushUnavailable,
+      pushTopics: [orderPaid],
+      resolveHost: async () => ['127.0.0.1'],
+    },
     logger: captureLogger('messaging').logger,
     version: 'test',
     instanceId: 'messaging-test',

@@ -101,6 +101,12 @@ export const pathTemplates = {
     "/v1/dead-letters/{id}/replay",
     "/v1/dead-letters/{id}/resend",
     "/v1/dead-letters/{id}/discard",
-    "/v1/trace"
+    "/v1/trace",
+    "/v1/webhook-endpoints",
+    "/v1/webhook-endpoints/{id}",
+    "/v1/webhook-endpoints/{id}/rotate-secret",
+    "/v1/webhook-endpoints/{id}/deliveries",
+    "/v1/webhook-deliveries/{id}/replay",
+    "/v1/streams/me"
   ]
 } as const;
