@@ -8,6 +8,7 @@ export { pickWeighted, type WeightedPeer } from './balancer.ts';
 export type { components as ConfigComponents } from './generated/config.ts';
 export type { components as GatewayComponents } from './generated/gateway.ts';
 export type { components as MeetingsComponents } from './generated/meetings.ts';
+export type { components as MessagingComponents } from './generated/messaging.ts';
 export type { components as OrdersComponents } from './generated/orders.ts';
 export type { components as UsersComponents } from './generated/users.ts';
 export type { ServicePaths } from './paths.ts';

@@ -5,6 +5,7 @@ export const defaultPorts = {
   orders: 4102,
   meetings: 4103,
   config: 4110,
+  messaging: 4120,
 } as const;
 
 export type ServiceName = keyof typeof defaultPorts;

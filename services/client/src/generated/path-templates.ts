@@ -91,5 +91,16 @@ export const pathTemplates = {
     "/v1/registry/services/{service}/instances",
     "/v1/registry/services/{service}/watch",
     "/v1/registry/prometheus-sd"
+  ],
+  "messaging": [
+    "/v1/topics",
+    "/v1/subscriptions",
+    "/v1/dead-letters/replay",
+    "/v1/dead-letters",
+    "/v1/dead-letters/{id}",
+    "/v1/dead-letters/{id}/replay",
+    "/v1/dead-letters/{id}/resend",
+    "/v1/dead-letters/{id}/discard",
+    "/v1/trace"
   ]
 } as const;
