@@ -12,6 +12,7 @@ export * from './errors.ts';
 export * from './identity/index.ts';
 export * from './list-route.ts';
 export * from './logger.ts';
+export * from './messaging/publish.ts';
 export * from './messaging/topics.ts';
 export * from './metrics.ts';
 export * from './openapi.ts';

@@ -2,3 +2,4 @@
 // main entry, which any runtime may import.
 export * from './envelope.ts';
 export * from './queues.ts';
+export * from './relay.ts';
