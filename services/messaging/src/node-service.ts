@@ -4,6 +4,7 @@ import { messagingConfig } from './config.ts';
 import type { MessagingDeps } from './deps.ts';
 import { messagingNodeEnvSchema } from './env.ts';
 import { createSubscriptionQueues } from './queues.ts';
+import { createLiveRelay } from './relay.ts';
 import { messagingDescription, messagingRoutes } from './service.ts';
 import { knownTopics } from './topics.ts';
 
@@ -17,12 +18,21 @@ export const messagingNodeService = defineService({
   envSchema: messagingNodeEnvSchema,
   config: messagingConfig,
   routes: messagingRoutes,
-  deps: ({ baseDeps, env, runInBackground }): MessagingDeps => {
+  deps: ({ baseDeps, env, runInBackground, database, logger, metrics }): MessagingDeps => {
     if (!env.REDIS_URL) {
       throw new Error('REDIS_URL is required (the env schema refuses its absence)');
     }
     const queues = createSubscriptionQueues(env.REDIS_URL);
     runInBackground({ stop: () => queues.close() });
+    runInBackground(
+      createLiveRelay({
+        sql: database.sql,
+        redisUrl: env.REDIS_URL,
+        logger,
+        config: baseDeps.config,
+        metrics,
+      }),
+    );
     return { ...baseDeps, queues, topics: knownTopics() };
   },
 });
