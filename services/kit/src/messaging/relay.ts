@@ -56,7 +56,8 @@ interface PendingRow {
   aggregate_id: string;
   payload: Record<string, unknown>;
   headers: Record<string, string>;
-  occurred_at: Date;
+  /** A string through a client drizzle wraps (it makes timestamps transparent), else a Date. */
+  occurred_at: Date | string;
   seq: string;
   delay_ms: number;
 }
@@ -297,7 +298,7 @@ function toEnvelope(row: PendingRow): EventEnvelope {
     key: row.key ?? row.aggregate_id,
     payload: row.payload,
     headers: row.headers,
-    occurredAt: row.occurred_at.toISOString(),
+    occurredAt: new Date(row.occurred_at).toISOString(),
     seq: Number(row.seq),
   };
 }
