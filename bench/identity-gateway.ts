@@ -51,7 +51,12 @@ const config = createStaticConfig(gatewayConfig, {
 const sign = serviceTokenSigner('gateway', env.SERVICE_PRIVATE_KEY);
 const { app } = createTestGatewayApp({
   database: database satisfies TestDatabase,
-  urls: { users: env.USERS_URL, orders: env.ORDERS_URL, meetings: env.MEETINGS_URL },
+  urls: {
+    users: env.USERS_URL,
+    orders: env.ORDERS_URL,
+    meetings: env.MEETINGS_URL,
+    messaging: env.MESSAGING_URL,
+  },
   identity: identityFromEnv(env),
   serviceToken: sign,
   ...(process.env.BENCH_UPSTREAM_FETCH === 'global' ? {} : { fetch: createNodeFetch() }),

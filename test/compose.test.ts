@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { generatePlatformSecrets, privateKeyVariable } from '../scripts/platform-secrets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const businessServices = ['users', 'orders', 'meetings'] as const;
+const businessServices = ['users', 'orders', 'meetings', 'messaging'] as const;
 /** Every service of the platform's own code: each holds a key of its own. */
 const platformServices = ['config', ...businessServices, 'gateway'] as const;
 const registryUrl = 'http://config:4110';
@@ -240,6 +240,7 @@ describe('compose.yaml', () => {
       USERS_URL: 'http://users:4101',
       ORDERS_URL: 'http://orders:4102',
       MEETINGS_URL: 'http://meetings:4103',
+      MESSAGING_URL: 'http://messaging:4120',
       CONFIG_URL: registryUrl,
       GATEWAY_URL: 'http://gateway:4000',
       METRICS_TOKEN: dotenv.METRICS_TOKEN,
@@ -252,6 +253,26 @@ describe('compose.yaml', () => {
     expect(compose.services.postgres?.image).toMatch(/^postgres:18/);
     expect(commandText(compose.services.postgres ?? {})).toContain('wal_level=logical');
     expect(compose.services.redis?.image).toMatch(/^redis:7/);
+  });
+
+  it('keeps Redis’ acknowledged jobs on a volume across a restart and never evicts them', () => {
+    const redis = serviceOf(compose, 'redis');
+    const command = commandText(redis);
+    expect(command).toContain('--appendonly yes');
+    expect(command).toContain('--appendfsync everysec');
+    expect(command).toContain('--maxmemory-policy noeviction');
+    expect(redis.volumes).toContain('redis-data:/data');
+  });
+
+  it('runs messaging with the Redis its Node entry requires, and routes to it from the gateway', async () => {
+    const { messagingNodeEnvSchema } = await import('../services/messaging/src/env.ts');
+    const env = environmentOf(serviceOf(compose, 'messaging'));
+    const parsed = messagingNodeEnvSchema.safeParse(env);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(env).toMatchObject({ PORT: '4120', REDIS_URL: 'redis://redis:6379' });
+    const gateway = serviceOf(compose, 'gateway');
+    expect(environmentOf(gateway).MESSAGING_URL).toBe('http://messaging:4120');
+    expect(gateway.depends_on).toMatchObject({ messaging: { condition: 'service_healthy' } });
   });
 
   it('migrates and seeds once before the services start', () => {

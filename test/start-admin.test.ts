@@ -17,6 +17,7 @@ describe('npm start and the admin console', () => {
         users: 'http://127.0.0.1:4101',
         orders: 'http://127.0.0.1:4102',
         meetings: 'http://127.0.0.1:4103',
+        messaging: 'http://127.0.0.1:4120',
         gateway: 'http://127.0.0.1:4000',
       },
       sessionSecret: 's'.repeat(48),
@@ -29,6 +30,7 @@ describe('npm start and the admin console', () => {
         USERS_URL: 'http://127.0.0.1:4101',
         ORDERS_URL: 'http://127.0.0.1:4102',
         MEETINGS_URL: 'http://127.0.0.1:4103',
+        MESSAGING_URL: 'http://127.0.0.1:4120',
         CONFIG_URL: 'http://127.0.0.1:4110',
         GATEWAY_URL: 'http://127.0.0.1:4000',
         ADMIN_SESSION_SECRET: 's'.repeat(48),
@@ -96,12 +98,13 @@ describe('npm start and the admin console', () => {
       renderSummary({
         services: [
           { name: 'users', url: 'http://127.0.0.1:4101' },
+          { name: 'messaging', url: 'http://127.0.0.1:4120' },
           { name: 'gateway', url: 'http://127.0.0.1:4000' },
         ],
         admin: { url: 'http://127.0.0.1:3000' },
         skipped: [],
         database: { url: 'postgres://x', origin: 'embedded' },
-        redis: undefined,
+        redis: { url: 'redis://127.0.0.1:6379', origin: 'REDIS_URL' },
         login: { email: 'admin@trellis.local', password: 'trellis-admin' },
         otherLogins: [{ email: 'member@trellis.local', password: 'trellis-member' }],
         metricsTokenFrom: 'metricsToken in /data/secrets.json',
@@ -109,6 +112,10 @@ describe('npm start and the admin console', () => {
       }),
     );
     expect(text).toContain('Admin console: http://127.0.0.1:3000');
+    expect(text).toMatch(
+      /^messaging +http:\/\/127\.0\.0\.1:4120 +http:\/\/127\.0\.0\.1:4120\/docs/m,
+    );
+    expect(text).toMatch(/^redis +redis:\/\/127\.0\.0\.1:6379 +REDIS_URL$/m);
     expect(text).toContain('Admin login: admin@trellis.local / trellis-admin');
     expect(text).toContain('the metrics token as a bearer (metricsToken in /data/secrets.json)');
     expect(text).toContain(

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { holdPorts } from './held-ports.ts';
 
-const allServices = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
+const allServices = ['config', 'users', 'orders', 'meetings', 'messaging', 'gateway'] as const;
 type Service = (typeof allServices)[number];
 /** The ones npm start runs from this checkout: a service without an entry yet is skipped. */
 const services = allServices.filter((name) =>

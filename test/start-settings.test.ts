@@ -13,6 +13,7 @@ const portNames = [
   'USERS_PORT',
   'ORDERS_PORT',
   'MEETINGS_PORT',
+  'MESSAGING_PORT',
   'GATEWAY_PORT',
   'ADMIN_PORT',
 ];
@@ -49,6 +50,15 @@ describe('npm start checks its settings before it starts anything', () => {
       LOG_LEVEL: 'debug',
     });
     expect(check.ok).toBe(true);
+  });
+
+  it('accepts a Redis Sentinel URL with several sentinels, as the queues read it', async () => {
+    const sentinels = 'redis+sentinel://:secret@10.0.0.1:26379,10.0.0.2:26379/mymaster';
+    const check = await checkSettings({ ...freeSettings, REDIS_URL: sentinels });
+    expect(check.ok).toBe(true);
+    expect(await refusalsFor({ REDIS_URL: 'redis+sentinel://' })).toEqual([
+      expect.objectContaining({ setting: 'REDIS_URL' }),
+    ]);
   });
 
   it('refuses ADMIN_PORT=6000, a port browsers and Next.js refuse, naming the setting', async () => {

@@ -21,7 +21,7 @@ const serviceKeys = Object.fromEntries(
 
 const platform = {
   databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5432/trellis',
-  redisUrl: undefined,
+  redisUrl: 'redis://127.0.0.1:6379',
   serviceKeys,
   metricsToken: 'm'.repeat(48),
   tokenKeyEncryptionKey: Buffer.alloc(32, 9).toString('base64'),
@@ -29,7 +29,14 @@ const platform = {
   configEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
   snapshotDir: '/tmp/trellis/config-snapshots',
   logLevel: 'info',
-  ports: { config: 4110, users: 4101, orders: 4102, meetings: 4103, gateway: 4000 },
+  ports: {
+    config: 4110,
+    users: 4101,
+    orders: 4102,
+    meetings: 4103,
+    messaging: 4120,
+    gateway: 4000,
+  },
 };
 
 /** A checkout where every service's entry exists, the gateway's included. */
@@ -92,7 +99,7 @@ describe('npm start', () => {
       ACCESS_TOKEN_TTL_SECONDS: '900',
     });
     expect(byName.users).not.toHaveProperty('JWKS_URL');
-    for (const name of ['config', 'orders', 'meetings', 'gateway']) {
+    for (const name of ['config', 'orders', 'meetings', 'messaging', 'gateway']) {
       expect(byName[name]?.JWKS_URL, name).toBe('http://127.0.0.1:4101/.well-known/jwks.json');
       expect(byName[name], name).not.toHaveProperty('TOKEN_KEY_ENCRYPTION_KEY');
     }
@@ -103,7 +110,20 @@ describe('npm start', () => {
       USERS_URL: 'http://127.0.0.1:4101',
       ORDERS_URL: 'http://127.0.0.1:4102',
       MEETINGS_URL: 'http://127.0.0.1:4103',
+      MESSAGING_URL: 'http://127.0.0.1:4120',
     });
+  });
+
+  it('gives every service the Redis, which messaging cannot run without', () => {
+    const byName = envByService();
+    expect(byName.messaging).toMatchObject({
+      PORT: '4120',
+      REDIS_URL: platform.redisUrl,
+      INSTANCE_ID: 'messaging-local',
+    });
+    for (const name of serviceNames) {
+      expect(byName[name]?.REDIS_URL, name).toBe(platform.redisUrl);
+    }
   });
 
   it('hands no service a shared signing secret', () => {
@@ -121,6 +141,7 @@ describe('npm start', () => {
       'users',
       'orders',
       'meetings',
+      'messaging',
       'gateway',
     ]);
     const [center, ...others] = specs;
@@ -149,6 +170,7 @@ describe('npm start', () => {
         path.join('services', 'config', 'src', 'main.ts'),
         path.join('services', 'orders', 'src', 'main.ts'),
         path.join('services', 'meetings', 'src', 'main.ts'),
+        path.join('services', 'messaging', 'src', 'main.ts'),
         path.join('services', 'gateway', 'src', 'main.ts'),
       ]);
     } finally {
@@ -167,10 +189,12 @@ describe('npm start', () => {
       users: 4101,
       orders: 5102,
       meetings: 4103,
+      messaging: 4120,
       gateway: 4000,
     });
     expect(config.dataDir).toBe('/tmp/elsewhere');
     expect(readStartConfig({ GATEWAY_PORT: '5000' }).ports.gateway).toBe(5000);
+    expect(readStartConfig({ MESSAGING_PORT: '5120' }).ports.messaging).toBe(5120);
     expect(() => readStartConfig({ USERS_PORT: 'eighty' })).toThrow(/USERS_PORT/);
   });
 

@@ -28,6 +28,7 @@ export function planAdmin(options: {
       USERS_URL: options.serviceUrls.users,
       ORDERS_URL: options.serviceUrls.orders,
       MEETINGS_URL: options.serviceUrls.meetings,
+      MESSAGING_URL: options.serviceUrls.messaging,
       CONFIG_URL: options.serviceUrls.config,
       GATEWAY_URL: options.serviceUrls.gateway,
       ADMIN_SESSION_SECRET: options.sessionSecret,

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseEnvSchema, logLevelSchema, parseEnv, z } from '@trellis/kit';
+import {
+  baseEnvSchema,
+  logLevelSchema,
+  parseEnv,
+  redisUrlRule,
+  redisUrlSchema,
+  z,
+} from '@trellis/kit';
 import { reservedPortUse } from './ports.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +27,14 @@ export interface StartConfig {
   /** Lifetime of users' access tokens: short, the console renews them with a refresh token. */
   accessTokenTtlSeconds: number;
   logLevel: string;
-  ports: { config: number; users: number; orders: number; meetings: number; gateway: number };
+  ports: {
+    config: number;
+    users: number;
+    orders: number;
+    meetings: number;
+    messaging: number;
+    gateway: number;
+  };
   /** Off when the console is run elsewhere (`npm run dev -w @trellis/admin`) or not at all. */
   adminConsole: boolean;
   adminPort: number;
@@ -32,6 +46,7 @@ export const portSettings = {
   USERS_PORT: 4101,
   ORDERS_PORT: 4102,
   MEETINGS_PORT: 4103,
+  MESSAGING_PORT: 4120,
   GATEWAY_PORT: 4000,
   ADMIN_PORT: 3000,
 } as const;
@@ -84,13 +99,7 @@ const startSettingsSchema = z
   .object({
     TRELLIS_DATA_DIR: z.string().optional(),
     DATABASE_URL: baseEnvSchema.shape.DATABASE_URL.optional(),
-    REDIS_URL: z
-      .url({
-        protocol: /^rediss?$/,
-        hostname: /./,
-        error: 'must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379',
-      })
-      .optional(),
+    REDIS_URL: redisUrlSchema(redisUrlRule).optional(),
     LOG_LEVEL: z
       .enum(logLevelSchema.options, {
         error: `must be one of ${logLevelSchema.options.join(', ')}`,
@@ -114,6 +123,7 @@ const startSettingsSchema = z
     USERS_PORT: portNumber.default(portSettings.USERS_PORT),
     ORDERS_PORT: portNumber.default(portSettings.ORDERS_PORT),
     MEETINGS_PORT: portNumber.default(portSettings.MEETINGS_PORT),
+    MESSAGING_PORT: portNumber.default(portSettings.MESSAGING_PORT),
     GATEWAY_PORT: portNumber.default(portSettings.GATEWAY_PORT),
     ADMIN_PORT: portNumber.default(portSettings.ADMIN_PORT),
   })
@@ -168,6 +178,7 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
       users: settings.USERS_PORT,
       orders: settings.ORDERS_PORT,
       meetings: settings.MEETINGS_PORT,
+      messaging: settings.MESSAGING_PORT,
       gateway: settings.GATEWAY_PORT,
     },
     adminConsole: settings.ADMIN_CONSOLE,

@@ -4,7 +4,7 @@ import { demoLogins, type SeedResult } from '@trellis/db/seed';
 import { type AdminSpec, buildAdmin, planAdmin, startAdmin } from './admin.ts';
 import type { StartConfig } from './config.ts';
 import { startDatabase } from './postgres.ts';
-import { startRedis } from './redis.ts';
+import { evictionWarning, startRedis } from './redis.ts';
 import { type LocalSecrets, loadSecrets } from './secrets.ts';
 import { seedDemo } from './seed.ts';
 import { loadServiceKeys } from './service-keys.ts';
@@ -121,6 +121,7 @@ function adminSpecFor(config: StartConfig, secrets: LocalSecrets): AdminSpec {
       users: baseUrl(config.ports.users),
       orders: baseUrl(config.ports.orders),
       meetings: baseUrl(config.ports.meetings),
+      messaging: baseUrl(config.ports.messaging),
       gateway: baseUrl(config.ports.gateway),
     },
     sessionSecret: secrets.adminSessionSecret,
@@ -177,12 +178,14 @@ export async function runPlatform(
     say(`Postgres at ${database.shownUrl} (${database.origin}).`);
     checkpoint();
 
-    const redis = await startRedis(config.redisUrl, config.dataDir);
-    if (redis?.stop) {
+    const redis = await startRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir });
+    if (redis.stop) {
       cleanups.push({ name: 'redis', run: redis.stop });
     }
-    if (redis) {
-      say(`Redis at ${redis.url} (${redis.origin}).`);
+    say(`Redis at ${redis.url} (${redis.origin}).`);
+    const eviction = await evictionWarning(redis.url);
+    if (eviction) {
+      warn(eviction);
     }
     checkpoint();
 
@@ -204,7 +207,7 @@ export async function runPlatform(
     adminBuild.catch(() => {});
     const { specs, missing } = planServices({
       databaseUrl: database.url,
-      redisUrl: redis?.url,
+      redisUrl: redis.url,
       ...(await platformEnvFor(config, secrets)),
     });
     for (const entry of missing) {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
+import { redisConnection } from '@trellis/kit/messaging';
+import { Redis, type RedisOptions } from 'ioredis';
 import { createTail, eachLine } from './log-lines.ts';
 import { freePort } from './ports.ts';
 import { warn } from './terminal.ts';
@@ -14,15 +15,24 @@ export interface RedisHandle {
   stop?: () => Promise<void>;
 }
 
+/** Where a Redis is looked for when neither REDIS_URL nor a redis-server on PATH gives one. */
+export const localRedisUrl = 'redis://127.0.0.1:6379';
+
+export class RedisMissing extends Error {}
+
 const howToGetRedis = [
-  'No Redis: REDIS_URL is not set and there is no redis-server on PATH.',
-  'The services start without it: cluster-wide flow limits then fall back to a share per',
-  'instance (queues will need it). Get one with `apt-get install redis-server` (Debian/Ubuntu),',
-  '`brew install redis` (macOS), or point REDIS_URL at a running server.',
+  'No Redis: REDIS_URL is not set, there is no redis-server on PATH and nothing answers on',
+  '127.0.0.1:6379. Trellis needs one: the messaging relay and subscriptions queue on it.',
+  'Get one with `apt-get install redis-server` (Debian/Ubuntu), `brew install redis` (macOS)',
+  'or `docker run -d -p 6379:6379 redis:7`, or point REDIS_URL at a running server',
+  '(redis://, rediss:// or redis+sentinel://), then run npm start again.',
 ].join('\n');
 
-async function findOnPath(command: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+async function findOnPath(
+  command: string,
+  searchPath = process.env.PATH ?? '',
+): Promise<string | undefined> {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, command);
     try {
       await access(candidate, constants.X_OK);
@@ -32,29 +42,92 @@ async function findOnPath(command: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Sends PING and expects +PONG: enough to know a Redis is there, without a client library. */
-export function pingRedis(url: string, timeoutMs = 1000): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port) || 6379 });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    // A password-protected server answers -NOAUTH: it is there all the same.
-    socket.on('data', (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
+/** A short-lived client that gives up at once: for questions asked at start, never queued. */
+async function askRedis<T>(
+  url: string,
+  ask: (redis: Redis) => Promise<T>,
+  timeoutMs = 1000,
+): Promise<T> {
+  const redis = new Redis({
+    ...(redisConnection(url) as RedisOptions),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    sentinelRetryStrategy: () => null,
   });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return await ask(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Whether a Redis answers at `url`; one asking for a password is there all the same. */
+export async function pingRedis(url: string, timeoutMs = 1000): Promise<boolean> {
+  try {
+    return (await askRedis(url, (redis) => redis.ping(), timeoutMs)) === 'PONG';
+  } catch (error) {
+    return /NOAUTH|WRONGPASS/.test(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * BullMQ's production rule: with any eviction policy but `noeviction`, a Redis short of memory
+ * deletes queue keys, so acknowledged jobs vanish. A warning naming the fix, or undefined when
+ * the policy is right or the server will not say (managed Redis often refuses CONFIG).
+ */
+export async function evictionWarning(url: string): Promise<string | undefined> {
+  let policy: string | undefined;
+  try {
+    const reply = await askRedis(url, (redis) => redis.config('GET', 'maxmemory-policy'));
+    policy = Array.isArray(reply) ? String(reply[1] ?? '') : undefined;
+  } catch {
+    return undefined;
+  }
+  if (!policy || policy === 'noeviction') {
+    return undefined;
+  }
+  return [
+    `Redis at ${url} has maxmemory-policy ${policy}: when it runs short of memory it deletes`,
+    'keys, queued jobs among them, so acknowledged events can be lost. Set it to noeviction',
+    '(CONFIG SET maxmemory-policy noeviction, and in redis.conf) before relying on it.',
+  ].join('\n');
+}
+
+/**
+ * What a Redis the runner starts is told: the append-only file, synced every second, under the
+ * data dir, so jobs acknowledged before a stop (or a crash, but the last second) are there
+ * after the next start; no RDB snapshots on top; never evict (BullMQ's rule).
+ */
+export function redisServerArgs(port: number, dir: string): string[] {
+  return [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
 }
 
 async function spawnRedis(binary: string, dataDir: string): Promise<RedisHandle> {
   const port = await freePort();
   const dir = path.join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn(binary, [...args, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, redisServerArgs(port, dir), { stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = createTail(12);
   eachLine(child.stdout, tail.push);
   eachLine(child.stderr, tail.push);
@@ -85,7 +158,7 @@ async function spawnRedis(binary: string, dataDir: string): Promise<RedisHandle>
   }
   return {
     url,
-    origin: `${binary}, nothing persisted`,
+    origin: `${binary}, append-only file in ${dir}`,
     async stop() {
       stopping = true;
       if (gone) {
@@ -99,29 +172,35 @@ async function spawnRedis(binary: string, dataDir: string): Promise<RedisHandle>
   };
 }
 
+export interface RedisSearch {
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Where redis-server is looked for; the PATH by default. */
+  searchPath?: string | undefined;
+  /** The last resort; 127.0.0.1:6379 by default. */
+  localUrl?: string;
+}
+
 /**
- * The Redis at REDIS_URL, else a `redis-server` from PATH on a free port with no persistence,
- * else nothing: a missing Redis is a warning, not an error, until a service depends on it.
+ * The Redis at REDIS_URL, else a `redis-server` from PATH on a free port keeping its data under
+ * the data dir, else one answering on 127.0.0.1:6379, else a `RedisMissing` saying how to get
+ * one: the platform does not run without Redis.
  */
-export async function startRedis(
-  redisUrl: string | undefined,
-  dataDir: string,
-): Promise<RedisHandle | undefined> {
+export async function startRedis(search: RedisSearch): Promise<RedisHandle> {
+  const { redisUrl, dataDir } = search;
   if (redisUrl) {
     if (!(await pingRedis(redisUrl))) {
       warn(`REDIS_URL is set but nothing answers at ${redisUrl} yet; passing it on anyway.`);
     }
     return { url: redisUrl, origin: 'REDIS_URL' };
   }
-  const binary = await findOnPath('redis-server');
-  if (!binary) {
-    warn(howToGetRedis);
-    return undefined;
-  }
-  try {
+  const binary = await findOnPath('redis-server', search.searchPath);
+  if (binary) {
     return await spawnRedis(binary, dataDir);
-  } catch (error) {
-    warn(`${error instanceof Error ? error.message : String(error)}\nContinuing without Redis.`);
-    return undefined;
   }
+  const localUrl = search.localUrl ?? localRedisUrl;
+  if (await pingRedis(localUrl)) {
+    return { url: localUrl, origin: 'already running (no REDIS_URL, no redis-server on PATH)' };
+  }
+  throw new RedisMissing(howToGetRedis);
 }

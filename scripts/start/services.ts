@@ -10,7 +10,14 @@ import type { ProcessSpec } from './process.ts';
  * The config center first: every other service loads its config and registers there. The
  * gateway last: it routes to the others through the registry.
  */
-export const serviceNames = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
+export const serviceNames = [
+  'config',
+  'users',
+  'orders',
+  'meetings',
+  'messaging',
+  'gateway',
+] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export interface ServiceSpec {
@@ -23,7 +30,8 @@ export interface ServiceSpec {
 
 export interface PlatformEnv {
   databaseUrl: string;
-  redisUrl: string | undefined;
+  /** Required: the messaging relay and the subscriptions queue on it. */
+  redisUrl: string;
   /** Every service's own key pair: each gets its private key, all get the public ones. */
   serviceKeys: Record<ServiceName, ServiceKeyPair>;
   /** The bearer `/metrics` and `/resilience` answer besides service tokens. */
@@ -62,6 +70,7 @@ function ownEnv(name: ServiceName, platform: PlatformEnv): Record<string, string
       ? {
           ORDERS_URL: baseUrl(platform.ports.orders),
           MEETINGS_URL: baseUrl(platform.ports.meetings),
+          MESSAGING_URL: baseUrl(platform.ports.messaging),
         }
       : {}),
   };
@@ -108,7 +117,7 @@ export function planServices(
       DATABASE_URL: platform.databaseUrl,
       LOG_LEVEL: platform.logLevel,
       INSTANCE_ID: `${name}-local`,
-      ...(platform.redisUrl ? { REDIS_URL: platform.redisUrl } : {}),
+      REDIS_URL: platform.redisUrl,
       ...identityEnv(name, platform),
       ...ownEnv(name, platform),
     };

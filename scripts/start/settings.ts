@@ -17,6 +17,7 @@ function portOf(config: StartConfig, setting: PortSetting): number {
     USERS_PORT: config.ports.users,
     ORDERS_PORT: config.ports.orders,
     MEETINGS_PORT: config.ports.meetings,
+    MESSAGING_PORT: config.ports.messaging,
     GATEWAY_PORT: config.ports.gateway,
     ADMIN_PORT: config.adminPort,
   };

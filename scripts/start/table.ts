@@ -24,7 +24,7 @@ export interface Summary {
   admin: { url: string } | undefined;
   skipped: string[];
   database: { url: string; origin: string };
-  redis: { url: string; origin: string } | undefined;
+  redis: { url: string; origin: string };
   login: { email: string; password: string } | undefined;
   otherLogins: { email: string; password: string }[];
   /** Where the metrics token can be read, for the metrics column. */
@@ -50,9 +50,7 @@ export function renderSummary(summary: Summary): string {
     renderTable([
       ['platform', 'URL', 'from'],
       ['postgres', summary.database.url, summary.database.origin],
-      summary.redis
-        ? ['redis', summary.redis.url, summary.redis.origin]
-        : ['redis', 'not running', 'see the warning above'],
+      ['redis', summary.redis.url, summary.redis.origin],
     ]),
   ];
   if (summary.skipped.length > 0) {

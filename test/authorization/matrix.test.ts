@@ -148,7 +148,12 @@ describe('the authorization matrix', () => {
     const services = servicesWithContracts().sort((a, b) =>
       a === 'users' ? -1 : b === 'users' ? 1 : 0,
     );
-    platform = await startMatrixPlatform(inject('adminDatabaseUrl'), services, trusted);
+    platform = await startMatrixPlatform(
+      inject('adminDatabaseUrl'),
+      services,
+      trusted,
+      inject('redisUrl'),
+    );
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { newId } from '@trellis/db';
@@ -33,6 +34,8 @@ export interface Person {
 
 export interface MatrixPlatform {
   identity: TestIdentity;
+  /** The database every service runs on, for fixtures whose state no API makes (dead letters). */
+  db: TestDatabase['db'];
   /** Base URL of each service, by name. */
   urls: Record<string, string>;
   /** The people of the matrix, and a second admin (four eyes: an author cannot approve). */
@@ -47,16 +50,23 @@ export interface MatrixPlatform {
   stop(): Promise<void>;
 }
 
-/** Loads `services/<name>/src/service.ts` and returns its `<name>Service` declaration. */
+/**
+ * The declaration a service's main.ts runs: `<name>NodeService` from `src/node-service.ts` where
+ * the Node entry adds to the runtime-agnostic one (messaging's queues), else `<name>Service`.
+ */
 async function declarationOf(service: string): Promise<ServiceDefinition> {
-  const name = `${service.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())}Service`;
-  const module = (await import(`../../services/${service}/src/service.ts`)) as Record<
+  const base = service.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  const nodeEntry = new URL(`../../services/${service}/src/node-service.ts`, import.meta.url);
+  const [file, name] = existsSync(nodeEntry)
+    ? ['node-service.ts', `${base}NodeService`]
+    : ['service.ts', `${base}Service`];
+  const module = (await import(`../../services/${service}/src/${file}`)) as Record<
     string,
     ServiceDefinition | undefined
   >;
   const declaration = module[name];
   if (!declaration) {
-    throw new Error(`services/${service}/src/service.ts exports no ${name}`);
+    throw new Error(`services/${service}/src/${file} exports no ${name}`);
   }
   return declaration;
 }
@@ -95,6 +105,7 @@ async function platformEnv(
   database: TestDatabase,
   urls: Record<string, string>,
   trusted: readonly string[],
+  redisUrl: string,
 ): Promise<Record<string, string>> {
   const pairs = await Promise.all(trusted.map((name) => identity.serviceKey(name)));
   // Each service finds the others at <NAME>_URL; none joins the config center (no CONFIG_URL),
@@ -108,6 +119,7 @@ async function platformEnv(
     ...upstreams,
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
     LOG_LEVEL: 'error',
     SERVICE_PUBLIC_KEYS: JSON.stringify(trustSetOf(pairs)),
     METRICS_TOKEN: identity.metricsToken,
@@ -189,7 +201,7 @@ async function createPeople(identity: TestIdentity, usersUrl: string) {
   return { owner, other, operator, admin, secondAdmin };
 }
 
-const scopes = ['users', 'orders', 'meetings'].flatMap((service) => [
+const scopes = ['users', 'orders', 'meetings', 'messaging'].flatMap((service) => [
   `${service}:read`,
   `${service}:write`,
 ]);
@@ -224,6 +236,7 @@ export async function startMatrixPlatform(
   adminDatabaseUrl: string,
   services: readonly string[],
   trusted: readonly string[],
+  redisUrl: string,
 ): Promise<MatrixPlatform> {
   const identity = await createTestIdentity();
   const database = await createTestDatabase(adminDatabaseUrl);
@@ -232,7 +245,7 @@ export async function startMatrixPlatform(
     services.map((name, index) => [name, `http://127.0.0.1:${held.ports[index]}`]),
   );
   await held.release();
-  const env = await platformEnv(identity, database, urls, trusted);
+  const env = await platformEnv(identity, database, urls, trusted, redisUrl);
   const running: RunningService[] = [];
   const stop = async () => {
     await Promise.all(running.map((service) => service.close()));
@@ -248,6 +261,7 @@ export async function startMatrixPlatform(
       : {};
     return {
       identity,
+      db: database.db,
       urls,
       people,
       apiKeys,

@@ -160,6 +160,7 @@ export function fixtureContext(platform: MatrixPlatform): FixtureContext {
   };
   return {
     people: platform.people,
+    db: platform.db,
     unique,
     setup,
     async freshMember() {

@@ -16,5 +16,10 @@ export const gatewayResilienceDefaults: ResilienceRulesInput = {
     { resource: edgeResource, param: 'apiKey', threshold: 500, burst: 500 },
   ],
   system: { maxInFlight: 4000, maxEventLoopDelayMs: 1000 },
-  clients: { users: upstreamPolicy, orders: upstreamPolicy, meetings: upstreamPolicy },
+  clients: {
+    users: upstreamPolicy,
+    orders: upstreamPolicy,
+    meetings: upstreamPolicy,
+    messaging: upstreamPolicy,
+  },
 };

@@ -39,6 +39,7 @@ export const gatewayService = defineService({
     users: (options) => createUpstreamFetch('users', options),
     orders: (options) => createUpstreamFetch('orders', options),
     meetings: (options) => createUpstreamFetch('meetings', options),
+    messaging: (options) => createUpstreamFetch('messaging', options),
   },
   deps: ({ baseDeps, resilience }): GatewayDeps => ({
     ...baseDeps,

@@ -45,5 +45,11 @@ export function contract(
 }
 
 export function documents(parts: Partial<UpstreamDocuments>): UpstreamDocuments {
-  return { users: contract({}), orders: contract({}), meetings: contract({}), ...parts };
+  return {
+    users: contract({}),
+    orders: contract({}),
+    meetings: contract({}),
+    messaging: contract({}),
+    ...parts,
+  };
 }

@@ -115,7 +115,8 @@ beforeAll(async () => {
   config = createStaticConfig(gatewayConfig);
   const gateway = createTestGatewayApp({
     database,
-    urls: { users: users.url, orders, meetings },
+    // Messaging's routes are the merged document's; their forwarding is the same as these.
+    urls: { users: users.url, orders, meetings, messaging: users.url },
     identity: checkedAgainstUsers(),
     serviceToken: (audience) => identity.serviceToken('gateway', audience),
     config,
@@ -266,7 +267,7 @@ describe('when users refuses the gateway itself', () => {
     const stranger = await createTestIdentity();
     const gateway = createTestGatewayApp({
       database,
-      urls: { users: users.url, orders: users.url, meetings: users.url },
+      urls: { users: users.url, orders: users.url, meetings: users.url, messaging: users.url },
       identity: checkedAgainstUsers(),
       // Signed by a key users does not trust.
       serviceToken: (audience) => stranger.serviceToken('gateway', audience),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRouteTable, isServicesOnly, mostSpecificFirst } from '../src/contract/route-table.ts';
+import {
+  buildRouteTable,
+  isServicesOnly,
+  mostSpecificFirst,
+  routedPrefixes,
+} from '../src/contract/route-table.ts';
 import { readUpstreamDocuments } from '../src/contract/upstream-documents.ts';
 import { contract, documents, operation } from './documents.ts';
 
@@ -108,13 +113,45 @@ describe('the route table', () => {
     ]);
   });
 
-  it('covers every outside operation of the committed users, orders and meetings contracts', () => {
+  it('routes only the public paths of messaging: its operator surfaces stay inside', () => {
+    const routes = buildRouteTable(
+      documents({
+        messaging: contract({
+          '/v1/topics': { get: operation('topics.list', member) },
+          '/v1/webhook-endpoints/{id}': { get: operation('webhookEndpoints.get', member) },
+          '/v1/webhook-deliveries/{id}/replay': {
+            post: operation('webhookDeliveries.replay', member),
+          },
+          '/v1/streams/me': { get: operation('streams.me', member) },
+          '/v1/streams/everyone': { get: operation('streams.everyone', member) },
+          '/v1/topics-archive': { get: operation('topicsArchive.list', member) },
+          '/v1/dead-letters': { get: operation('deadLetters.list', { role: 'operator' }) },
+          '/v1/subscriptions': { get: operation('subscriptions.list', { role: 'operator' }) },
+          '/v1/trace': { get: operation('trace.get', { role: 'operator' }) },
+        }),
+      }),
+    );
+    expect(routes.map((route) => `${route.method} ${route.template} ${route.scope}`)).toEqual([
+      'GET /v1/topics messaging:read',
+      'GET /v1/webhook-endpoints/{id} messaging:read',
+      'POST /v1/webhook-deliveries/{id}/replay messaging:write',
+      'GET /v1/streams/me messaging:read',
+    ]);
+  });
+
+  it('covers every outside operation of the committed contracts, within a service’s routed prefixes', () => {
     const committed = readUpstreamDocuments();
     const routed = new Set(buildRouteTable(committed).map((r) => `${r.method} ${r.template}`));
+    expect(routed).toContain('GET /v1/topics');
     for (const [service, document] of Object.entries(committed)) {
+      const prefixes = routedPrefixes[service as keyof typeof routedPrefixes];
+      const allowed = (path: string) =>
+        prefixes === undefined ||
+        prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
       for (const [path, item] of Object.entries(document.paths)) {
         for (const [method, op] of Object.entries(item)) {
-          const outside = path.startsWith('/v1/') && !isServicesOnly(op['x-trellis-access']);
+          const outside =
+            path.startsWith('/v1/') && allowed(path) && !isServicesOnly(op['x-trellis-access']);
           expect(
             routed.has(`${method.toUpperCase()} ${path}`),
             `${service} ${method} ${path}`,

@@ -1,5 +1,6 @@
 import type { Database, DbHandle } from '@trellis/db';
 import type { Hono } from 'hono';
+import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { BackgroundTask } from './background-tasks.ts';
 import type { ConfigDefinition } from './config/define.ts';
@@ -9,6 +10,7 @@ import type { IdentitySettings } from './identity/identify.ts';
 import type { UserTokenVerifier } from './identity/user-tokens.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Subscriber } from './messaging/subscriber.ts';
+import type { ServiceMetrics } from './metrics.ts';
 import type { PlatformEnv } from './platform/env.ts';
 import type { LiveConfig } from './platform/live-config.ts';
 import type { Resilience } from './resilience/engine.ts';
@@ -43,6 +45,8 @@ export interface AppOptions<Deps> {
   ping: () => Promise<void>;
   /** How callers' credentials are checked; without it only public routes answer. */
   identity?: IdentitySettings | undefined;
+  /** The registry `/metrics` serves; the one the wiring handed to `deps`, when there is one. */
+  metrics?: ServiceMetrics | undefined;
 }
 
 /** What the kit has made by the time it asks a service for its deps. */
@@ -53,6 +57,8 @@ export interface ServiceWiring<Env> {
   database: DbHandle;
   /** Adds work to start once the server listens and to stop before it drains. */
   runInBackground(task: BackgroundTask): void;
+  /** The registry `/metrics` serves, for the service's own metrics (a relay's, a queue's). */
+  metrics: Registry;
 }
 
 /** The deps every platform service starts from: its database, the clock, its live config. */
@@ -164,6 +170,7 @@ function appFactory<Deps>(
       deps: options.deps,
       ...(options.resilience ? { resilience: options.resilience } : {}),
       ...(options.identity ? { identity: options.identity } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
       readiness: { database: options.ping },
       ...(declaration.quietRoutes ? { quietRoutes: declaration.quietRoutes } : {}),
       ...(declaration.document ? { document: declaration.document } : {}),

@@ -56,6 +56,8 @@ export interface ServiceOptions<Deps> {
   identity?: IdentitySettings;
   /** An edge service's own middleware, at the two places the kit leaves for it. */
   edge?: EdgeMiddleware;
+  /** The metrics `/metrics` serves; made here when the caller has none to share. */
+  metrics?: ServiceMetrics;
   now?: () => Date;
 }
 
@@ -131,7 +133,7 @@ function limitBodies(maxBytes: number): MiddlewareHandler {
 export function createService<Deps>(options: ServiceOptions<Deps>): ServiceApp<Deps> {
   const { name, version, instanceId, logger, deps } = options;
   const now = options.now ?? (() => new Date());
-  const metrics = createMetrics({ service: name, instance: instanceId });
+  const metrics = options.metrics ?? createMetrics({ service: name, instance: instanceId });
   const resilience = options.resilience ?? createResilience();
   resilience.useLogger(logger);
   registerResilienceMetrics(metrics.registry, resilience);

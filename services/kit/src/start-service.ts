@@ -8,6 +8,7 @@ import type {
 } from './define-service.ts';
 import { identityFromEnv } from './identity/from-env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { connectPlatform } from './platform/connect.ts';
 import type { PlatformEnv } from './platform/env.ts';
 import { followLogLevel } from './platform/live-config.ts';
@@ -87,11 +88,13 @@ export async function startService<Env extends ServiceEnv, Deps>(
     : undefined;
   const database = createDb(env.DATABASE_URL, { applicationName: `trellis-${service.name}` });
   const serviceTasks: BackgroundTask[] = [];
+  const metrics = createMetrics({ service: service.name, instance: instanceId });
   const wiring: ServiceWiring<Env> = {
     env,
     instanceId,
     logger,
     database,
+    metrics: metrics.registry,
     runInBackground: (task) => {
       serviceTasks.push(task);
     },
@@ -120,6 +123,7 @@ export async function startService<Env extends ServiceEnv, Deps>(
     version: env.SERVICE_VERSION,
     instanceId,
     ping: database.ping,
+    metrics,
   });
   // The service's own work starts first and the registration after it, so it is announced
   // only once it can do that work.

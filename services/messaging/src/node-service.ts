@@ -1,10 +1,11 @@
 // Node only: the relay, the subscription queues and the push workers run on BullMQ over Redis.
 import { createSecretCipher, decodeEncryptionKey, defineService } from '@trellis/kit';
-import { createRelay, redisConnection } from '@trellis/kit/messaging';
+import { redisConnection } from '@trellis/kit/messaging';
 import { messagingConfig } from './config.ts';
 import type { MessagingDeps } from './deps.ts';
 import { messagingNodeEnvSchema } from './env.ts';
 import { createSubscriptionQueues } from './queues.ts';
+import { createLiveRelay } from './relay.ts';
 import { messagingDescription, messagingRoutes, pushTopicsOf } from './service.ts';
 import { knownTopics } from './topics.ts';
 import { createPushDeps, pushGroup, startPushWorkers } from './webhooks/index.ts';
@@ -23,7 +24,7 @@ export const messagingNodeService = defineService({
   envSchema: messagingNodeEnvSchema,
   config: messagingConfig,
   routes: messagingRoutes,
-  deps: ({ baseDeps, env, runInBackground, database, logger }): NodeMessagingDeps => {
+  deps: ({ baseDeps, env, runInBackground, database, logger, metrics }): NodeMessagingDeps => {
     const key = decodeEncryptionKey(env.WEBHOOK_ENCRYPTION_KEY ?? '');
     if (!env.REDIS_URL || key === undefined) {
       throw new Error('REDIS_URL and WEBHOOK_ENCRYPTION_KEY are required (the env schema says so)');
@@ -32,14 +33,6 @@ export const messagingNodeService = defineService({
     const cipher = createSecretCipher(key);
     const topics = knownTopics();
     const queues = createSubscriptionQueues(env.REDIS_URL);
-    const { relay: relaySettings } = baseDeps.config.get();
-    const relay = createRelay({
-      sql: database.sql,
-      redis: connection,
-      logger,
-      batchSize: relaySettings.batchSize,
-      retentionHours: relaySettings.retentionHours,
-    });
     const pushDeps = createPushDeps({
       db: database.db,
       sql: database.sql,
@@ -57,7 +50,15 @@ export const messagingNodeService = defineService({
       cipher,
       topics,
     });
-    runInBackground(relay);
+    runInBackground(
+      createLiveRelay({
+        sql: database.sql,
+        redisUrl: env.REDIS_URL,
+        logger,
+        config: baseDeps.config,
+        metrics,
+      }),
+    );
     runInBackground({ stop: () => workers.stop() });
     runInBackground({ stop: () => pushDeps.close() });
     runInBackground({ stop: () => queues.close() });

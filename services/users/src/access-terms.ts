@@ -11,6 +11,8 @@ export const apiKeyScopes = [
   'orders:write',
   'meetings:read',
   'meetings:write',
+  'messaging:read',
+  'messaging:write',
 ] as const;
 
 export type ApiKeyScope = (typeof apiKeyScopes)[number];

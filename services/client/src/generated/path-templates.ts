@@ -27,7 +27,8 @@ export const pathTemplates = {
     "/v1/meetings",
     "/v1/meetings/{id}",
     "/v1/meetings/{id}/rsvp",
-    "/v1/meetings/{id}/cancel"
+    "/v1/meetings/{id}/cancel",
+    "/v1/topics"
   ],
   "users": [
     "/v1/users/lookup",

@@ -344,7 +344,7 @@ export interface components {
          * @example orders:read
          * @enum {string}
          */
-        ApiKeyScope: "users:read" | "users:write" | "orders:read" | "orders:write" | "meetings:read" | "meetings:write";
+        ApiKeyScope: "users:read" | "users:write" | "orders:read" | "orders:write" | "meetings:read" | "meetings:write" | "messaging:read" | "messaging:write";
         CreateApiKey: {
             /**
              * @description What it is for.

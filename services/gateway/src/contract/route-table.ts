@@ -23,6 +23,17 @@ const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 /** Path prefixes never routed, whatever a document says: the platform's own surfaces. */
 const neverRouted = ['/v1/registry', '/v1/config'];
 
+/**
+ * The services of which only some paths face outside consumers, and those paths' prefixes.
+ * Messaging's operator surfaces (subscriptions, dead letters, the trace) stay inside: the
+ * console calls the service directly. A prefix no operation has yet simply routes nothing.
+ */
+export const routedPrefixes: Partial<Record<RoutedService, readonly string[]>> = {
+  messaging: ['/v1/topics', '/v1/webhook-endpoints', '/v1/webhook-deliveries', '/v1/streams/me'],
+};
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
 /** True when only named services may call it: nothing an outside consumer may reach. */
 export function isServicesOnly(access: Access | undefined): boolean {
   return (
@@ -37,11 +48,16 @@ export function scopeOf(service: string, method: string): string {
   return `${service}:${method === 'GET' || method === 'HEAD' ? 'read' : 'write'}`;
 }
 
-/** Whether the gateway routes this operation: a `/v1/` path an outside consumer may call. */
-export function isRouted(path: string, operation: Operation): boolean {
+/**
+ * Whether the gateway routes this operation: a `/v1/` path an outside consumer may call, under
+ * one of the service's routed prefixes when it has a list of them.
+ */
+export function isRouted(service: RoutedService, path: string, operation: Operation): boolean {
+  const allowed = routedPrefixes[service];
   return (
     path.startsWith('/v1/') &&
-    !neverRouted.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) &&
+    !neverRouted.some((prefix) => under(path, prefix)) &&
+    (allowed === undefined || allowed.some((prefix) => under(path, prefix))) &&
     !isServicesOnly(operation['x-trellis-access'])
   );
 }
@@ -95,7 +111,7 @@ export function buildRouteTable(documents: UpstreamDocuments): GatewayRoute[] {
     for (const [path, item] of Object.entries(documents[service].paths)) {
       for (const method of methods) {
         const operation = item[method];
-        if (operation === undefined || !isRouted(path, operation)) {
+        if (operation === undefined || !isRouted(service, path, operation)) {
           continue;
         }
         const key = `${method.toUpperCase()} ${path}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The services the gateway routes to: outside consumers reach these, and only these. */
-export const routedServices = ['users', 'orders', 'meetings'] as const;
+export const routedServices = ['users', 'orders', 'meetings', 'messaging'] as const;
 export type RoutedService = (typeof routedServices)[number];
 
 export interface Operation {
@@ -39,5 +39,10 @@ export type UpstreamDocuments = Record<RoutedService, OpenApiDocument>;
 export function readUpstreamDocuments(): UpstreamDocuments {
   const read = (service: RoutedService): OpenApiDocument =>
     JSON.parse(readFileSync(new URL(`../../../${service}/openapi.json`, import.meta.url), 'utf8'));
-  return { users: read('users'), orders: read('orders'), meetings: read('meetings') };
+  return {
+    users: read('users'),
+    orders: read('orders'),
+    meetings: read('meetings'),
+    messaging: read('messaging'),
+  };
 }

@@ -62,22 +62,11 @@ export function eventJob(envelope: EventEnvelope, delayMs = 0) {
  * Workers block on Redis, so commands never give up on their own (`maxRetriesPerRequest: null`).
  */
 export function redisConnection(url: string): ConnectionOptions {
+  if (url.startsWith('redis+sentinel://')) {
+    return sentinelConnection(url);
+  }
   const parsed = new URL(url);
   const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
-  if (parsed.protocol === 'redis+sentinel:') {
-    // URL only parses the first host; the rest follow the comma in the authority.
-    const authority = url.slice(url.indexOf('//') + 2).split('/')[0] ?? '';
-    const hosts = (authority.includes('@') ? authority.split('@')[1] : authority) ?? '';
-    return {
-      sentinels: hosts.split(',').map((hostPort) => {
-        const [host, port] = hostPort.split(':');
-        return { host: host ?? '127.0.0.1', port: Number(port) || 26379 };
-      }),
-      name: parsed.pathname.replace(/^\//, '') || 'mymaster',
-      ...(password ? { password, sentinelPassword: password } : {}),
-      maxRetriesPerRequest: null,
-    };
-  }
   return {
     host: parsed.hostname || '127.0.0.1',
     port: Number(parsed.port) || 6379,
@@ -85,6 +74,31 @@ export function redisConnection(url: string): ConnectionOptions {
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(password ? { password } : {}),
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * `redis+sentinel://[:password@]host:port[,host:port…]/<master name>`, read by hand: WHATWG
+ * URL refuses a port followed by another host (`a:26379,b:26379`).
+ */
+function sentinelConnection(url: string): ConnectionOptions {
+  const rest = url.slice('redis+sentinel://'.length);
+  const slash = rest.indexOf('/');
+  const authority = slash === -1 ? rest : rest.slice(0, slash);
+  const at = authority.lastIndexOf('@');
+  const userInfo = at === -1 ? '' : authority.slice(0, at);
+  const hosts = at === -1 ? authority : authority.slice(at + 1);
+  const rawPassword = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : '';
+  const password = rawPassword ? decodeURIComponent(rawPassword) : undefined;
+  const name = slash === -1 ? '' : rest.slice(slash + 1).split(/[/?#]/)[0];
+  return {
+    sentinels: hosts.split(',').map((hostPort) => {
+      const [host, port] = hostPort.split(':');
+      return { host: host || '127.0.0.1', port: Number(port) || 26379 };
+    }),
+    name: name ? decodeURIComponent(name) : 'mymaster',
+    ...(password ? { password, sentinelPassword: password } : {}),
     maxRetriesPerRequest: null,
   };
 }

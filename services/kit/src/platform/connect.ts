@@ -1,3 +1,4 @@
+import type { RedisOptions } from 'ioredis';
 import type { z } from 'zod';
 import type { BackgroundTask } from '../background-tasks.ts';
 import { createConfigClient } from '../config/client.ts';
@@ -67,9 +68,14 @@ async function connectClusterFlow(
   instanceCount: () => number,
   logger: Logger,
 ): Promise<{ cluster: ClusterFlow; stop: () => Promise<void> }> {
-  const { Redis } = await import('ioredis');
-  // Fail fast rather than queue: a call must never wait on a Redis that is gone.
-  const redis = new Redis(url, {
+  const [{ Redis }, { redisConnection }] = await Promise.all([
+    import('ioredis'),
+    import('../messaging/queues.ts'),
+  ]);
+  // Fail fast rather than queue: a call must never wait on a Redis that is gone. The URL is
+  // read as the queues read it, so a Sentinel URL works here too.
+  const redis = new Redis({
+    ...(redisConnection(url) as RedisOptions),
     enableOfflineQueue: false,
     commandTimeout: 150,
     maxRetriesPerRequest: 1,

@@ -29,6 +29,25 @@ export const instanceLabelsSchema = z
     return labels;
   });
 
+const redisUrlOnly = z.url({ protocol: /^rediss?$/, hostname: /./ });
+const sentinelUrl =
+  /^redis\+sentinel:\/\/([^@/]*@)?[^,/@:]+(:\d{1,5})?(,[^,/@:]+(:\d{1,5})?)*(\/[^/?#]*)?$/;
+
+/**
+ * A Redis URL: `redis://`, `rediss://` (TLS), or `redis+sentinel://[:pw@]host:port[,host:port…]
+ * /<master name>` for Sentinel, which WHATWG URL cannot parse (a port before another host).
+ */
+export function redisUrlSchema(error: string) {
+  return z
+    .string({ error })
+    .refine((text) => sentinelUrl.test(text) || redisUrlOnly.safeParse(text).success, { error });
+}
+
+/** What REDIS_URL must be, said once for the services and `npm start`. */
+export const redisUrlRule =
+  'must be a redis:// or rediss:// URL with a host (redis://127.0.0.1:6379), or ' +
+  'redis+sentinel://host:26379[,host:26379…]/<master name>';
+
 /**
  * Variables every business service reads to reach the platform: the config center (which is
  * also the registry), its namespace, the service's own key and the keys it trusts, and how this
@@ -52,10 +71,8 @@ export const platformEnvShape = {
   INSTANCE_LABELS: instanceLabelsSchema,
   ADVERTISED_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   INSTANCE_WEIGHT: z.coerce.number().int().min(0).max(10_000).default(100),
-  /** Redis shared by the instances, for cluster-wide flow limits; without it each takes a share. */
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
-    .optional(),
+  /** Redis shared by the instances: queues, and cluster-wide flow limits (else each a share). */
+  REDIS_URL: redisUrlSchema(redisUrlRule).optional(),
   /** Where the last config applied is kept; empty keeps none. Relative to the working dir. */
   CONFIG_SNAPSHOT_DIR: z.string().default('.trellis/config-snapshots'),
 };
