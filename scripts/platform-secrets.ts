@@ -24,6 +24,7 @@ export async function generatePlatformSecrets(
     METRICS_TOKEN: randomBytes(32).toString('base64url'),
     CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ADMIN_SESSION_SECRET: randomBytes(32).toString('base64url'),
   };
 }

@@ -68,6 +68,7 @@ describe('npm start and the admin console', () => {
       const secrets = await loadSecrets(dataDir);
       expect(secrets).toMatchObject({ adminSessionSecret, configEncryptionKey });
       expect(Buffer.from(secrets.tokenKeyEncryptionKey, 'base64')).toHaveLength(32);
+      expect(Buffer.from(secrets.webhookEncryptionKey, 'base64')).toHaveLength(32);
       expect(secrets.metricsToken.length).toBeGreaterThanOrEqual(32);
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(secrets);
       expect((await stat(file)).mode & 0o777).toBe(0o600);

@@ -25,6 +25,7 @@ const platform = {
   serviceKeys,
   metricsToken: 'm'.repeat(48),
   tokenKeyEncryptionKey: Buffer.alloc(32, 9).toString('base64'),
+  webhookEncryptionKey: Buffer.alloc(32, 5).toString('base64'),
   accessTokenTtlSeconds: 900,
   configEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
   snapshotDir: '/tmp/trellis/config-snapshots',
@@ -123,6 +124,14 @@ describe('npm start', () => {
     });
     for (const name of serviceNames) {
       expect(byName[name]?.REDIS_URL, name).toBe(platform.redisUrl);
+    }
+  });
+
+  it('gives messaging alone the key its webhook secrets are sealed with', () => {
+    const byName = envByService();
+    expect(byName.messaging?.WEBHOOK_ENCRYPTION_KEY).toBe(platform.webhookEncryptionKey);
+    for (const name of serviceNames.filter((service) => service !== 'messaging')) {
+      expect(byName[name], name).not.toHaveProperty('WEBHOOK_ENCRYPTION_KEY');
     }
   });
 

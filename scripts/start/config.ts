@@ -22,6 +22,8 @@ export interface StartConfig {
   configEncryptionKey: string | undefined;
   /** Encrypts users' token signing keys at rest: 32 bytes in base64; generated when unset. */
   tokenKeyEncryptionKey: string | undefined;
+  /** Encrypts webhook endpoints' secrets at rest: 32 bytes in base64; generated when unset. */
+  webhookEncryptionKey: string | undefined;
   /** The bearer for `/metrics` and `/resilience`; generated when unset. */
   metricsToken: string | undefined;
   /** Lifetime of users' access tokens: short, the console renews them with a refresh token. */
@@ -115,6 +117,7 @@ const startSettingsSchema = z
     METRICS_TOKEN: secret.optional(),
     CONFIG_ENCRYPTION_KEY: encryptionKey.optional(),
     TOKEN_KEY_ENCRYPTION_KEY: encryptionKey.optional(),
+    WEBHOOK_ENCRYPTION_KEY: encryptionKey.optional(),
     JWT_SECRET: retired(retiredSettings.JWT_SECRET),
     SERVICE_TOKEN_SECRET: retired(retiredSettings.SERVICE_TOKEN_SECRET),
     JWT_TTL_SECONDS: retired(retiredSettings.JWT_TTL_SECONDS),
@@ -170,6 +173,7 @@ export function readStartConfig(env: NodeJS.ProcessEnv): StartConfig {
     adminSessionSecret: settings.ADMIN_SESSION_SECRET,
     configEncryptionKey: settings.CONFIG_ENCRYPTION_KEY,
     tokenKeyEncryptionKey: settings.TOKEN_KEY_ENCRYPTION_KEY,
+    webhookEncryptionKey: settings.WEBHOOK_ENCRYPTION_KEY,
     metricsToken: settings.METRICS_TOKEN,
     accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
     logLevel: settings.LOG_LEVEL,

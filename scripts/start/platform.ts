@@ -83,6 +83,7 @@ async function secretsFor(config: StartConfig): Promise<LocalSecrets> {
     adminSessionSecret: config.adminSessionSecret,
     configEncryptionKey: config.configEncryptionKey,
     tokenKeyEncryptionKey: config.tokenKeyEncryptionKey,
+    webhookEncryptionKey: config.webhookEncryptionKey,
     metricsToken: config.metricsToken,
   };
   const stored = Object.values(given).every(Boolean)
@@ -92,6 +93,7 @@ async function secretsFor(config: StartConfig): Promise<LocalSecrets> {
     adminSessionSecret: given.adminSessionSecret ?? stored?.adminSessionSecret ?? '',
     configEncryptionKey: given.configEncryptionKey ?? stored?.configEncryptionKey ?? '',
     tokenKeyEncryptionKey: given.tokenKeyEncryptionKey ?? stored?.tokenKeyEncryptionKey ?? '',
+    webhookEncryptionKey: given.webhookEncryptionKey ?? stored?.webhookEncryptionKey ?? '',
     metricsToken: given.metricsToken ?? stored?.metricsToken ?? '',
   };
 }
@@ -105,6 +107,7 @@ async function platformEnvFor(
     serviceKeys: await loadServiceKeys(config.dataDir, serviceNames),
     metricsToken: secrets.metricsToken,
     tokenKeyEncryptionKey: secrets.tokenKeyEncryptionKey,
+    webhookEncryptionKey: secrets.webhookEncryptionKey,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     configEncryptionKey: secrets.configEncryptionKey,
     snapshotDir: path.join(config.dataDir, 'config-snapshots'),

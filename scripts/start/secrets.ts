@@ -9,6 +9,8 @@ export interface LocalSecrets {
   configEncryptionKey: string;
   /** Encrypts the users service's token signing keys in Postgres: 32 bytes, base64. */
   tokenKeyEncryptionKey: string;
+  /** Encrypts webhook endpoints' signing secrets in Postgres (messaging): 32 bytes, base64. */
+  webhookEncryptionKey: string;
   /** The bearer Prometheus and the console read `/metrics` and `/resilience` with. */
   metricsToken: string;
 }
@@ -23,6 +25,7 @@ const secretKinds: Record<SecretName, 'secret' | 'key'> = {
   adminSessionSecret: 'secret',
   configEncryptionKey: 'key',
   tokenKeyEncryptionKey: 'key',
+  webhookEncryptionKey: 'key',
   metricsToken: 'secret',
 };
 

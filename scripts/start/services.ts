@@ -38,6 +38,8 @@ export interface PlatformEnv {
   metricsToken: string;
   /** Seals users' token signing keys in Postgres; users alone holds it. */
   tokenKeyEncryptionKey: string;
+  /** Seals webhook endpoints' signing secrets in Postgres; messaging alone holds it. */
+  webhookEncryptionKey: string;
   accessTokenTtlSeconds: number;
   configEncryptionKey: string;
   /** Where the services keep their last config, for starts while the center is down. */
@@ -61,6 +63,13 @@ function ownEnv(name: ServiceName, platform: PlatformEnv): Record<string, string
       ...platformEnv,
       TOKEN_KEY_ENCRYPTION_KEY: platform.tokenKeyEncryptionKey,
       ACCESS_TOKEN_TTL_SECONDS: String(platform.accessTokenTtlSeconds),
+    };
+  }
+  if (name === 'messaging') {
+    return {
+      ...platformEnv,
+      USERS_URL: baseUrl(platform.ports.users),
+      WEBHOOK_ENCRYPTION_KEY: platform.webhookEncryptionKey,
     };
   }
   // Fallbacks for while the registry lists no instance of an upstream.

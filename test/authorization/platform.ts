@@ -128,6 +128,7 @@ async function platformEnv(
     PASSWORD_ITERATIONS: '1000',
     CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // Until every service drops them for per-service keys (docs/identity.md).
   };
 }

@@ -185,6 +185,7 @@ export async function startPlatform(
     const secrets = {
       CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       TOKEN_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     const tsx = import.meta.resolve('tsx');
     // Snapshots of the services' config stay out of the repository's .trellis/.
@@ -208,7 +209,9 @@ export async function startPlatform(
           CONFIG_URL: serviceUrls.config,
           CONFIG_SNAPSHOT_DIR: snapshotDir,
           // Only messaging is given Redis: the others' flow limits stay per instance, as before.
-          ...(name === 'messaging' ? { REDIS_URL: redisUrl } : {}),
+          ...(name === 'messaging'
+            ? { REDIS_URL: redisUrl, WEBHOOK_ENCRYPTION_KEY: secrets.WEBHOOK_ENCRYPTION_KEY }
+            : {}),
           ...identityEnv(name, keys, serviceUrls.users, metricsToken),
           ...(name === 'config' ? { CONFIG_ENCRYPTION_KEY: secrets.CONFIG_ENCRYPTION_KEY } : {}),
           ...(name === 'users'

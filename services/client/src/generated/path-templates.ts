@@ -28,7 +28,13 @@ export const pathTemplates = {
     "/v1/meetings/{id}",
     "/v1/meetings/{id}/rsvp",
     "/v1/meetings/{id}/cancel",
-    "/v1/topics"
+    "/v1/topics",
+    "/v1/webhook-endpoints",
+    "/v1/webhook-endpoints/{id}",
+    "/v1/webhook-endpoints/{id}/rotate-secret",
+    "/v1/webhook-endpoints/{id}/deliveries",
+    "/v1/webhook-deliveries/{id}/replay",
+    "/v1/streams/me"
   ],
   "users": [
     "/v1/users/lookup",
