@@ -208,7 +208,7 @@ describe('user.suspended through the admin', () => {
       latencies.push(latency);
 
       expect(await orderStatus(paid)).toBe('paid');
-      expect(await orderStatus(colleagueOrder)).toBe('pending');
+      expect(await orderStatus(colleagueOrder)).toBe('pending_payment');
       const stillOn = await meeting(invitedTo);
       expect(stillOn.status).toBe('scheduled');
       expect(stillOn.attendees.map((one) => one.userId)).toEqual([]);
@@ -382,14 +382,14 @@ async function openStream(member: Account, lastEventId?: string) {
 interface StreamData {
   id: string;
   topic: string;
-  payload: { order: { id: string; userId: string } };
+  payload: { order?: { id: string }; user?: { id: string } };
 }
 
 function seen(events: ServerSentEvent[]) {
   return events.map((event) => {
     const data = JSON.parse(event.data) as StreamData;
     expect(data.topic).toBe(event.event);
-    return `${event.event} ${data.payload.order.id}`;
+    return `${event.event} ${data.payload.order?.id ?? data.payload.user?.id}`;
   });
 }
 
@@ -398,6 +398,8 @@ describe('GET /v1/streams/me', () => {
     const cleo = await platform.createAccount('stream-cleo');
     const dan = await platform.createAccount('stream-dan');
     const stream = await openStream(cleo);
+    // From the start, her account's creation comes first.
+    expect(seen(await stream.next(1))).toEqual([`user.created ${cleo.id}`]);
     const first = await placeOrder(cleo);
     await orderStep(cleo, first, 'pay');
     await placeOrder(dan);
