@@ -26,7 +26,8 @@ const suspensionBudgetMs = 1000;
 
 let platform: IdentityPlatform;
 let redis: { url: string; close(): Promise<void> };
-const latencies: number[] = [];
+/** Each suspension's latency, with where it went (from messaging's trace), for the log. */
+const latencies: string[] = [];
 
 /**
  * A Redis database of its own (1–15, the first found empty), so queues of other test runs on
@@ -89,9 +90,9 @@ afterAll(async () => {
   await redis?.close();
   if (latencies.length > 0) {
     process.stdout.write(
-      `user.suspended → orders and meetings, ms after the suspension answered: ${latencies
-        .map((ms) => ms.toFixed(0))
-        .join(', ')}\n`,
+      `user.suspended → orders and meetings, ms after the suspension answered: ${latencies.join(
+        '; ',
+      )}\n`,
     );
   }
 });
@@ -153,6 +154,36 @@ async function scheduleMeeting(roomId: string, organizer: Account, attendees: Ac
   return String(expectStatus(made, 201, 'scheduling a meeting').body.id);
 }
 
+interface Traced {
+  committedAt: string | null;
+  relayedAt: string | null;
+  stages: { stage: string; subscription: string | null; at: string }[];
+}
+
+/** Where a suspension's time went: relay and each handler, in ms after the suspension's answer. */
+async function traceOf(userId: string, answered: number): Promise<string> {
+  const found = await platform.call(
+    'messaging',
+    'GET',
+    `/v1/trace?topic=user.suspended&key=${userId}`,
+    { token: await platform.adminToken() },
+  );
+  const [event] = (found.body.items ?? []) as Traced[];
+  if (!event) {
+    return 'no trace';
+  }
+  const answeredAt = Date.now() - (performance.now() - answered);
+  const after = (at: string | null) => (at ? `${Date.parse(at) - answeredAt}` : '-');
+  const handled = event.stages
+    .filter((stage) => stage.stage === 'handled')
+    .map((stage) => `${stage.subscription} ${after(stage.at)}`);
+  return [
+    `committed ${after(event.committedAt)}`,
+    `relayed ${after(event.relayedAt)}`,
+    ...handled,
+  ].join(', ');
+}
+
 /** Polls `check` until it holds; resolves with the instant it was first seen holding. */
 async function whenHolds(what: string, check: () => Promise<boolean>): Promise<number> {
   await waitFor(what, check, 15_000);
@@ -205,7 +236,7 @@ describe('user.suspended through the admin', () => {
         ),
       ]);
       const latency = Math.max(ordersDone, organizedDone, invitedDone) - answered;
-      latencies.push(latency);
+      latencies.push(`${latency.toFixed(0)} (${await traceOf(suspended.id, answered)})`);
 
       expect(await orderStatus(paid)).toBe('paid');
       expect(await orderStatus(colleagueOrder)).toBe('pending_payment');
@@ -418,7 +449,7 @@ describe('GET /v1/streams/me', () => {
     const resumed = await openStream(cleo, live[1]?.id);
     const missed = await resumed.next(4);
     resumed.close();
-    expect(seen(missed)).toEqual([
+    expect(seen(missed), seen(missed).join(' | ')).toEqual([
       `order.created ${second}`,
       `order.cancelled ${second}`,
       `order.created ${third}`,
