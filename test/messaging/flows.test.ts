@@ -327,7 +327,7 @@ describe('webhooks', () => {
     await receiver?.close();
   });
 
-  async function register(member: Account, path: string): Promise<string> {
+  async function register(member: Account, path: string) {
     const created = await platform.call('messaging', 'POST', '/v1/webhook-endpoints', {
       token: await platform.token(member),
       json: { url: `${receiver.url}${path}`, eventTypes: ['order.paid'] },
@@ -335,21 +335,40 @@ describe('webhooks', () => {
     const body = expectStatus(created, 201, `registering ${path}`).body;
     expect(body.scope).toBe('own');
     expect(String(body.secret)).toMatch(/^whsec_/);
-    return String(body.secret);
+    return { id: String(body.id), secret: String(body.secret), member };
+  }
+
+  /** What messaging says it did for an endpoint: for a failure's message. */
+  async function deliveriesOf(endpoint: { id: string; member: Account }) {
+    const listed = await platform.call(
+      'messaging',
+      'GET',
+      `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
+      { token: await platform.token(endpoint.member) },
+    );
+    return JSON.stringify(listed.body);
   }
 
   it("deliver a member's order.paid of their own order, signed, and not another member's", async () => {
     const ann = await platform.createAccount('webhook-ann');
     const bob = await platform.createAccount('webhook-bob');
-    const annSecret = await register(ann, '/ann');
-    const bobSecret = await register(bob, '/bob');
+    const annEndpoint = await register(ann, '/ann');
+    const bobEndpoint = await register(bob, '/bob');
+    const annSecret = annEndpoint.secret;
+    const bobSecret = bobEndpoint.secret;
     const bobsOrder = await placeOrder(bob);
     await orderStep(bob, bobsOrder, 'pay');
     const annsOrder = await placeOrder(ann);
     await orderStep(ann, annsOrder, 'pay');
 
     const at = (path: string) => receiver.received.filter((one) => one.path === path);
-    await waitFor('both deliveries', async () => at('/ann').length > 0 && at('/bob').length > 0);
+    await waitFor(
+      'both deliveries',
+      async () => at('/ann').length > 0 && at('/bob').length > 0,
+    ).catch(async (error: Error) => {
+      const said = [await deliveriesOf(annEndpoint), await deliveriesOf(bobEndpoint)];
+      throw new Error(`${error.message}; messaging's deliveries: ${said.join(' / ')}`);
+    });
     const verified = (secret: string, delivery: Received) =>
       new Webhook(secret).verify(delivery.body, delivery.headers) as WebhookBody;
 
