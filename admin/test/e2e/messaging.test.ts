@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { deadLetters, messageSubscriptions } from '@trellis/db/schema';
 import { queueName, queuePrefix, redisConnection } from '@trellis/kit/messaging';
 import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { RedisOptions } from 'ioredis';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertText, screenshot, unlabelledFields } from './browser.ts';
 import { consoleHarness, logins } from './harness.ts';
 
 const harness = consoleHarness();
-const { as, bearerOf } = harness;
+const { as, bearerOf, configApi, userToken } = harness;
 
 // Queues are named after subscriptions: a fresh group keeps this run apart on a shared Redis.
 const run = randomUUID().slice(0, 8);
@@ -57,6 +60,59 @@ async function queuedEvent(eventId: string) {
   return jobs.find((job) => job.data?.id === eventId);
 }
 
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A webhook consumer on 127.0.0.1: answers 200 and keeps what it was sent. */
+function startReceiver() {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({
+        headers: Object.fromEntries(
+          Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
+        ),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(`received ${received.length}`);
+    });
+  });
+  return { server, received };
+}
+
+const receiver = startReceiver();
+
+/** The id (`sub`) of a users-service access token. */
+function subjectOf(token: string): string {
+  const [, payload = ''] = token.split('.');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub as string;
+}
+
+/**
+ * Lets messaging deliver to loopback (its live config `webhooks.allowPrivateTargets`), published
+ * through the config center as an operator would: outbound delivery refuses it by default (SSRF).
+ */
+async function allowLoopbackTargets() {
+  const token = await userToken(logins.admin);
+  const drafted = await configApi('/v1/config/dev/messaging/draft', {
+    method: 'PUT',
+    token,
+    body: JSON.stringify({ values: { webhooks: { allowPrivateTargets: ['127.0.0.1'] } } }),
+  });
+  expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+  const published = await configApi('/v1/config/dev/messaging/releases', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ comment: 'Deliver to the test receiver on 127.0.0.1' }),
+  });
+  expect(published.status, JSON.stringify(published.body)).toBe(201);
+}
+
 let first: { id: string; eventId: string };
 let second: { id: string; eventId: string };
 
@@ -73,6 +129,8 @@ beforeAll(async () => {
   });
   first = await deadLetter({ id: 'ord_e2e_1', amount: 4200 });
   second = await deadLetter({ id: 'ord_e2e_2', amount: 990 });
+  await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+  await allowLoopbackTargets();
   queue = new Queue(queueName(subscription), {
     connection: redisConnection(harness.platform.redisUrl) as RedisOptions,
     prefix: queuePrefix,
@@ -80,6 +138,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await new Promise((resolve) => receiver.server.close(resolve));
   await queue?.obliterate({ force: true }).catch(() => undefined);
   await queue?.close();
 });
@@ -197,5 +256,162 @@ describe('the messaging console', () => {
     await page.goto(harness.platform.adminUrl);
     await page.getByTestId('service-card-messaging').waitFor();
     await screenshot(page, 'messaging-overview');
+  });
+});
+
+describe('webhooks in the messaging console', () => {
+  it('shows a real delivery in an endpoint’s log and replays it with the same webhook-id', async () => {
+    const { messaging, orders } = harness.platform.serviceUrls;
+    const member = await bearerOf(logins.member);
+    const memberId = subjectOf(await userToken(logins.member));
+    const url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/hooks`;
+    // The member registers their own endpoint, once the config that allows loopback is live.
+    let created: { id: string; secret: string } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`${messaging}/v1/webhook-endpoints`, {
+            method: 'POST',
+            headers: { ...member, 'content-type': 'application/json' },
+            body: JSON.stringify({ url, eventTypes: ['order.paid'], description: `e2e ${run}` }),
+          });
+          if (response.status === 201) {
+            created = await response.json();
+          }
+          return response.status;
+        },
+        { timeout: 15_000, interval: 300 },
+      )
+      .toBe(201);
+    const endpoint = created as { id: string; secret: string };
+
+    // A real pushable event: the member pays their own order; its audience is the order's user.
+    const order = await fetch(`${orders}/v1/orders`, {
+      method: 'POST',
+      headers: { ...member, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        userId: memberId,
+        currency: 'USD',
+        items: [{ sku: 'SKU-E2E-WEBHOOK', quantity: 2, unitPriceCents: 1250 }],
+      }),
+    });
+    expect(order.status).toBe(201);
+    const { id: orderId } = (await order.json()) as { id: string };
+    const paid = await fetch(`${orders}/v1/orders/${orderId}/pay`, {
+      method: 'POST',
+      headers: member,
+    });
+    expect(paid.status).toBe(200);
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(1);
+    const verifier = new Webhook(endpoint.secret);
+    const delivered = receiver.received[0] as Received;
+    const event = verifier.verify(delivered.body, delivered.headers) as {
+      type: string;
+      data: { order: { id: string } };
+    };
+    expect(event).toMatchObject({ type: 'order.paid', data: { order: { id: orderId } } });
+
+    const { page } = await as('admin');
+    await page.goto(`${harness.platform.adminUrl}/messaging/webhooks`);
+    const row = page.getByTestId(`webhook-endpoint-${endpoint.id}`);
+    await row.getByText(logins.member.email).waitFor();
+    expect(await row.textContent()).toContain('order.paid');
+    await row.getByTestId('webhook-endpoint-status').filter({ hasText: 'Enabled' }).waitFor();
+    await screenshot(page, 'messaging-webhooks');
+
+    await row.getByRole('link', { name: url }).click();
+    await page.waitForURL(`**/messaging/webhooks/${endpoint.id}`);
+    const deliveries = page.locator('[data-testid^="webhook-delivery-whdl_"]');
+    await deliveries.first().waitFor();
+    expect(await deliveries.count()).toBe(1);
+    const delivery = deliveries.first();
+    const deliveryId = ((await delivery.getAttribute('data-testid')) ?? '').replace(
+      'webhook-delivery-',
+      '',
+    );
+    await delivery
+      .getByTestId('webhook-delivery-status')
+      .filter({ hasText: 'Succeeded' })
+      .waitFor();
+    expect(await delivery.getByTestId('webhook-delivery-attempts').textContent()).toBe('1');
+    expect(await delivery.getByTestId('webhook-delivery-latency').textContent()).toMatch(
+      /^\d+(\.\d)? ms$/,
+    );
+    expect(await delivery.textContent()).toContain('received 1');
+    await page.getByTestId(`webhook-attempts-${deliveryId}`).getByText('The attempt').click();
+    await page.getByTestId(`webhook-attempt-${deliveryId}-1`).getByText('200').waitFor();
+    expect(await unlabelledFields(page)).toEqual([]);
+    await screenshot(page, 'messaging-webhook-deliveries');
+
+    await delivery.getByRole('button', { name: 'Replay…' }).click();
+    await page.getByTestId('webhook-delivery-confirm').waitFor();
+    await screenshot(page, 'messaging-webhook-replay-confirm', false);
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'same webhook-id' }).waitFor();
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(2);
+    const replayed = receiver.received[1] as Received;
+    expect(replayed.headers['webhook-id']).toBe(delivered.headers['webhook-id']);
+    expect(verifier.verify(replayed.body, replayed.headers)).toMatchObject({
+      type: 'order.paid',
+    });
+
+    // The log shows the second attempt once the service has written it.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId(`webhook-attempt-${deliveryId}-2`).count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(1);
+    expect(await delivery.getByTestId('webhook-delivery-attempts').textContent()).toBe('2');
+    expect(await delivery.textContent()).toContain('received 2');
+    await page.getByTestId(`webhook-attempts-${deliveryId}`).getByText('Each of the 2').click();
+    await page.getByTestId(`webhook-attempt-${deliveryId}-2`).getByText('200').waitFor();
+    await screenshot(page, 'messaging-webhook-replayed');
+  });
+
+  it('lets an admin disable an endpoint, asking first, and enable it again', async () => {
+    const token = await userToken(logins.member);
+    const url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/other`;
+    const response = await fetch(`${harness.platform.serviceUrls.messaging}/v1/webhook-endpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url, eventTypes: ['order.refunded'] }),
+    });
+    expect(response.status).toBe(201);
+    const endpoint = (await response.json()) as { id: string };
+
+    const { page } = await as('admin');
+    await page.goto(`${harness.platform.adminUrl}/messaging/webhooks/${endpoint.id}`);
+    await page.getByRole('button', { name: 'Disable…' }).click();
+    await page.getByTestId('webhook-endpoint-confirm').waitFor();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'gets nothing' }).waitFor();
+    await page
+      .getByTestId('webhook-endpoint-disabled-reason')
+      .getByText('disabled by hand')
+      .waitFor();
+    await screenshot(page, 'messaging-webhook-disabled');
+    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'receives deliveries again' }).waitFor();
+    await page.getByTestId('webhook-endpoint-status').filter({ hasText: 'Enabled' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL(`**/messaging/webhooks?deleted=${endpoint.id}`);
+    await page.getByRole('status').filter({ hasText: endpoint.id }).waitFor();
+    expect(await page.getByTestId(`webhook-endpoint-${endpoint.id}`).count()).toBe(0);
+  });
+
+  it('shows an operator the delivery log but no way to replay or change an endpoint', async () => {
+    const { page } = await as('operator');
+    await page.goto(`${harness.platform.adminUrl}/messaging/webhooks`);
+    await page.locator('[data-testid^="webhook-endpoint-whep_"]').first().getByRole('link').click();
+    await page.getByTestId('webhook-deliveries').waitFor();
+    expect(await alertText(page, 'For admins only')).toContain('Only admins');
+    expect(await page.getByRole('button', { name: /Replay|Disable|Delete/ }).count()).toBe(0);
+    await screenshot(page, 'messaging-operator-webhook');
   });
 });
