@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deadLetters, messageSubscriptions } from '@trellis/db/schema';
-import { queueName, queuePrefix, redisConnection } from '@trellis/kit/messaging';
+import { deadLetters } from '@trellis/db/schema';
+import { createLogger } from '@trellis/kit';
+import {
+  createSubscriber,
+  queueName,
+  queuePrefix,
+  redisConnection,
+  type Subscriber,
+} from '@trellis/kit/messaging';
+import { orderPaid } from '@trellis/orders/topics';
 import { Queue } from 'bullmq';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RedisOptions } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,39 +27,50 @@ const run = randomUUID().slice(0, 8);
 const subscription = `e2e-${run}/order.paid`;
 let queue: Queue;
 
-function hexId(prefix: string): string {
-  return `${prefix}_${randomUUID().replaceAll('-', '')}`;
+/**
+ * Dead letters the way they happen: a consumer (this test, subscribed with the kit like any
+ * service) fails every attempt at orders paid for real, until the kit gives up on each.
+ */
+let subscriber: Subscriber;
+
+async function payOrder(): Promise<string> {
+  const { orders } = harness.platform.serviceUrls;
+  const member = await bearerOf(logins.member);
+  const created = await fetch(`${orders}/v1/orders`, {
+    method: 'POST',
+    headers: { ...member, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      userId: subjectOf(await userToken(logins.member)),
+      currency: 'USD',
+      items: [{ sku: 'SKU-E2E-LEDGER', quantity: 1, unitPriceCents: 4200 }],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const paid = await fetch(`${orders}/v1/orders/${id}/pay`, { method: 'POST', headers: member });
+  expect(paid.ok, `paying answered ${paid.status}`).toBe(true);
+  return id;
 }
 
-/**
- * A dead letter as the kit's subscriber leaves one after its last attempt. Written directly:
- * the subscriber (branch msg-consumer) is not on this branch yet, so no real handler can fail
- * its way here. The replay it is given to is real: the messaging service's, onto Redis.
- */
-async function deadLetter(payload: Record<string, unknown>) {
-  const id = hexId('dlq');
-  const eventId = hexId('evt');
-  const started = Date.now() - 60_000;
-  await harness.platform.database.db.insert(deadLetters).values({
-    id,
-    subscription,
-    eventId,
-    topic: 'order.paid',
-    key: String(payload.id),
-    payload,
-    headers: {
-      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
-      'x-request-id': `req_${run}`,
-    },
-    attempts: [1, 2, 3].map((attempt) => ({
-      attempt,
-      at: new Date(started + attempt * 10_000).toISOString(),
-      durationMs: 4.5 * attempt,
-      error: `ledger unavailable (attempt ${attempt})`,
-    })),
-    lastError: 'ledger unavailable (attempt 3)',
-  });
-  return { id, eventId };
+/** The dead letter the failing consumer left for this order, once it is there. */
+async function deadLetterOf(orderId: string) {
+  const { db } = harness.platform.database;
+  let found: { id: string; eventId: string; payload: Record<string, unknown> } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const rows = await db
+          .select()
+          .from(deadLetters)
+          .where(and(eq(deadLetters.subscription, subscription), eq(deadLetters.key, orderId)));
+        found = rows[0];
+        return rows.length;
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(1);
+  const letter = found as { id: string; eventId: string; payload: Record<string, unknown> };
+  return { id: letter.id, eventId: letter.eventId, orderId, payload: letter.payload };
 }
 
 /** The job on the subscription's queue that carries this event, if any. */
@@ -113,22 +132,34 @@ async function allowLoopbackTargets() {
   expect(published.status, JSON.stringify(published.body)).toBe(201);
 }
 
-let first: { id: string; eventId: string };
-let second: { id: string; eventId: string };
+type Letter = Awaited<ReturnType<typeof deadLetterOf>>;
+let first: Letter;
+let second: Letter;
+let third: Letter;
 
 beforeAll(async () => {
-  const { db } = harness.platform.database;
-  await db.insert(messageSubscriptions).values({
-    id: subscription,
-    topic: 'order.paid',
-    group: `e2e-${run}`,
-    service: 'orders',
-    mode: 'cluster',
-    queue: queueName(subscription),
-    options: { concurrency: 10, retry: { attempts: 3, backoff: 'exponential' } },
+  const { redisUrl, database } = harness.platform;
+  subscriber = createSubscriber({
+    service: 'e2e',
+    instanceId: `e2e-${run}`,
+    db: database.db,
+    redis: redisConnection(redisUrl),
+    logger: createLogger({ service: 'e2e', instance: run, level: 'silent' }),
   });
-  first = await deadLetter({ id: 'ord_e2e_1', amount: 4200 });
-  second = await deadLetter({ id: 'ord_e2e_2', amount: 990 });
+  const subscribed = subscriber.subscribe(
+    orderPaid,
+    `e2e-${run}`,
+    (_payload, { attempt }) => {
+      throw new Error(`ledger unavailable (attempt ${attempt})`);
+    },
+    { retry: { attempts: 3, backoff: [50, 50] } },
+  );
+  await subscriber.start();
+  await subscribed.ready;
+  const paid = [await payOrder(), await payOrder(), await payOrder()];
+  [first, second, third] = (await Promise.all(paid.map(deadLetterOf))) as [Letter, Letter, Letter];
+  // Replays then wait on the queue, where the tests find them under their event ids.
+  await subscriber.stop();
   await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
   await allowLoopbackTargets();
   queue = new Queue(queueName(subscription), {
@@ -138,6 +169,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await subscriber?.stop();
   await new Promise((resolve) => receiver.server.close(resolve));
   await queue?.obliterate({ force: true }).catch(() => undefined);
   await queue?.close();
@@ -158,12 +190,12 @@ describe('the messaging console', () => {
 
     await page.getByTestId(`dead-letter-${first.id}`).getByRole('link').click();
     await page.waitForURL(`**/messaging/dead-letters/${first.id}`);
-    expect(await page.getByTestId('dead-letter-payload').textContent()).toContain('ord_e2e_1');
+    expect(await page.getByTestId('dead-letter-payload').textContent()).toContain(first.orderId);
     const attempts = page.getByTestId('dead-letter-attempts');
     for (const attempt of [1, 2, 3]) {
       await attempts.getByText(`ledger unavailable (attempt ${attempt})`).waitFor();
     }
-    await page.getByText(`req_${run}`).waitFor();
+    await page.getByText('traceparent').waitFor();
     await screenshot(page, 'messaging-dead-letter');
 
     await page.getByRole('button', { name: 'Replay…' }).click();
@@ -182,7 +214,10 @@ describe('the messaging console', () => {
     // The event is back on its subscription's queue under the same event id (the job's own id
     // differs, so an earlier job of the event does not swallow the replay).
     const job = await queuedEvent(first.eventId);
-    expect(job?.data).toMatchObject({ id: first.eventId, payload: { id: 'ord_e2e_1' } });
+    expect(job?.data).toMatchObject({
+      id: first.eventId,
+      payload: { order: { id: first.orderId } },
+    });
     expect(job?.data.replayedBy).toMatch(/^usr_/);
     const [row] = await harness.platform.database.db
       .select()
@@ -196,21 +231,23 @@ describe('the messaging console', () => {
     await page.goto(`${harness.platform.adminUrl}/messaging/dead-letters/${second.id}`);
     await page.getByRole('button', { name: 'Edit and resend…' }).click();
     const editor = page.getByRole('textbox', { name: 'Payload' });
-    await editor.fill('{ "id": "ord_e2e_2", ');
+    await editor.fill(`{ "order": { "id": "${second.orderId}", `);
     await page.getByText(/Payload is not JSON/).waitFor();
     expect(await page.getByRole('button', { name: 'Resend…' }).isDisabled()).toBe(true);
     await screenshot(page, 'messaging-resend-invalid', false);
-    await editor.fill('{ "id": "ord_e2e_2", "amount": 1990 }');
+    const order = second.payload.order as Record<string, unknown>;
+    const edited = { ...second.payload, order: { ...order, totalCents: 1990 } };
+    await editor.fill(JSON.stringify(edited, null, 2));
     await page.getByRole('button', { name: 'Resend…' }).click();
     await page.getByRole('button', { name: 'Resend', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'edited payload' }).waitFor();
     await page.getByTestId('dead-letter-status').filter({ hasText: 'Replayed' }).waitFor();
     const job = await queuedEvent(second.eventId);
-    expect(job?.data.payload).toEqual({ id: 'ord_e2e_2', amount: 1990 });
+    expect(job?.data.payload).toEqual(edited);
   });
 
   it('shows an operator dead letters and their attempts but no way to replay them', async () => {
-    const operatorLetter = await deadLetter({ id: 'ord_e2e_3', amount: 10 });
+    const operatorLetter = third;
     const { page } = await as('operator');
     await page.goto(`${harness.platform.adminUrl}/messaging/dead-letters`);
     await page.getByTestId(`dead-letter-${operatorLetter.id}`).waitFor();
@@ -301,7 +338,7 @@ describe('webhooks in the messaging console', () => {
       method: 'POST',
       headers: member,
     });
-    expect(paid.status).toBe(200);
+    expect(paid.ok, `paying answered ${paid.status}`).toBe(true);
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(1);
     const verifier = new Webhook(endpoint.secret);
     const delivered = receiver.received[0] as Received;
