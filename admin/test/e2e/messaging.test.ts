@@ -55,20 +55,21 @@ async function payOrder(): Promise<string> {
 /** The dead letter the failing consumer left for this order, once it is there. */
 async function deadLetterOf(orderId: string) {
   const { db } = harness.platform.database;
+  // Polled by hand: expect.poll only runs inside a test, and this runs in beforeAll.
+  const deadline = Date.now() + 30_000;
   let found: { id: string; eventId: string; payload: Record<string, unknown> } | undefined;
-  await expect
-    .poll(
-      async () => {
-        const rows = await db
-          .select()
-          .from(deadLetters)
-          .where(and(eq(deadLetters.subscription, subscription), eq(deadLetters.key, orderId)));
-        found = rows[0];
-        return rows.length;
-      },
-      { timeout: 30_000, interval: 250 },
-    )
-    .toBe(1);
+  while (!found && Date.now() < deadline) {
+    [found] = await db
+      .select()
+      .from(deadLetters)
+      .where(and(eq(deadLetters.subscription, subscription), eq(deadLetters.key, orderId)));
+    if (!found) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  if (!found) {
+    throw new Error(`No dead letter for ${orderId} in ${subscription} within 30 s`);
+  }
   const letter = found as { id: string; eventId: string; payload: Record<string, unknown> };
   return { id: letter.id, eventId: letter.eventId, orderId, payload: letter.payload };
 }
