@@ -381,7 +381,7 @@ describe('webhooks in the messaging console', () => {
     expect(await unlabelledFields(page)).toEqual([]);
     await screenshot(page, 'messaging-webhook-deliveries');
 
-    await delivery.getByRole('button', { name: 'Replay…' }).click();
+    await page.getByRole('button', { name: 'Replay…' }).click();
     await page.getByTestId('webhook-delivery-confirm').waitFor();
     await screenshot(page, 'messaging-webhook-replay-confirm', false);
     await page.getByRole('button', { name: 'Replay', exact: true }).click();

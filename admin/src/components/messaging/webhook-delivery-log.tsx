@@ -79,8 +79,7 @@ export function WebhookDeliveryLog({
     'Last answer',
     { label: 'Latency', numeric: true },
     'Response',
-    'Next attempt (UTC)',
-    ...(mayReplay ? ['Replay'] : []),
+    'Next attempt',
   ] as const;
   return (
     <DataTable testId="webhook-deliveries" columns={columns}>
@@ -120,23 +119,24 @@ export function WebhookDeliveryLog({
                 <span className={mutedClass}>–</span>
               )}
             </TableCell>
-            {mayReplay ? (
-              <TableCell className="whitespace-normal">
-                <WebhookDeliveryReplay
-                  id={delivery.id}
-                  endpointId={delivery.endpointId}
-                  eventId={delivery.eventId}
-                />
-              </TableCell>
-            ) : null}
           </TableRow>
           <TableRow>
-            <TableCell colSpan={columns.length} className="pt-0">
-              {delivery.attemptLog.length > 0 ? (
-                <AttemptLog delivery={delivery} />
-              ) : (
-                <span className={mutedClass}>No attempt yet.</span>
-              )}
+            <TableCell colSpan={columns.length} className="whitespace-normal pt-0">
+              {/* Replay sits under its delivery: a column of its own pushes the table too wide. */}
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                {delivery.attemptLog.length > 0 ? (
+                  <AttemptLog delivery={delivery} />
+                ) : (
+                  <span className={mutedClass}>No attempt yet.</span>
+                )}
+                {mayReplay ? (
+                  <WebhookDeliveryReplay
+                    id={delivery.id}
+                    endpointId={delivery.endpointId}
+                    eventId={delivery.eventId}
+                  />
+                ) : null}
+              </div>
             </TableCell>
           </TableRow>
         </Fragment>
