@@ -18,7 +18,7 @@ import { CreateWebhookEndpointSchema, WebhookEndpointWithSecretSchema } from './
 export const createEndpointRoute = createRoute({
   method: 'post',
   path: '/v1/webhook-endpoints',
-  operationId: 'webhook-endpoints.create',
+  operationId: 'webhookendpoints.create',
   tags: ['webhook-endpoints'],
   summary: 'Register a webhook endpoint',
   description:
