@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Deliveries are signed per Standard Webhooks with the secret in the answer, shown this once. A member registers endpoints for their own events (scope `own`); only admins may take every event (scope `all`, else 403). The URL is refused (422 naming `url`) when its host resolves to a loopback, private, link-local, unique-local or metadata address; unknown event types are a 422 naming them.
+         * @description Deliveries are signed per Standard Webhooks with the secret in the answer, shown this once. Any signed-in user registers endpoints of their own, for the events concerning them (scope `own`); only admins may take every event (scope `all`, else 403). The URL is refused (422 naming `url`) when its host resolves to a loopback, private, link-local, unique-local or metadata address; unknown event types are a 422 naming them.
          */
         post: operations["webhookendpoints.create"];
         delete?: never;
