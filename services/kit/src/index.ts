@@ -1,5 +1,6 @@
 export { z } from '@hono/zod-openapi';
 export * from './background-tasks.ts';
+export * from './base64.ts';
 export * from './bounds.ts';
 export * from './client-address.ts';
 export * from './conditional.ts';

@@ -3,28 +3,13 @@
  * from the environment (`CONFIG_ENCRYPTION_KEY`, `TOKEN_KEY_ENCRYPTION_KEY`: 32 bytes, base64).
  */
 
+import { fromBase64, toBase64 } from './base64.ts';
+
 /** Sealed values are strings of this form: version, then base64 of IV ‖ ciphertext ‖ tag. */
 const sealedPrefix = 'enc:v1:';
 
 export function isSealed(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(sealedPrefix);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) {
-    bytes[i] = binary.charCodeAt(i);
-  }
-  return bytes;
 }
 
 /** Decodes an encryption key setting; undefined unless it is exactly 32 bytes of base64. */

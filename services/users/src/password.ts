@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from '@trellis/kit';
 /**
  * PBKDF2-HMAC-SHA256 through Web Crypto, so the same code runs on Node, Deno and the edge.
  * Stored as `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; the iteration count travels
@@ -5,14 +6,6 @@
  */
 export const defaultPasswordIterations = 600_000;
 const keyBits = 256;
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-}
 
 async function derive(
   password: string,

@@ -1,4 +1,4 @@
-import type { SecretCipher } from '@trellis/kit';
+import { fromBase64, type SecretCipher, toBase64 } from '@trellis/kit';
 
 /** A signing secret as stored on the endpoint: sealed, with its life. */
 export interface StoredSecret {
@@ -6,23 +6,6 @@ export interface StoredSecret {
   createdAt: string;
   /** Set on the previous secret by a rotation: it signs until then. */
   expiresAt: string | null;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) {
-    bytes[i] = binary.charCodeAt(i);
-  }
-  return bytes;
 }
 
 /** A Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes. */
