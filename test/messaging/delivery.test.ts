@@ -117,13 +117,23 @@ async function relayInBatch(): Promise<string | null> {
   return row?.name ?? null;
 }
 
-/** Whether the consumer has a handler's transaction open with its writes not yet committed. */
-async function consumerInHandler(name: string): Promise<boolean> {
+/**
+ * Whether the consumer has a handler's transaction open, begun after `since`, with its writes
+ * not yet committed (the handler's work holds it idle in transaction).
+ */
+async function consumerInHandler(name: string, since = new Date(0)): Promise<boolean> {
   const n = await count(database.sql`
     select count(*)::int as n from pg_stat_activity
     where application_name = ${name} and state = 'idle in transaction'
-      and backend_xid is not null`);
+      and backend_xid is not null and xact_start > ${since.toISOString()}::timestamptz`);
   return n > 0;
+}
+
+/** Waits until each consumer is seen handling an event begun after `since`. */
+async function everyConsumerHandling(what: string, since: Date): Promise<void> {
+  for (const name of ['consumer-1', 'consumer-2']) {
+    await until(`${name} handling ${what}`, () => consumerInHandler(name, since));
+  }
 }
 
 async function jobsInRedis(): Promise<{ waiting: number; active: number; delayed: number }> {
@@ -172,13 +182,13 @@ describe('messaging delivery across real processes', () => {
   it('applies every committed event exactly once through relay and consumer crashes and a Redis restart, under load', async () => {
     const consumers = new Map<string, ReadyChild>();
     const relays = new Map<string, ReadyChild>();
-    // Consumers first: their subscription row must exist before the first event is relayed.
-    for (const name of ['consumer-1', 'consumer-2']) {
-      consumers.set(name, await startConsumer(name));
-    }
-    for (const name of ['relay-1', 'relay-2']) {
-      relays.set(name, await startRelay(name));
-    }
+    // Consumers register their subscription before they print ready, so before any event.
+    await Promise.all([
+      ...['consumer-1', 'consumer-2'].map(async (name) =>
+        consumers.set(name, await startConsumer(name)),
+      ),
+      ...['relay-1', 'relay-2'].map(async (name) => relays.set(name, await startRelay(name))),
+    ]);
     const publisher = await startReadyChild(
       publisherEntry,
       { DATABASE_URL: database.url, RATE: '150', MIN: '3000', CLIENTS: '4' },
@@ -189,7 +199,8 @@ describe('messaging delivery across real processes', () => {
     };
     await progress('events flowing', 200);
 
-    // (a) A relay dies in the middle of a batch; the other one carries on; it comes back.
+    // (a) A relay dies in the middle of a batch and the other one carries on; then that one
+    // dies too, a backlog builds up, and both come back and move it.
     let victim: string | null = null;
     await until('a relay in a batch', async () => {
       victim = await relayInBatch();
@@ -200,14 +211,12 @@ describe('messaging delivery across real processes', () => {
     await relays.get(holder)?.kill('SIGKILL');
     const relayedAtKill = await relayedSoFar();
     await until('the other relay to carry on', async () => (await relayedSoFar()) > relayedAtKill);
-    relays.set(holder, await startRelay(holder));
-    // Then both at once: a backlog builds up, and the restarted relays move it.
-    underLoad('the kill of both relays');
+    underLoad('the kill of the other relay');
     await Promise.all([...relays.values()].map((relay) => relay.kill('SIGKILL')));
     await until('a backlog with no relay', async () => (await pendingNow()) >= 100);
-    for (const name of ['relay-1', 'relay-2']) {
-      relays.set(name, await startRelay(name));
-    }
+    await Promise.all(
+      ['relay-1', 'relay-2'].map(async (name) => relays.set(name, await startRelay(name))),
+    );
     await until('the backlog relayed', async () => (await pendingNow()) < 100);
     await progress('events handled after the relays came back', 200);
 
@@ -217,7 +226,9 @@ describe('messaging delivery across real processes', () => {
     underLoad('the consumer kill');
     await consumers.get('consumer-1')?.kill('SIGKILL');
     await progress('consumer-2 carrying on alone', 200);
+    const consumerBack = new Date();
     consumers.set('consumer-1', await startConsumer('consumer-1'));
+    await everyConsumerHandling('after the restart', consumerBack);
     await progress('events handled after the consumer came back', 200);
 
     // (c) Redis shuts down (its append-only file synced) and starts again on the same port
@@ -230,8 +241,11 @@ describe('messaging delivery across real processes', () => {
     await redis.shutdown();
     await until('a backlog while Redis is down', async () => (await pendingNow()) >= 100);
     await redis.start();
+    const redisBack = new Date();
     await until('the backlog relayed after Redis', async () => (await pendingNow()) < 100);
     await progress('events handled after Redis came back', 200);
+    // Both workers reconnected, not just one of them.
+    await everyConsumerHandling('after Redis came back', redisBack);
     underLoad('the end of the faults');
 
     publisher.send('stop');
