@@ -231,15 +231,19 @@ describe('messaging delivery across real processes', () => {
     await everyConsumerHandling('after the restart', consumerBack);
     await progress('events handled after the consumer came back', 200);
 
-    // (c) Redis shuts down (its append-only file synced) and starts again on the same port
-    // and directory, with jobs waiting or in flight.
-    await until('jobs in Redis', async () => {
-      const jobs = await jobsInRedis();
-      return jobs.waiting + jobs.active > 0;
-    });
+    // (c) Redis shuts down (its append-only file synced) with jobs in flight and starts again
+    // on the same port and directory. It stays down longer than the consumers' lock duration:
+    // the jobs in flight lose their locks, come back through stall detection and are delivered
+    // again after their side effect committed, which the processed-events check must stop.
+    await until('jobs in flight', async () => (await jobsInRedis()).active > 0);
     underLoad('the Redis restart');
+    const pendingAtShutdown = await pendingNow();
     await redis.shutdown();
-    await until('a backlog while Redis is down', async () => (await pendingNow()) >= 100);
+    // 300 events at the publisher's 150 a second: 2 s, past the 1.5 s lock.
+    await until(
+      'a backlog while Redis is down',
+      async () => (await pendingNow()) >= pendingAtShutdown + 300,
+    );
     await redis.start();
     const redisBack = new Date();
     await until('the backlog relayed after Redis', async () => (await pendingNow()) < 100);
@@ -270,5 +274,9 @@ describe('messaging delivery across real processes', () => {
     expect(processed).toBe(expected.count);
     const dead = await count(database.sql`select count(*)::int as n from dead_letters`);
     expect(dead).toBe(0);
+    const skipped = await count(database.sql`
+      select count(*)::int as n from message_trace
+      where subscription = ${subscription} and stage = 'skipped'`);
+    expect(skipped, 'duplicates delivered and stopped before the side effect').toBeGreaterThan(0);
   }, 150_000);
 });
