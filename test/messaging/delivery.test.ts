@@ -253,7 +253,7 @@ describe('messaging delivery across real processes', () => {
     underLoad('the end of the faults');
 
     publisher.send('stop');
-    await publisher.exited;
+    await until('the publisher to finish its purchases', () => !publisher.running);
     expect(publisher.output()).toMatch(/done \d+/);
     const expected = await committed();
     expect(expected.count).toBeGreaterThanOrEqual(3000);
