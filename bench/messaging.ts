@@ -10,6 +10,9 @@
  *   which records the event id as processed and applies the side effect (a row per event) in one
  *   transaction. Events/s from the first publish to the last side effect, checked afterwards:
  *   exactly one side-effect row per event, and the sum of their numbers (a checksum).
+ * - A reference between the two: BullMQ add + process where each job's handler commits the
+ *   same side effect in a Postgres transaction of its own, with no outbox, relay or idempotency:
+ *   what one durable write per event costs here, before any of the platform's own work.
  * - Latency at a steady `--rate` events/s for `--seconds`: from each publishing transaction's
  *   commit to its handler starting, p50 and p99.
  *
@@ -108,6 +111,45 @@ async function rawBullmq(): Promise<number> {
   return events / ((performance.now() - started) / 1000);
 }
 
+/**
+ * A reference: BullMQ add + process where each job's handler commits the same side effect in a
+ * Postgres transaction of its own (no outbox, no relay, no idempotency): what one durable write
+ * per event costs on this machine, before any of the platform's own work.
+ */
+async function bullmqWithTransactions(database: DbHandle): Promise<number> {
+  await database.sql`create table if not exists bench_plain_effects (id text primary key, n int not null)`;
+  cleanups.push(async () => {
+    await database.sql`drop table if exists bench_plain_effects`;
+  });
+  const name = queueName(`bench-tx-${run}`);
+  const queue = new Queue(name, { connection, prefix: queuePrefix });
+  let processed = 0;
+  const worker = new Worker(
+    name,
+    async (job) => {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`insert into bench_plain_effects values (${job.id}, ${(job.data as { n: number }).n})`,
+        );
+      });
+      processed += 1;
+    },
+    { connection, prefix: queuePrefix, concurrency },
+  );
+  cleanups.push(async () => {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+  await worker.waitUntilReady();
+  const started = performance.now();
+  await concurrently(events, publishers, async (n) => {
+    await queue.add('bench.happened', { n, sentAt: Date.now() }, keptJobs);
+  });
+  await until(() => processed >= events, 300_000, 'BullMQ with transactions processing every job');
+  return events / ((performance.now() - started) / 1000);
+}
+
 interface Platform {
   handled: Map<string, number>;
   committed: Map<string, number>;
@@ -157,22 +199,34 @@ async function publishOne(database: DbHandle, platform: Platform, n: number): Pr
   platform.committed.set(id, Date.now());
 }
 
+async function effects(database: DbHandle): Promise<{ rows: number; sum: string }> {
+  const [row] = await database.sql<{ rows: number; sum: string }[]>`
+    select count(*)::int as rows, coalesce(sum(n), 0)::text as sum from bench_effects`;
+  return row ?? { rows: 0, sum: '0' };
+}
+
 async function platformThroughput(database: DbHandle, platform: Platform): Promise<number> {
   const before = platform.handled.size;
   const started = performance.now();
   await concurrently(events, publishers, (n) => publishOne(database, platform, n));
+  // Handlers count as they start; an effect is done once its transaction commits.
   await until(
     () => platform.handled.size - before >= events,
     300_000,
     'the platform handling every event',
   );
+  await until(
+    async () => (await effects(database)).rows >= events,
+    60_000,
+    'every side effect committing',
+  );
   const rate = events / ((performance.now() - started) / 1000);
-  const [check] = await database.sql<{ rows: number; sum: string }[]>`
-    select count(*)::int as rows, coalesce(sum(n), 0)::text as sum from bench_effects`;
+  // Anything beyond its one row would show here: a duplicate is a second row or a failed insert.
+  const check = await effects(database);
   const expectedSum = (events * (events + 1)) / 2;
-  if (check?.rows !== events || Number(check.sum) !== expectedSum) {
+  if (check.rows !== events || Number(check.sum) !== expectedSum) {
     throw new Error(
-      `side effects: ${check?.rows} rows summing ${check?.sum}, expected ${events} summing ${expectedSum}`,
+      `side effects: ${check.rows} rows summing ${check.sum}, expected ${events} summing ${expectedSum}`,
     );
   }
   return rate;
@@ -227,6 +281,8 @@ async function main(): Promise<void> {
   );
   const raw = await rawBullmq();
   console.log(`raw BullMQ: ${raw.toFixed(0)} events/s`);
+  const withTransactions = await bullmqWithTransactions(database);
+  console.log(`BullMQ, a transaction per job: ${withTransactions.toFixed(0)} events/s`);
   const platform = await startPlatform(database);
   const full = await platformThroughput(database, platform);
   console.log(`outbox → relay → subscription → handler: ${full.toFixed(0)} events/s`);
@@ -238,9 +294,23 @@ async function main(): Promise<void> {
     ['', 'events/s', 'ratio', 'p50 ms', 'p99 ms'],
     ['raw BullMQ add + process (baseline)', raw.toFixed(0), '1.00x', '–', '–'],
     [
+      '  BullMQ, each job committing its side effect in Postgres',
+      withTransactions.toFixed(0),
+      `${(withTransactions / raw).toFixed(2)}x`,
+      '–',
+      '–',
+    ],
+    [
       'outbox → relay → subscription → idempotent handler',
       full.toFixed(0),
       `${(full / raw).toFixed(2)}x`,
+      '–',
+      '–',
+    ],
+    [
+      '  the same against BullMQ with a transaction per job',
+      '–',
+      `${(full / withTransactions).toFixed(2)}x`,
       '–',
       '–',
     ],

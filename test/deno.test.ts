@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { freePort } from '@trellis/db/embedded';
+import { userStreamEvents } from '@trellis/db/schema';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { ProblemSchema } from '@trellis/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -145,6 +146,65 @@ function serviceUnderDeno(service: string): ServiceProcess {
   }
   return started;
 }
+
+/** Reads an event stream until `done` holds of what came so far; what came. */
+async function readStreamUntil(res: Response, done: (text: string) => boolean): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) {
+    throw new Error('no stream body');
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (!done(text)) {
+      const { value, done: ended } = await reader.read();
+      if (ended) {
+        break;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return text;
+}
+
+// Before the smoke tests below: their last one stops each service.
+describe.runIf(denoServices.includes('messaging'))('the messaging service under Deno', () => {
+  it("streams a member's events, those waiting first, then one notified while connected", async () => {
+    if (!admin) {
+      throw new Error('no users service ran under Deno to sign an admin in');
+    }
+    const userId = admin.id;
+    const addEvent = (label: string) =>
+      database.db.insert(userStreamEvents).values({
+        userId,
+        eventId: `evt_deno_${label}`,
+        topic: 'order.paid',
+        payload: { label },
+        occurredAt: new Date(),
+      });
+    await addEvent('waiting');
+    const res = await fetch(`${serviceUnderDeno('messaging').url}/v1/streams/me`, {
+      headers: admin.headers,
+      signal: AbortSignal.timeout(20_000),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    let live = false;
+    const text = await readStreamUntil(res, (sofar) => {
+      if (!live && sofar.includes('evt_deno_waiting')) {
+        live = true;
+        void addEvent('live').then(() => database.sql.notify('trellis_stream', userId));
+      }
+      return sofar.includes('evt_deno_live');
+    });
+    const events = [...text.matchAll(/^data: (.*)$/gm)].map(
+      (match) => (JSON.parse(match[1] ?? '{}') as { id: string }).id,
+    );
+    expect(events).toEqual(['evt_deno_waiting', 'evt_deno_live']);
+  });
+});
 
 describe.each(denoServices)('the %s service under Deno', (service) => {
   it('answers /healthz and logs that it listens on Deno', async () => {

@@ -9,6 +9,7 @@ import {
   type Logger,
   parseEnv,
   type Role,
+  type StaticConfig,
   startBackgroundTasks,
   stopBackgroundTasks,
   trustSetOf,
@@ -133,6 +134,29 @@ async function platformEnv(
   };
 }
 
+/**
+ * Live config the matrix sets on a service once started, as the config center would publish it
+ * (no service here joins the center, so each runs on an in-memory config). Webhook endpoints may
+ * target 127.0.0.1: registration refuses loopback otherwise (SSRF), and nothing is reachable
+ * beyond this machine. The fixtures' endpoints point at a port nothing listens on, so a
+ * delivery fails at once instead of waiting out its timeout.
+ */
+const liveConfig: Record<string, Record<string, unknown>> = {
+  messaging: { webhooks: { allowPrivateTargets: ['127.0.0.1/32'] } },
+};
+
+function applyLiveConfig(name: string, started: StartedService) {
+  const values = liveConfig[name];
+  if (!values) {
+    return;
+  }
+  const config = (started.deps as { config?: Partial<StaticConfig<unknown, unknown>> }).config;
+  if (typeof config?.set !== 'function') {
+    throw new Error(`${name} runs on no in-memory config the matrix can set`);
+  }
+  config.set(values);
+}
+
 async function startOne(
   name: string,
   port: number,
@@ -152,6 +176,7 @@ async function startOne(
     { ...declaration, ...(verifyUser ? { verifyUserTokens: () => verifyUser } : {}) },
     parsed,
   );
+  applyLiveConfig(name, started);
   const closeServer = await listenOn(port, started.app.fetch);
   await startBackgroundTasks(started.backgroundTasks, started.logger);
   return {

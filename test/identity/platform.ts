@@ -21,11 +21,15 @@ import { type ServiceProcess, startServiceProcess } from '../service-process.ts'
  * gateway. Each service has its own Ed25519 key pair and trusts the others' public keys; user
  * tokens are users' own, checked against its JWKS. The test holds every service's private key,
  * as an attacker who stole one would hold one. One admin is seeded straight into the database,
- * as an operator bootstraps a fresh install.
+ * as an operator bootstraps a fresh install. Given a Redis (`redisUrl`), every service gets
+ * REDIS_URL, so their subscriptions run, and messaging (relay, push workers) runs too, as
+ * `npm start` runs it.
  */
 
 export const identityServices = ['config', 'users', 'orders', 'meetings', 'gateway'] as const;
-export type IdentityService = (typeof identityServices)[number];
+/** Every service the platform may run: messaging too once the platform is given Redis. */
+const allServices = [...identityServices, 'messaging'] as const;
+export type IdentityService = (typeof allServices)[number];
 
 export interface Account {
   id: string;
@@ -88,13 +92,15 @@ export interface IdentityPlatformOptions {
   accessTtlSeconds?: number;
   /** More environment, by service. */
   env?: Partial<Record<IdentityService, Record<string, string>>>;
+  /** REDIS_URL of every service; with it messaging runs as well. */
+  redisUrl?: string;
 }
 
 const repoRoot = new URL('../../', import.meta.url);
 
-/** The services whose code exists on this branch. */
-function presentServices(): IdentityService[] {
-  return identityServices.filter((name) =>
+/** The services whose code exists on this branch; messaging only with Redis. */
+function presentServices(withMessaging: boolean): IdentityService[] {
+  return (withMessaging ? allServices : identityServices).filter((name) =>
     existsSync(new URL(`services/${name}/src/main.ts`, repoRoot)),
   );
 }
@@ -173,15 +179,15 @@ export async function startIdentityPlatform(
   const accessTtlSeconds = options.accessTtlSeconds ?? 3;
   const database = await createTestDatabase(adminDatabaseUrl);
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'trellis-identity-'));
-  const names = presentServices();
-  const pairs = await Promise.all(identityServices.map((name) => generateServiceKey(name)));
+  const names = presentServices(options.redisUrl !== undefined);
+  const pairs = await Promise.all(allServices.map((name) => generateServiceKey(name)));
   const keys = Object.fromEntries(pairs.map((pair) => [pair.service, pair])) as Record<
     IdentityService,
     ServiceKeyPair
   >;
-  const ports = await Promise.all(identityServices.map(() => freePort()));
+  const ports = await Promise.all(allServices.map(() => freePort()));
   const urls = Object.fromEntries(
-    identityServices.map((name, index) => [name, `http://127.0.0.1:${ports[index]}`]),
+    allServices.map((name, index) => [name, `http://127.0.0.1:${ports[index]}`]),
   ) as Record<IdentityService, string>;
   const metricsToken = randomBytes(32).toString('base64url');
   const tokenKeyEncryptionKey = randomBytes(32).toString('base64');
@@ -198,6 +204,11 @@ export async function startIdentityPlatform(
     USERS_URL: urls.users,
     ORDERS_URL: urls.orders,
     MEETINGS_URL: urls.meetings,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+  };
+  // Only messaging seals webhook secrets, so only it holds the key.
+  const own: Partial<Record<IdentityService, Record<string, string>>> = {
+    messaging: { WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64') },
   };
   const services: Partial<Record<IdentityService, ServiceProcess>> = {};
   const stop = async () => {
@@ -206,8 +217,8 @@ export async function startIdentityPlatform(
     await rm(snapshotDir, { recursive: true, force: true });
   };
   const start = async (name: IdentityService) => {
-    const env = { ...envOf(name, common, urls, keys), ...options.env?.[name] };
-    const port = ports[identityServices.indexOf(name)] ?? 0;
+    const env = { ...envOf(name, common, urls, keys), ...own[name], ...options.env?.[name] };
+    const port = ports[allServices.indexOf(name)] ?? 0;
     services[name] = await startServiceProcess(name, port, env, { readyTimeoutMs: 60_000 });
   };
   try {

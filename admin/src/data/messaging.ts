@@ -13,6 +13,12 @@ export type DeadLetterPage = Schemas['DeadLetterPage'];
 export type DeadLetterStatus = Schemas['DeadLetterStatus'];
 export type TracedEvent = Schemas['TracedEvent'];
 export type TraceStage = Schemas['TraceStage'];
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointPage = Schemas['WebhookEndpointPage'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage'];
+export type WebhookAttempt = Schemas['WebhookAttempt'];
+export type WebhookDeliveryStatus = WebhookDelivery['status'];
 
 export const deadLetterStatuses: readonly DeadLetterStatus[] = ['dead', 'replayed', 'discarded'];
 
@@ -93,4 +99,47 @@ export async function searchTrace(
     }),
   );
   return answer.ok ? { ok: true, data: answer.data.items } : answer;
+}
+
+export function listWebhookEndpoints(
+  caller: Caller,
+  query: { cursor?: string | undefined },
+): Promise<Outcome<WebhookEndpointPage>> {
+  return outcomeOf(
+    serviceClient('messaging').GET('/v1/webhook-endpoints', {
+      headers: asOperator(caller),
+      params: { query: { limit: 25, ...(query.cursor ? { cursor: query.cursor } : {}) } },
+    }),
+  );
+}
+
+export function getWebhookEndpoint(caller: Caller, id: string): Promise<Outcome<WebhookEndpoint>> {
+  return outcomeOf(
+    serviceClient('messaging').GET('/v1/webhook-endpoints/{id}', {
+      headers: asOperator(caller),
+      params: { path: { id } },
+    }),
+  );
+}
+
+export const webhookDeliveryStatuses: readonly WebhookDeliveryStatus[] = [
+  'pending',
+  'succeeded',
+  'failed',
+];
+
+export function listWebhookDeliveries(
+  caller: Caller,
+  endpointId: string,
+  query: { cursor?: string | undefined; status?: WebhookDeliveryStatus | undefined },
+): Promise<Outcome<WebhookDeliveryPage>> {
+  const defined = Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  return outcomeOf(
+    serviceClient('messaging').GET('/v1/webhook-endpoints/{id}/deliveries', {
+      headers: asOperator(caller),
+      params: { path: { id: endpointId }, query: { limit: 25, ...defined } },
+    }),
+  );
 }

@@ -80,3 +80,8 @@ export function deadLettersPath(query: Record<string, string | undefined> = {}):
 export function tracePath(eventId: string): string {
   return `/messaging/trace?eventId=${encodeURIComponent(eventId)}`;
 }
+
+/** An endpoint's page: its facts and its delivery log. */
+export function webhookEndpointPath(id: string): string {
+  return `/messaging/webhooks/${encodeURIComponent(id)}`;
+}

@@ -21,6 +21,7 @@ const adminOnly = {
   'apiKeys.manage': 'see, create or revoke API keys',
   'audit.read': 'read the security audit trail',
   'messaging.deadLetters.manage': 'replay, edit and resend or discard dead letters',
+  'messaging.webhooks.manage': 'replay webhook deliveries or enable, disable or delete endpoints',
 } as const;
 
 export type Permission =

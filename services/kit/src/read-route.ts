@@ -11,8 +11,11 @@ import { versionedResponse } from './versioned-route.ts';
 type IdParams = NonNullable<NonNullable<RouteConfig['request']>['params']>;
 
 export interface ReadRouteConfig<Params extends IdParams, Answer extends z.ZodType> {
-  /** `<resource>.get`: the resource names the tag and the path, `/v1/<resource>/{id}`. */
+  /** `<resource>.get`: the resource names the tag and, unless `path` is given, the path. */
   operationId: `${string}.get`;
+  /** `/v1/<resource>/{id}` when omitted; given for a kebab-case path (`/v1/api-keys/{id}`). */
+  path?: `/v1/${string}/{id}`;
+  tags?: string[];
   summary: string;
   /** Who may read it. */
   access: Access;
@@ -31,9 +34,9 @@ export function readRoute<Params extends IdParams, Answer extends z.ZodType>(
   const [resource] = config.operationId.split('.');
   return createRoute({
     method: 'get' as const,
-    path: `/v1/${resource}/{id}`,
+    path: config.path ?? `/v1/${resource}/{id}`,
     operationId: config.operationId,
-    tags: [resource as string],
+    tags: config.tags ?? [resource as string],
     summary: config.summary,
     access: config.access,
     request: { params: config.params, headers: IfNoneMatchHeaderSchema },

@@ -7,6 +7,7 @@ import { messagingNodeEnvSchema } from './env.ts';
 import { createSubscriptionQueues } from './queues.ts';
 import { createLiveRelay } from './relay.ts';
 import { messagingDescription, messagingRoutes, pushTopicsOf } from './service.ts';
+import { appendToUserStreams } from './streams/relay-append.ts';
 import { knownTopics } from './topics.ts';
 import { createPushDeps, pushGroup, startPushWorkers } from './webhooks/index.ts';
 
@@ -57,6 +58,7 @@ export const messagingNodeService = defineService({
         logger,
         config: baseDeps.config,
         metrics,
+        onBatch: appendToUserStreams(topics, logger),
       }),
     );
     runInBackground({ stop: () => workers.stop() });

@@ -10,7 +10,8 @@ function unavailable(what: string): ApiError {
 
 /**
  * The push parts of the deps where the runtime has none (the Deno entry, the contract): the
- * routes are declared and documented, and what needs Redis or the webhook key answers 503.
+ * routes are declared and documented, and what needs Redis or the webhook key answers 503. The
+ * Deno entry replaces `streams` with a real hub: a live stream needs Postgres alone.
  */
 export const pushUnavailable: {
   cipher: SecretCipher;

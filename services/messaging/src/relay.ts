@@ -16,6 +16,8 @@ export interface LiveRelayOptions {
   config: LiveConfig<MessagingConfig>;
   /** The service's registry, the one `/metrics` serves. */
   metrics: NonNullable<RelayOptions['metrics']>;
+  /** Run in every batch's transaction, in commit order (users' streams). */
+  onBatch?: RelayOptions['onBatch'];
 }
 
 type RelaySettings = MessagingConfig['relay'];
@@ -45,6 +47,7 @@ export function createLiveRelay(options: LiveRelayOptions): BackgroundTask {
       batchSize: next.batchSize,
       retentionHours: next.retentionHours,
       metrics: options.metrics,
+      ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     });
 
   const restart = (next: RelaySettings) => {

@@ -7,6 +7,7 @@ import { createDeadLettersRouter } from './routes/dead-letters/index.ts';
 import { createSubscriptionsRouter } from './routes/subscriptions/index.ts';
 import { createTopicsRouter } from './routes/topics/index.ts';
 import { createTraceRouter } from './routes/trace/index.ts';
+import { createStreamHub } from './streams/hub.ts';
 import { createStreamsRouter } from './streams/routes/index.ts';
 import { knownTopics } from './topics.ts';
 import { nodeResolveHost } from './webhooks/delivery.ts';
@@ -34,8 +35,8 @@ export const messagingDescription =
 
 /**
  * The messaging service, runtime-agnostic: what the Deno entry serves and the contract is read
- * from. It reads Postgres only; the Node entry (`node-service.ts`) adds Redis, the relay and the
- * push workers.
+ * from. It reads Postgres only, live streams included (they follow Postgres notifications); the
+ * Node entry (`node-service.ts`) adds Redis, the relay and the push workers.
  */
 export const messagingService = defineService({
   name: 'messaging',
@@ -43,11 +44,14 @@ export const messagingService = defineService({
   envSchema: messagingEnvSchema,
   config: messagingConfig,
   routes: messagingRoutes,
-  deps: ({ baseDeps }): MessagingDeps => {
+  deps: ({ baseDeps, database, logger, runInBackground }): MessagingDeps => {
     const topics = knownTopics();
+    const streams = createStreamHub({ sql: database.sql, logger });
+    runInBackground({ stop: () => streams.stop() });
     return {
       ...baseDeps,
       ...pushUnavailable,
+      streams,
       topics,
       pushTopics: pushTopicsOf(topics),
       resolveHost: nodeResolveHost,

@@ -24,6 +24,7 @@ import {
 } from '@trellis/kit/testing';
 import { Queue } from 'bullmq';
 import { inject } from 'vitest';
+import { appendToUserStreams } from '../src/streams/relay-append.ts';
 import { nodeResolveHost } from '../src/webhooks/delivery.ts';
 import {
   createPushDeps,
@@ -177,6 +178,7 @@ export async function createPushHarness(
     prefix,
     concurrency: 5,
   });
+  const appendStreams = appendToUserStreams(topics, logger);
   const server = await listen(app.fetch);
   return {
     database,
@@ -199,6 +201,9 @@ export async function createPushHarness(
         occurredAt: new Date().toISOString(),
         seq,
       };
+      // As the messaging service does: the relay appends to streams, the push subscription
+      // makes the deliveries.
+      await database.sql.begin((tx) => appendStreams(tx, [{ envelope, delayMs: 0 }]));
       await database.db.transaction((tx) => workers.push(tx, envelope, topic));
       return envelope;
     },

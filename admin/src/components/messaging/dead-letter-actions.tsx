@@ -5,42 +5,12 @@ import { useActionState, useMemo, useState } from 'react';
 import { discardDeadLetter, replayDeadLetter, resendDeadLetter } from '@/actions/messaging';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
 import type { DeadLetterStatus } from '@/data/messaging';
 import { idleForm } from '@/lib/form-state';
 import { checkPayload } from '@/lib/payload-check';
-
-const buttonClass =
-  'rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-2 text-tremor-default font-medium text-tremor-content-emphasis hover:bg-tremor-background-muted disabled:opacity-50 dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis';
+import { Confirmation, secondaryButtonClass } from './confirmation';
 
 type Confirming = 'replay' | 'discard' | 'resend' | undefined;
-
-function Confirmation({
-  question,
-  confirm,
-  color,
-  keep,
-}: {
-  question: string;
-  confirm: string;
-  color: 'amber' | 'rose' | 'blue';
-  keep: () => void;
-}) {
-  return (
-    <div
-      className="flex flex-wrap items-center gap-3 rounded-tremor-default bg-amber-50 p-3 dark:bg-amber-950/30"
-      data-testid="dead-letter-confirm"
-    >
-      <span className="text-tremor-default text-tremor-content-strong dark:text-dark-tremor-content-strong">
-        {question}
-      </span>
-      <SubmitButton color={color}>{confirm}</SubmitButton>
-      <button type="button" className={buttonClass} onClick={keep}>
-        Cancel
-      </button>
-    </div>
-  );
-}
 
 /**
  * Replay, edit and resend, or discard: each asks first. Rendered for admins only while the
@@ -95,6 +65,7 @@ export function DeadLetterActions({
             confirm="Replay"
             color="blue"
             keep={() => setConfirming(undefined)}
+            testId="dead-letter-confirm"
           />
         </form>
       ) : null}
@@ -106,18 +77,31 @@ export function DeadLetterActions({
             confirm="Discard"
             color="rose"
             keep={() => setConfirming(undefined)}
+            testId="dead-letter-confirm"
           />
         </form>
       ) : null}
       {status === 'dead' && confirming === undefined ? (
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={buttonClass} onClick={() => setConfirming('replay')}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => setConfirming('replay')}
+          >
             Replay…
           </button>
-          <button type="button" className={buttonClass} onClick={() => setEditing(!editing)}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => setEditing(!editing)}
+          >
             {editing ? 'Close the editor' : 'Edit and resend…'}
           </button>
-          <button type="button" className={buttonClass} onClick={() => setConfirming('discard')}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => setConfirming('discard')}
+          >
             Discard…
           </button>
         </div>
@@ -152,11 +136,12 @@ export function DeadLetterActions({
               confirm="Resend"
               color="amber"
               keep={() => setConfirming(undefined)}
+              testId="dead-letter-confirm"
             />
           ) : (
             <button
               type="button"
-              className={buttonClass}
+              className={secondaryButtonClass}
               disabled={!check.ok}
               onClick={() => setConfirming('resend')}
             >

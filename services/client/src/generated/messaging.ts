@@ -193,7 +193,7 @@ export interface paths {
          * Deliver an event to an endpoint again
          * @description Sends the delivery again at once, with the same `webhook-id` (the event id) so the consumer can tell it is the same event, then on the retry schedule if it fails. The endpoint must be enabled (409 otherwise). The owner or an admin.
          */
-        post: operations["webhook-deliveries.replay"];
+        post: operations["webhookdeliveries.replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,13 +211,13 @@ export interface paths {
          * List webhook endpoints, newest first
          * @description A member sees their own; operators and admins everyone's.
          */
-        get: operations["webhook-endpoints.list"];
+        get: operations["webhookendpoints.list"];
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Deliveries are signed per Standard Webhooks with the secret in the answer, shown this once. A member registers endpoints for their own events (scope `own`); only admins may take every event (scope `all`, else 403). The URL is refused (422 naming `url`) when its host resolves to a loopback, private, link-local, unique-local or metadata address; unknown event types are a 422 naming them.
+         * @description Deliveries are signed per Standard Webhooks with the secret in the answer, shown this once. Any signed-in user registers endpoints of their own, for the events concerning them (scope `own`); only admins may take every event (scope `all`, else 403). The URL is refused (422 naming `url`) when its host resolves to a loopback, private, link-local, unique-local or metadata address; unknown event types are a 422 naming them.
          */
-        post: operations["webhook-endpoints.create"];
+        post: operations["webhookendpoints.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -232,18 +232,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a webhook endpoint */
-        get: operations["webhook-endpoints.get"];
+        get: operations["webhookendpoints.get"];
         put?: never;
         post?: never;
         /** Delete a webhook endpoint and its delivery log */
-        delete: operations["webhook-endpoints.delete"];
+        delete: operations["webhookendpoints.delete"];
         options?: never;
         head?: never;
         /**
          * Change, enable or disable a webhook endpoint
          * @description The owner or an admin. A new URL is checked as on registration (422 naming `url`); enabling a disabled endpoint clears its failure record.
          */
-        patch: operations["webhook-endpoints.update"];
+        patch: operations["webhookendpoints.update"];
         trace?: never;
     };
     "/v1/webhook-endpoints/{id}/deliveries": {
@@ -257,7 +257,7 @@ export interface paths {
          * An endpoint's delivery log, newest first
          * @description Each delivery with its status, attempts, and per attempt the status code, latency and the first KiB of the answer.
          */
-        get: operations["webhook-deliveries.list"];
+        get: operations["webhookdeliveries.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -279,7 +279,7 @@ export interface paths {
          * Rotate the signing secret, with an overlap
          * @description A fresh secret, shown this once, signs from now on; the previous one keeps signing beside it (two `v1,` signatures) for `webhooks.rotationOverlapHours` (live config), so a consumer can switch without missing a delivery.
          */
-        post: operations["webhook-endpoints.rotateSecret"];
+        post: operations["webhookendpoints.rotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -939,9 +939,10 @@ export interface components {
             updatedAt: string;
         };
         WebhookDeliveryPage: {
+            /** @description The deliveries, newest first. */
             items: components["schemas"]["WebhookDelivery"][];
             /**
-             * @description Next page.
+             * @description Cursor of the next page; null on the last.
              * @example null
              */
             nextCursor: string | null;
@@ -1017,9 +1018,10 @@ export interface components {
             version: number;
         };
         WebhookEndpointPage: {
+            /** @description The endpoints, newest first. */
             items: components["schemas"]["WebhookEndpoint"][];
             /**
-             * @description Next page.
+             * @description Cursor of the next page; null on the last.
              * @example null
              */
             nextCursor: string | null;
@@ -2749,7 +2751,7 @@ export interface operations {
             };
         };
     };
-    "webhook-deliveries.replay": {
+    "webhookdeliveries.replay": {
         parameters: {
             query?: never;
             header?: never;
@@ -2862,7 +2864,16 @@ export interface operations {
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & ({
+                        /**
+                         * @description The endpoint’s status: a disabled endpoint takes no replay.
+                         * @example disabled
+                         * @enum {string}
+                         */
+                        currentStatus?: "enabled" | "disabled";
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
             /** @description Flow-limited: a flow or hot-parameter rule of this route refused the call; retry after `Retry-After` seconds. */
@@ -2932,7 +2943,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.list": {
+    "webhookendpoints.list": {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
@@ -3081,7 +3092,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.create": {
+    "webhookendpoints.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3284,7 +3295,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.get": {
+    "webhookendpoints.get": {
         parameters: {
             query?: never;
             header?: {
@@ -3460,7 +3471,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.delete": {
+    "webhookendpoints.delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -3622,7 +3633,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.update": {
+    "webhookendpoints.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -3847,7 +3858,7 @@ export interface operations {
             };
         };
     };
-    "webhook-deliveries.list": {
+    "webhookdeliveries.list": {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
@@ -4018,7 +4029,7 @@ export interface operations {
             };
         };
     };
-    "webhook-endpoints.rotateSecret": {
+    "webhookendpoints.rotateSecret": {
         parameters: {
             query?: never;
             header?: never;

@@ -26,6 +26,20 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   /** Broadcast subscriptions not seen for this long are removed with their queues; 60 s. */
   broadcastTtlSeconds?: number;
+  /**
+   * Runs inside each batch's transaction, under the relay's lock, with the batch's events in
+   * `seq` order: for what must follow commit order across every topic, as users' streams do
+   * (subscriptions are per topic, so two topics' events reach them in either order). Throwing
+   * rolls the batch back; it is tried again.
+   */
+  onBatch?: (tx: TransactionSql, events: readonly RelayedEvent[]) => Promise<void>;
+}
+
+/** An event of a batch as `onBatch` sees it: its envelope and its delivery delay. */
+export interface RelayedEvent {
+  envelope: EventEnvelope;
+  /** Milliseconds until `deliverAt`; 0 for at once. */
+  delayMs: number;
 }
 
 export interface Relay extends BackgroundTask {
@@ -143,21 +157,22 @@ export function createRelay(options: RelayOptions): Relay {
       for (const sub of subscriptions) {
         byTopic.set(sub.topic, [...(byTopic.get(sub.topic) ?? []), sub]);
       }
+      const relayed = rows.map((row) => ({ envelope: toEnvelope(row), delayMs: row.delay_ms }));
+      await options.onBatch?.(tx, relayed);
       const jobs = new Map<string, ReturnType<typeof eventJob>[]>();
       const trace = { eventId: [] as string[], topic: [] as string[], key: [] as string[] };
       const traceSub: (string | null)[] = [];
       const traceNote: (string | null)[] = [];
-      for (const row of rows) {
-        const envelope = toEnvelope(row);
-        const subs = byTopic.get(row.topic) ?? [];
+      for (const { envelope, delayMs } of relayed) {
+        const subs = byTopic.get(envelope.topic) ?? [];
         for (const sub of subs) {
           const list = jobs.get(sub.queue) ?? [];
-          list.push(eventJob(envelope, row.delay_ms));
+          list.push(eventJob(envelope, delayMs));
           jobs.set(sub.queue, list);
         }
         for (const sub of subs.length > 0 ? subs : [null]) {
-          trace.eventId.push(row.id);
-          trace.topic.push(row.topic);
+          trace.eventId.push(envelope.id);
+          trace.topic.push(envelope.topic);
           trace.key.push(envelope.key);
           traceSub.push(sub?.id ?? null);
           traceNote.push(sub ? null : 'no subscription');

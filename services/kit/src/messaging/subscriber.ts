@@ -32,7 +32,7 @@ import {
 } from './subscriber-metrics.ts';
 import type { Topic, TopicPayload } from './topics.ts';
 
-const { messageSubscriptions, processedEvents } = schema;
+const { messageSubscriptions } = schema;
 
 /** BullMQ's lock and stall detection; tests shorten them to see a killed consumer's jobs back. */
 export type WorkerTuning = Pick<
@@ -219,6 +219,47 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     throw new DeadLettered(error);
   }
 
+  /** A handled event's id is already recorded: roll back this delivery's effects, skip it. */
+  class AlreadyHandled extends Error {}
+
+  /**
+   * Records the event as handled by the subscription and traces it, in one statement at the end
+   * of the handler's transaction: false when another delivery recorded it first (the unique key
+   * waits for that one to commit), so this one's effects are rolled back. Checking at the end
+   * spares a statement per event; a duplicate runs the handler once more, inside a transaction
+   * that never commits.
+   */
+  async function markHandled(
+    tx: Tx,
+    entry: { subscription: string; envelope: EventEnvelope; attempt: number; durationMs: number },
+  ): Promise<boolean> {
+    const { subscription, envelope } = entry;
+    const rows = await tx.execute(sql`
+      with marked as (
+        insert into processed_events (subscription, event_id)
+        values (${subscription}, ${envelope.id})
+        on conflict do nothing
+        returning event_id
+      )
+      insert into message_trace (event_id, topic, key, subscription, stage, attempt, duration_ms)
+      select event_id, ${envelope.topic}, ${envelope.key || null}, ${subscription}, 'handled',
+        ${entry.attempt}, ${entry.durationMs}
+      from marked
+      returning id`);
+    return rows.length > 0;
+  }
+
+  /** Whether a failed delivery failed only because another had handled the event already. */
+  async function handledBefore(subscription: Subscription, envelope: EventEnvelope) {
+    if (subscription.mode === 'broadcast') {
+      return false;
+    }
+    const rows = await db.execute(sql`
+      select 1 from processed_events
+      where subscription = ${subscription.id} and event_id = ${envelope.id}`);
+    return rows.length > 0;
+  }
+
   /**
    * One attempt at one event: parse, then in one transaction mark it processed and run the
    * handler, so the side effect and the "done" commit together; a duplicate finds its mark and
@@ -252,33 +293,29 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     };
     try {
       const outcome = await runInEventContext(envelope, scope, logger, (eventLogger) =>
-        db.transaction(async (tx): Promise<HandledOutcome> => {
-          if (subscription.mode === 'cluster') {
-            const marked = await tx
-              .insert(processedEvents)
-              .values({ subscription: subscription.id, eventId: envelope.id })
-              .onConflictDoNothing()
-              .returning({ eventId: processedEvents.eventId });
-            if (marked.length === 0) {
+        db
+          .transaction(async (tx): Promise<HandledOutcome> => {
+            await entry.handler(payload.data, {
+              tx,
+              event: envelope,
+              logger: eventLogger,
+              attempt,
+              subscription: subscription.id,
+            });
+            const trace = { subscription: subscription.id, envelope, attempt };
+            if (subscription.mode === 'broadcast') {
+              await traceStage(tx, { ...trace, stage: 'handled', durationMs: elapsedMs() });
+            } else if (!(await markHandled(tx, { ...trace, durationMs: elapsedMs() }))) {
+              throw new AlreadyHandled();
+            }
+            return 'handled';
+          })
+          .catch(async (error: unknown): Promise<HandledOutcome> => {
+            if (error instanceof AlreadyHandled || (await handledBefore(subscription, envelope))) {
               return 'skipped';
             }
-          }
-          await entry.handler(payload.data, {
-            tx,
-            event: envelope,
-            logger: eventLogger,
-            attempt,
-            subscription: subscription.id,
-          });
-          await traceStage(tx, {
-            subscription: subscription.id,
-            envelope,
-            stage: 'handled',
-            attempt,
-            durationMs: elapsedMs(),
-          });
-          return 'handled';
-        }),
+            throw error;
+          }),
       );
       metrics.handlerSeconds.observe({ subscription: subscription.id }, elapsedMs() / 1000);
       metrics.handled.inc({ subscription: subscription.id, outcome });

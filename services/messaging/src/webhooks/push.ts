@@ -1,7 +1,7 @@
 import type { Executor } from '@trellis/db';
 import type { Topic } from '@trellis/kit';
 import type { EventEnvelope } from '@trellis/kit/messaging';
-import { appendToStreams, ensureDelivery, matchingEndpoints } from './repository.ts';
+import { ensureDelivery, matchingEndpoints } from './repository.ts';
 
 /** The group every push subscription belongs to (`push/<topic>`). */
 export const pushGroup = 'push';
@@ -14,10 +14,10 @@ export interface NewDelivery {
 }
 
 /**
- * The push subscription's handler: in the consumer's transaction, appends the event to the
- * stream of each user it concerns (`topic.audience`), tells their live streams at commit, and
- * makes one delivery per matching enabled endpoint. Idempotent by event id (a second run finds
- * what the first made).
+ * The push subscription's handler: in the consumer's transaction, makes one delivery per
+ * matching enabled endpoint (own-scope endpoints of the users it concerns, `topic.audience`, and
+ * every all-scope one). Idempotent by event id (a second run finds what the first made). Users'
+ * streams are appended by the relay, in commit order (`streams/relay-append.ts`).
  */
 export async function pushEvent(
   tx: Executor,
@@ -30,12 +30,6 @@ export async function pushEvent(
   }
   const payload = topic.schema.parse(envelope.payload) as Record<string, unknown>;
   const audience = [...new Set(topic.audience?.(payload) ?? [])];
-  await appendToStreams(tx, audience, {
-    eventId: envelope.id,
-    topic: envelope.topic,
-    payload,
-    occurredAt: new Date(envelope.occurredAt),
-  });
   const endpoints = await matchingEndpoints(tx, envelope.topic, audience);
   const deliveries: NewDelivery[] = [];
   for (const endpoint of endpoints) {

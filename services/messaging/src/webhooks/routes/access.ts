@@ -5,6 +5,11 @@ import { type EndpointRow, findEndpoint } from '../repository.ts';
 
 /** Reading: a member their own endpoints, operators and admins any. */
 export const readEndpoints = { owner: true, role: 'operator' } as const satisfies Access;
+/**
+ * Registering: any signed-in user, and the endpoint is theirs (there is no one else's to make
+ * it for); only admins may take scope `all` (checked by the handler).
+ */
+export const registerEndpoints = { role: 'member' } as const satisfies Access;
 /** Changing: a member their own endpoints, admins any. */
 export const manageEndpoints = { owner: true, role: 'admin' } as const satisfies Access;
 

@@ -11,23 +11,23 @@ import { newPushId } from '../ids.ts';
 import { audit, insertEndpoint } from '../repository.ts';
 import { newWebhookSecret, sealSecret } from '../secrets.ts';
 import { assertPublicTarget } from '../ssrf.ts';
-import { actorOf, assertKnownEventTypes, assertMayTakeAll, manageEndpoints } from './access.ts';
+import { actorOf, assertKnownEventTypes, assertMayTakeAll, registerEndpoints } from './access.ts';
 import { presentEndpoint } from './present.ts';
 import { CreateWebhookEndpointSchema, WebhookEndpointWithSecretSchema } from './schema.ts';
 
 export const createEndpointRoute = createRoute({
   method: 'post',
   path: '/v1/webhook-endpoints',
-  operationId: 'webhook-endpoints.create',
+  operationId: 'webhookendpoints.create',
   tags: ['webhook-endpoints'],
   summary: 'Register a webhook endpoint',
   description:
     'Deliveries are signed per Standard Webhooks with the secret in the answer, shown this once. ' +
-    'A member registers endpoints for their own events (scope `own`); only admins may take ' +
-    'every event (scope `all`, else 403). The URL is refused (422 naming `url`) when its host ' +
-    'resolves to a loopback, private, link-local, unique-local or metadata address; unknown ' +
-    'event types are a 422 naming them.',
-  access: manageEndpoints,
+    'Any signed-in user registers endpoints of their own, for the events concerning them ' +
+    '(scope `own`); only admins may take every event (scope `all`, else 403). The URL is ' +
+    'refused (422 naming `url`) when its host resolves to a loopback, private, link-local, ' +
+    'unique-local or metadata address; unknown event types are a 422 naming them.',
+  access: registerEndpoints,
   request: { body: jsonBody(CreateWebhookEndpointSchema) },
   responses: {
     201: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint, with its secret.'),

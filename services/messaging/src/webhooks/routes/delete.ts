@@ -7,7 +7,7 @@ import { EndpointParamsSchema } from './schema.ts';
 export const deleteEndpointRoute = createRoute({
   method: 'delete',
   path: '/v1/webhook-endpoints/{id}',
-  operationId: 'webhook-endpoints.delete',
+  operationId: 'webhookendpoints.delete',
   tags: ['webhook-endpoints'],
   summary: 'Delete a webhook endpoint and its delivery log',
   access: manageEndpoints,

@@ -10,7 +10,7 @@ import {
 } from './schema.ts';
 
 export const listDeliveriesRoute = listRoute({
-  operationId: 'webhook-deliveries.list',
+  operationId: 'webhookdeliveries.list',
   path: '/v1/webhook-endpoints/{id}/deliveries',
   tags: ['webhook-endpoints'],
   summary: "An endpoint's delivery log, newest first",

@@ -5,7 +5,9 @@ import { presentEndpoint } from './present.ts';
 import { EndpointParamsSchema, WebhookEndpointSchema } from './schema.ts';
 
 export const getEndpointRoute = readRoute({
-  operationId: 'webhook-endpoints.get',
+  operationId: 'webhookendpoints.get',
+  path: '/v1/webhook-endpoints/{id}',
+  tags: ['webhook-endpoints'],
   summary: 'Get a webhook endpoint',
   access: readEndpoints,
   params: EndpointParamsSchema,

@@ -13,7 +13,7 @@ import { presentEndpoint } from './present.ts';
 import { ListEndpointsQuerySchema, WebhookEndpointPageSchema } from './schema.ts';
 
 export const listEndpointsRoute = listRoute({
-  operationId: 'webhook-endpoints.list',
+  operationId: 'webhookendpoints.list',
   path: '/v1/webhook-endpoints',
   tags: ['webhook-endpoints'],
   summary: 'List webhook endpoints, newest first',

@@ -1,4 +1,11 @@
-import { ApiError, createRoute, errorResponses, jsonResponse, type ServiceApp } from '@trellis/kit';
+import {
+  ApiError,
+  createRoute,
+  errorResponses,
+  jsonResponse,
+  type ServiceApp,
+  z,
+} from '@trellis/kit';
 import type { PushDeps } from '../deps.ts';
 import { audit, findDelivery, reopenDelivery } from '../repository.ts';
 import { actorOf, DeliveryNotFound, endpointFor, manageEndpoints } from './access.ts';
@@ -8,7 +15,7 @@ import { DeliveryParamsSchema, WebhookDeliverySchema } from './schema.ts';
 export const replayDeliveryRoute = createRoute({
   method: 'post',
   path: '/v1/webhook-deliveries/{id}/replay',
-  operationId: 'webhook-deliveries.replay',
+  operationId: 'webhookdeliveries.replay',
   tags: ['webhook-endpoints'],
   summary: 'Deliver an event to an endpoint again',
   description:
@@ -19,7 +26,14 @@ export const replayDeliveryRoute = createRoute({
   request: { params: DeliveryParamsSchema },
   responses: {
     202: jsonResponse(WebhookDeliverySchema, 'The delivery, queued again.'),
-    ...errorResponses('not_found', 'conflict'),
+    ...errorResponses('not_found', {
+      conflict: {
+        currentStatus: z.enum(['enabled', 'disabled']).openapi({
+          description: 'The endpoint’s status: a disabled endpoint takes no replay.',
+          example: 'disabled',
+        }),
+      },
+    }),
   },
 });
 

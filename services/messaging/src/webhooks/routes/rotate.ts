@@ -9,7 +9,7 @@ import { EndpointParamsSchema, WebhookEndpointWithSecretSchema } from './schema.
 export const rotateSecretRoute = createRoute({
   method: 'post',
   path: '/v1/webhook-endpoints/{id}/rotate-secret',
-  operationId: 'webhook-endpoints.rotateSecret',
+  operationId: 'webhookendpoints.rotateSecret',
   tags: ['webhook-endpoints'],
   summary: 'Rotate the signing secret, with an overlap',
   description:

@@ -130,8 +130,11 @@ export const ListEndpointsQuerySchema = z.object({
 
 export const WebhookEndpointPageSchema = z
   .object({
-    items: z.array(WebhookEndpointSchema),
-    nextCursor: z.string().nullable().openapi({ description: 'Next page.', example: null }),
+    items: z.array(WebhookEndpointSchema).openapi({ description: 'The endpoints, newest first.' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Cursor of the next page; null on the last.', example: null }),
   })
   .openapi('WebhookEndpointPage');
 
@@ -207,7 +210,10 @@ export const ListDeliveriesQuerySchema = z.object({
 
 export const WebhookDeliveryPageSchema = z
   .object({
-    items: z.array(WebhookDeliverySchema),
-    nextCursor: z.string().nullable().openapi({ description: 'Next page.', example: null }),
+    items: z.array(WebhookDeliverySchema).openapi({ description: 'The deliveries, newest first.' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Cursor of the next page; null on the last.', example: null }),
   })
   .openapi('WebhookDeliveryPage');

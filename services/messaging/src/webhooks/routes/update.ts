@@ -19,7 +19,7 @@ import {
 export const updateEndpointRoute = createRoute({
   method: 'patch',
   path: '/v1/webhook-endpoints/{id}',
-  operationId: 'webhook-endpoints.update',
+  operationId: 'webhookendpoints.update',
   tags: ['webhook-endpoints'],
   summary: 'Change, enable or disable a webhook endpoint',
   description:
