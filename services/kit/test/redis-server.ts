@@ -7,11 +7,16 @@ export interface RedisServerOptions {
   binary?: string;
   /** The port to listen on; a free port of 127.0.0.1 by default. */
   port?: number;
+  /**
+   * Keep data over a restart: an append-only file in this directory, fsynced every second (as
+   * production runs it), so a SHUTDOWN and a start find every acknowledged write again.
+   */
+  persistDir?: string;
 }
 
 /**
  * A throwaway redis-server owned by one test file, so a test may stop, freeze or restart it
- * without touching the Redis other tests share. Nothing is persisted.
+ * without touching the Redis other tests share. Nothing is persisted unless `persistDir` is set.
  */
 export interface RedisServer {
   readonly port: number;
@@ -21,6 +26,8 @@ export interface RedisServer {
   start(): Promise<void>;
   /** Kills the server and waits for it to exit; SIGKILL by default, as a crash would. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Sends SHUTDOWN (the append-only file is flushed and synced) and waits for the exit. */
+  shutdown(): Promise<void>;
   /** Suspends the process (SIGSTOP): connections stay open but nothing is answered. */
   freeze(): void;
   /** Resumes a frozen server. */
@@ -55,9 +62,12 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       if (child !== null) {
         return;
       }
+      const persistence = options.persistDir
+        ? ['--dir', options.persistDir, '--appendonly', 'yes', '--appendfsync', 'everysec']
+        : ['--appendonly', 'no'];
       const proc = spawn(
         binary,
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
       let stderr = '';
@@ -94,6 +104,19 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       // A frozen process handles no signal but SIGKILL until it is resumed.
       proc.kill('SIGCONT');
       proc.kill(signal);
+      await exited;
+    },
+    async shutdown() {
+      const proc = child;
+      if (proc === null) {
+        return;
+      }
+      const exited = once(proc, 'exit');
+      await new Promise<void>((resolve, reject) => {
+        const socket = createConnection({ port, host: '127.0.0.1' });
+        socket.once('error', reject);
+        socket.once('connect', () => socket.end('SHUTDOWN\r\n', () => resolve()));
+      });
       await exited;
     },
     freeze() {

@@ -8,7 +8,10 @@ const redisUrl = process.env.REDIS_URL;
 if (!databaseUrl || !redisUrl) {
   throw new Error('DATABASE_URL and REDIS_URL are needed');
 }
-const db = createDb(databaseUrl, { max: 4, applicationName: 'relay-process' });
+const db = createDb(databaseUrl, {
+  max: 4,
+  applicationName: process.env.APP_NAME ?? 'relay-process',
+});
 const relay = createRelay({
   sql: db.sql,
   redis: redisConnection(redisUrl),

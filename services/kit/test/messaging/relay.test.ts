@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle } from '@trellis/db';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
@@ -15,6 +13,7 @@ import {
   redisConnection,
 } from '../../src/messaging/index.ts';
 import { startRedisServer } from '../redis-server.ts';
+import { killChildren, type ReadyChild, startReadyChild } from './child-process.ts';
 import {
   addSubscription,
   pendingCount,
@@ -33,8 +32,6 @@ const lonely = defineTopic('relay.lonely', z.object({ n: z.number().int() }), {
   description: 'A test event nobody subscribes to.',
 });
 
-const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
-const tsxLoader = import.meta.resolve('tsx');
 const relayEntry = fileURLToPath(new URL('./relay-process.ts', import.meta.url));
 
 let db: TestDatabase;
@@ -48,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await killChildren();
   await removeQueues(redisUrl, queues);
   await redis?.quit();
   await db?.drop();
@@ -337,7 +335,7 @@ describe('the outbox relay', () => {
         where event_type = ${tick.name} and published_at is not null and key like 'crash-%'`;
       return row?.n ?? 0;
     };
-    let child: RelayChild | null = null;
+    let child: ReadyChild | null = null;
     try {
       let relayed = 0;
       for (let round = 1; round <= 3; round++) {
@@ -364,36 +362,10 @@ describe('the outbox relay', () => {
   }, 180_000);
 });
 
-interface RelayChild {
-  kill(signal: NodeJS.Signals): Promise<void>;
-}
-
-async function startRelayChild(databaseUrl: string): Promise<RelayChild> {
-  const proc: ChildProcess = spawn(process.execPath, ['--import', tsxLoader, relayEntry], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, RELAY_BATCH_SIZE: '50' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startRelayChild(databaseUrl: string): Promise<ReadyChild> {
+  return startReadyChild(relayEntry, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    RELAY_BATCH_SIZE: '50',
   });
-  const exited = once(proc, 'exit');
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready\n')) {
-        resolve();
-      }
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    proc.once('exit', (code) => reject(new Error(`relay process exited (${code}): ${output}`)));
-  });
-  return {
-    async kill(signal) {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        proc.kill(signal);
-        await exited;
-      }
-    },
-  };
 }

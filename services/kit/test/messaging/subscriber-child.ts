@@ -13,7 +13,11 @@ const env = (name: string) => {
   return value;
 };
 
-const handle = createDb(env('DATABASE_URL'), { max: 10 });
+// The application name lets a test see this consumer's transactions in pg_stat_activity.
+const handle = createDb(env('DATABASE_URL'), {
+  max: 10,
+  applicationName: process.env.APP_NAME ?? 'subscriber-child',
+});
 const subscriber = createSubscriber({
   service: 'test',
   instanceId: env('INSTANCE'),

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@trellis/db/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { orderedWorkQueue } from '../../src/messaging/ordered.ts';
 import { queueName, queuePrefix, redisConnection } from '../../src/messaging/queues.ts';
+import { killChildren, type ReadyChild, startReadyChild } from './child-process.ts';
 import {
   dropQueues,
   envelope,
@@ -19,7 +18,7 @@ import {
 const redisUrl = inject('redisUrl');
 const entry = fileURLToPath(new URL('./subscriber-child.ts', import.meta.url));
 let database: TestDatabase;
-const children = new Set<ChildProcess>();
+let consumers = 0;
 const used: string[] = [];
 
 beforeAll(async () => {
@@ -30,41 +29,20 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) {
-    child.kill('SIGKILL');
-  }
+  await killChildren();
   await dropQueues(redisUrl, used);
   await database?.drop();
 });
 
-async function startConsumer(group: string, ordered: boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      GROUP: group,
-      INSTANCE: `child-${children.size}`,
-      ORDERED: ordered ? '1' : '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startConsumer(group: string, ordered: boolean): Promise<ReadyChild> {
+  consumers += 1;
+  return startReadyChild(entry, {
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    GROUP: group,
+    INSTANCE: `child-${consumers}`,
+    ORDERED: ordered ? '1' : '0',
   });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`consumer exited (${code}): ${output}`)));
-  });
-  await ready;
-  return child;
 }
 
 async function effects(subscription: string) {
@@ -106,9 +84,7 @@ describe('subscriber: a consumer killed with SIGKILL mid-batch', () => {
       await feed(redisUrl, id, events);
 
       await until('a part of the batch applied', async () => (await effects(id)).count >= 40);
-      const exited = once(first, 'exit');
-      first.kill('SIGKILL');
-      await exited;
+      await first.kill('SIGKILL');
       const atKill = await effects(id);
       expect(atKill.distinct).toBeLessThan(total);
 
