@@ -651,15 +651,17 @@ describe('as an admin', () => {
       first,
       { timeout: 15_000 },
     );
-    for (const service of ['gateway', 'users', 'orders', 'meetings', 'config']) {
+    const services = ['gateway', 'users', 'orders', 'meetings', 'config', 'messaging'];
+    for (const service of services) {
       const card = page.getByTestId(`service-card-${service}`);
       expect(await card.textContent()).toContain('Up');
       expect(await card.textContent()).toMatch(/Request figures over the last \d+ s/);
     }
     await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length === 5,
-      undefined,
+      (count) =>
+        document.querySelectorAll('[data-testid^="rate-trend-"] .recharts-area-curve').length ===
+        count,
+      services.length,
       { timeout: 15_000 },
     );
     const file = await screenshot(page, 'overview', false);
