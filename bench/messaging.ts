@@ -34,7 +34,7 @@ import {
   queuePrefix,
   redisConnection,
 } from '@trellis/kit/messaging';
-import { Queue, Worker } from 'bullmq';
+import { type Job, Queue, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { benchOptions, cleanups, printTable, runBenchmark, startDatabase } from './support.ts';
 
@@ -86,13 +86,22 @@ async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, 
   }
 }
 
-async function rawBullmq(): Promise<number> {
-  const name = queueName(`bench-raw-${run}`);
+/**
+ * BullMQ alone: `--publishers` producers adding one job at a time to a queue of its own, a
+ * Worker (concurrency `--concurrency`) running `handle` on each; events/s from the first add to
+ * the last job processed.
+ */
+async function bullmqThroughput(
+  label: string,
+  handle: (job: Job<{ n: number }>) => Promise<void>,
+): Promise<number> {
+  const name = queueName(`bench-${label}-${run}`);
   const queue = new Queue(name, { connection, prefix: queuePrefix });
   let processed = 0;
-  const worker = new Worker(
+  const worker = new Worker<{ n: number }>(
     name,
-    async () => {
+    async (job) => {
+      await handle(job);
       processed += 1;
     },
     { connection, prefix: queuePrefix, concurrency },
@@ -107,47 +116,30 @@ async function rawBullmq(): Promise<number> {
   await concurrently(events, publishers, async (n) => {
     await queue.add('bench.happened', { n, sentAt: Date.now() }, keptJobs);
   });
-  await until(() => processed >= events, 300_000, 'raw BullMQ processing every job');
+  await until(() => processed >= events, 300_000, `BullMQ (${label}) processing every job`);
   return events / ((performance.now() - started) / 1000);
 }
 
+/** The baseline: nothing done per job but counting it. */
+function rawBullmq(): Promise<number> {
+  return bullmqThroughput('raw', async () => {});
+}
+
 /**
- * A reference: BullMQ add + process where each job's handler commits the same side effect in a
- * Postgres transaction of its own (no outbox, no relay, no idempotency): what one durable write
- * per event costs on this machine, before any of the platform's own work.
+ * A reference: each job's handler commits the same side effect in a Postgres transaction of
+ * its own (no outbox, no relay, no idempotency): what one durable write per event costs on this
+ * machine, before any of the platform's own work.
  */
 async function bullmqWithTransactions(database: DbHandle): Promise<number> {
   await database.sql`create table if not exists bench_plain_effects (id text primary key, n int not null)`;
   cleanups.push(async () => {
     await database.sql`drop table if exists bench_plain_effects`;
   });
-  const name = queueName(`bench-tx-${run}`);
-  const queue = new Queue(name, { connection, prefix: queuePrefix });
-  let processed = 0;
-  const worker = new Worker(
-    name,
-    async (job) => {
-      await database.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`insert into bench_plain_effects values (${job.id}, ${(job.data as { n: number }).n})`,
-        );
-      });
-      processed += 1;
-    },
-    { connection, prefix: queuePrefix, concurrency },
-  );
-  cleanups.push(async () => {
-    await worker.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
+  return bullmqThroughput('tx', async (job) => {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into bench_plain_effects values (${job.id}, ${job.data.n})`);
+    });
   });
-  await worker.waitUntilReady();
-  const started = performance.now();
-  await concurrently(events, publishers, async (n) => {
-    await queue.add('bench.happened', { n, sentAt: Date.now() }, keptJobs);
-  });
-  await until(() => processed >= events, 300_000, 'BullMQ with transactions processing every job');
-  return events / ((performance.now() - started) / 1000);
 }
 
 interface Platform {
