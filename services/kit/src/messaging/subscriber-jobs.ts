@@ -96,9 +96,11 @@ async function markHandled(
       on conflict do nothing
       returning event_id
     )
-    insert into message_trace (event_id, topic, key, subscription, stage, attempt, duration_ms)
+    -- clock_timestamp(): when the handler finished, not when its transaction began.
+    insert into message_trace
+      (event_id, topic, key, subscription, stage, attempt, duration_ms, at)
     select event_id, ${envelope.topic}, ${envelope.key || null}, ${subscription}, 'handled',
-      ${entry.attempt}, ${entry.durationMs}
+      ${entry.attempt}, ${entry.durationMs}, clock_timestamp()
     from marked
     returning id`);
   return rows.length > 0;
