@@ -15,9 +15,9 @@ type NodeMessagingDeps = MessagingDeps & { push: ReturnType<typeof startPushWork
 
 /**
  * The messaging service on Node: the same routes, with the subscription queues for replays and
- * queue figures, the outbox relay, the webhook delivery worker and the push subscriptions (one
- * per pushable topic: users' streams and webhook deliveries). `REDIS_URL` and
- * `WEBHOOK_ENCRYPTION_KEY` are required.
+ * queue figures, the outbox relay (which also appends users' streams, in commit order), the
+ * webhook delivery worker and the push subscriptions (one per pushable topic, making webhook
+ * deliveries). `REDIS_URL` and `WEBHOOK_ENCRYPTION_KEY` are required.
  */
 export const messagingNodeService = defineService({
   name: 'messaging',
@@ -67,7 +67,7 @@ export const messagingNodeService = defineService({
     const { close: _close, ...push } = pushDeps;
     return { ...push, ...baseDeps, queues, topics, push: workers.push };
   },
-  // Every pushable event reaches the users it concerns and the endpoints that take it.
+  // Every pushable event reaches the webhook endpoints that take it.
   subscriptions: ({ deps, subscribe }) => {
     for (const topic of deps.pushTopics) {
       subscribe(topic, pushGroup, (_payload, { tx, event }) => deps.push(tx, event, topic));
