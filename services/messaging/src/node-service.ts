@@ -50,6 +50,7 @@ export const messagingNodeService = defineService({
       config: baseDeps.config,
       cipher,
       topics,
+      queue: pushDeps.deliveries,
     });
     runInBackground(
       createLiveRelay({
@@ -61,8 +62,13 @@ export const messagingNodeService = defineService({
         onBatch: appendToUserStreams(topics, logger),
       }),
     );
-    runInBackground({ stop: () => workers.stop() });
-    runInBackground({ stop: () => pushDeps.close() });
+    // The workers share the routes' delivery queue: stop them before it closes.
+    runInBackground({
+      stop: async () => {
+        await workers.stop();
+        await pushDeps.close();
+      },
+    });
     runInBackground({ stop: () => queues.close() });
     const { close: _close, ...push } = pushDeps;
     return { ...push, ...baseDeps, queues, topics, push: workers.push };

@@ -109,6 +109,8 @@ export interface PushWorkersOptions {
   sweepIntervalMs?: number;
   /** The Redis key prefix; `trellis` unless a test keeps its own. */
   prefix?: string;
+  /** The queue attempts go on, when the caller has one (the routes'); else one of its own. */
+  queue?: DeliveryQueue;
 }
 
 export interface PushWorkers {
@@ -132,13 +134,14 @@ async function untilCommitted(check: () => Promise<boolean>, withinMs: number): 
 }
 
 /**
- * The push side of messaging: one `push/<topic>` subscription per pushable topic (users'
- * streams and webhook deliveries), the `{webhooks}` worker making attempts on the configured
+ * The push side of messaging: one `push/<topic>` subscription per pushable topic (webhook
+ * deliveries; users' streams are appended by the relay), the `{webhooks}` worker making attempts on the configured
  * schedule, and a sweep re-queueing deliveries whose job was lost.
  */
 export function startPushWorkers(options: PushWorkersOptions): PushWorkers {
   const { db, connection, logger } = options;
-  const queue = createDeliveryQueue(connection, options.prefix);
+  const own = options.queue ? undefined : createDeliveryQueue(connection, options.prefix);
+  const queue = options.queue ?? (own as DeliveryQueue);
   const context: DeliveryContext = {
     db,
     cipher: options.cipher,
@@ -208,7 +211,7 @@ export function startPushWorkers(options: PushWorkersOptions): PushWorkers {
     async stop() {
       clearInterval(sweep);
       await worker.close();
-      await queue.close();
+      await own?.close();
     },
   };
 }
