@@ -13,12 +13,7 @@ import type { Logger } from './logger.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { KitEnv } from './request-context.ts';
 import { routeTemplate } from './route-template.ts';
-import {
-  formatTraceparent,
-  parseTraceparent,
-  randomSpanId,
-  randomTraceId,
-} from './trace-context.ts';
+import { formatTraceparent, parseTraceparent, spanIdsOf } from './trace-context.ts';
 
 const tracer = trace.getTracer('@trellis/kit');
 
@@ -58,16 +53,7 @@ function startServerSpan(c: Context): ServerSpan {
     },
     parent,
   );
-  let ids = span.spanContext();
-  // Without an OpenTelemetry SDK the span is a no-op echoing its parent; keep our own ids
-  // so logs, problems and outgoing calls still carry a trace.
-  if (!span.isRecording()) {
-    ids = {
-      traceId: remote?.traceId ?? randomTraceId(),
-      spanId: randomSpanId(),
-      traceFlags: remote?.traceFlags ?? 0,
-    };
-  }
+  const ids = spanIdsOf(span, remote);
   return { span, parent, ids };
 }
 

@@ -1,4 +1,4 @@
-import type { SpanContext } from '@opentelemetry/api';
+import type { Span, SpanContext } from '@opentelemetry/api';
 
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const zeroTraceId = '0'.repeat(32);
@@ -42,3 +42,19 @@ function randomHex(bytes: number): string {
 
 export const randomTraceId = () => randomHex(16);
 export const randomSpanId = () => randomHex(8);
+
+/**
+ * The ids a span goes by: its own when an OpenTelemetry SDK records it; else (the span is a
+ * no-op echoing its parent) ours, continuing `remote`'s trace, so logs and outgoing calls still
+ * carry one.
+ */
+export function spanIdsOf(span: Span, remote: SpanContext | undefined): SpanContext {
+  if (span.isRecording()) {
+    return span.spanContext();
+  }
+  return {
+    traceId: remote?.traceId ?? randomTraceId(),
+    spanId: randomSpanId(),
+    traceFlags: remote?.traceFlags ?? 0,
+  };
+}

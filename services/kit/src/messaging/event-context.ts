@@ -1,7 +1,6 @@
 import {
   context as otelContext,
   ROOT_CONTEXT,
-  type SpanContext,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -9,12 +8,7 @@ import {
 import type { Context } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import type { Logger } from '../logger.ts';
-import {
-  formatTraceparent,
-  parseTraceparent,
-  randomSpanId,
-  randomTraceId,
-} from '../trace-context.ts';
+import { formatTraceparent, parseTraceparent, spanIdsOf } from '../trace-context.ts';
 import type { EventEnvelope } from './envelope.ts';
 
 const tracer = trace.getTracer('@trellis/kit');
@@ -56,14 +50,7 @@ export async function runInEventContext<T>(
     },
     parent,
   );
-  // Without an OpenTelemetry SDK the span is a no-op: keep our own ids, as the HTTP side does.
-  const ids: SpanContext = span.isRecording()
-    ? span.spanContext()
-    : {
-        traceId: remote?.traceId ?? randomTraceId(),
-        spanId: randomSpanId(),
-        traceFlags: remote?.traceFlags ?? 0,
-      };
+  const ids = spanIdsOf(span, remote);
   const requestId = envelope.headers?.['x-request-id'] ?? `event:${envelope.id}`;
   const logger = baseLogger.child({
     subscription: scope.subscription,
