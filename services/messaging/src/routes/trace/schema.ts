@@ -1,4 +1,7 @@
+import { schema } from '@trellis/db';
 import { utcDateTime, z } from '@trellis/kit';
+
+const { messageTrace } = schema;
 
 export const TraceQuerySchema = z
   .object({
@@ -39,18 +42,8 @@ export const TraceQuerySchema = z
 export const TraceStageSchema = z
   .object({
     stage: z
-      .enum([
-        'committed',
-        'relayed',
-        'handled',
-        'failed',
-        'skipped',
-        'parked',
-        'dead',
-        'replayed',
-        'edited',
-        'discarded',
-      ])
+      // The stages the trace table takes, so a new one cannot be left out of the contract.
+      .enum(messageTrace.stage.enumValues)
       .openapi({ description: 'What happened.', example: 'handled' }),
     subscription: z.string().nullable().openapi({
       description: 'Which subscription; null before any (committed, relayed).',
