@@ -173,10 +173,17 @@ export async function attemptDelivery(
     const leaseUntil = new Date(claimedAt.getTime() + settings.timeoutMs * 2 + 5000);
     return claimDelivery(db, deliveryId, claimedAt, leaseUntil);
   };
-  // The row may commit between a failed claim and the look that follows: claim once more then.
-  const delivery = (await claim()) ?? ((await findDelivery(db, deliveryId)) && (await claim()));
+  let delivery = await claim();
   if (!delivery) {
-    return (await findDelivery(db, deliveryId)) ? 'not-due' : 'missing';
+    if (!(await findDelivery(db, deliveryId))) {
+      return 'missing';
+    }
+    // It may have committed after the failed claim: only a claim made after the row was seen
+    // may call it not due (a job ending 'not-due' is done, and the next is the sweep's).
+    delivery = await claim();
+    if (!delivery) {
+      return 'not-due';
+    }
   }
   const endpoint = await findEndpoint(db, delivery.endpointId);
   if (endpoint?.status !== 'enabled') {
